@@ -1,0 +1,52 @@
+# CTO Assess — the two commands of the README, and a few helpers.
+PORT ?= 8000
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test lint format messages compilemessages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changed.
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $(VENV)/.installed $@
+
+compilemessages:
+	$(VENV)/bin/pybabel compile --domain=django --directory=locale --statistics
+
+run: $(VENV)/.installed compilemessages
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	@if [ -f content/management/commands/load_guide.py ]; then DEBUG=1 $(PY) manage.py load_guide; fi
+	@echo ""
+	@echo "  CTO Assess is starting on http://127.0.0.1:$(PORT)/"
+	@echo "  Create an admin account (in another terminal):  DEBUG=1 $(PY) manage.py createsuperuser"
+	@echo "  Then open http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-test compilemessages
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the .po files after changing translatable strings (needs GNU gettext).
+messages:
+	DEBUG=1 $(PY) manage.py makemessages --locale=ja --locale=en --ignore=.venv --ignore=staticfiles --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,5 @@
+"""URLs for taking an assessment; the flow arrives with the assessment issue."""
+
+app_name = "assessments"
+
+urlpatterns: list = []

@@ -1,0 +1,60 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cto_assess.env import envbool, envint, envlist
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_envbool_reads_common_spellings(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    assert envbool("FLAG") is True
+    monkeypatch.setenv("FLAG", "0")
+    assert envbool("FLAG") is False
+    monkeypatch.delenv("FLAG")
+    assert envbool("FLAG", "true") is True
+
+
+def test_envbool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ValueError, match="FLAG"):
+        envbool("FLAG")
+
+
+def test_envint_and_envlist(monkeypatch):
+    monkeypatch.setenv("N", " 4 ")
+    assert envint("N", "1") == 4
+    monkeypatch.setenv("HOSTS", "a.example, b.example,,")
+    assert envlist("HOSTS") == ["a.example", "b.example"]
+
+
+def _import_settings(extra_env):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(extra_env)
+    env["DJANGO_SETTINGS_MODULE"] = "cto_assess.settings"
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_it_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = _import_settings({})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_it_starts_in_debug_without_secret_key():
+    result = _import_settings({"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_debug_is_off_unless_set():
+    result = _import_settings({"SECRET_KEY": "x" * 50})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
