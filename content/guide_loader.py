@@ -1,0 +1,169 @@
+"""Load the guide data file into the database: in place by slug, in one transaction.
+
+Loading is idempotent (a second run changes nothing and says so) and never deletes a
+row. A malformed file is refused before any write (see content.guide_schema).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from django.utils.text import slugify
+
+from content import models
+from content.guide_schema import LANGUAGES, GuideFileError, validate_guide
+
+DEFAULT_GUIDE_FILE = Path(__file__).resolve().parent / "data" / "guide.yaml"
+
+
+@dataclass
+class LoadResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+
+def read_guide_file(path):
+    """Parse and validate a guide file; raise GuideFileError naming the file."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except OSError as exc:
+        raise GuideFileError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise GuideFileError(f"{path}: not valid YAML: {exc}") from exc
+    validate_guide(data, source=str(path))
+    return data
+
+
+def texts(field_name, text):
+    """{"ja": .., "en": ..} -> {"name_ja": .., "name_en": ..}; a missing text is blank."""
+    text = text or {}
+    return {f"{field_name}_{lang}": text.get(lang, "") for lang in LANGUAGES}
+
+
+class _Upserter:
+    """Creates or updates rows of one model, keyed by a natural key, recording changes."""
+
+    def __init__(self, result, model, key_fields, label):
+        self.result, self.model, self.key_fields, self.label = result, model, key_fields, label
+        self.rows = {self._key(row): row for row in model.objects.all()}
+        self.new_pks = set()
+
+    def _key(self, row):
+        return tuple(getattr(row, name) for name in self.key_fields)
+
+    def save(self, key, values, name):
+        row = self.rows.get(key)
+        if row is None:
+            row = self.model(**dict(zip(self.key_fields, key, strict=True)), **values)
+            row.save()
+            self.rows[key] = row
+            self.new_pks.add(row.pk)
+            self.result.created.append(f"{self.label} {name}")
+            return row
+        changed = [f for f, value in values.items() if getattr(row, f) != value]
+        if changed:
+            for f in changed:
+                setattr(row, f, values[f])
+            row.save(update_fields=changed)
+            self.result.updated.append(f"{self.label} {name}: {', '.join(changed)}")
+        return row
+
+    def set_items(self, row, relation, item_rows, name):
+        manager = getattr(row, relation)
+        wanted = {item.pk for item in item_rows}
+        if set(manager.values_list("pk", flat=True)) != wanted:
+            manager.set(item_rows)
+            if row.pk not in self.new_pks:
+                self.result.updated.append(f"{self.label} {name}: {relation}")
+
+
+def _upsert_by_slug(result, model, label, entries, values_of):
+    upserter = _Upserter(result, model, ["slug"], label)
+    return upserter, {
+        entry["slug"]: upserter.save((entry["slug"],), values_of(entry), entry["slug"])
+        for entry in entries
+    }
+
+
+def _load(data, result):
+    _, categories = _upsert_by_slug(
+        result, models.Category, "category", data["categories"],
+        lambda e: {"order": e["order"], **texts("name", e["name"]),
+                   **texts("description", e.get("description"))},
+    )
+    _, items = _upsert_by_slug(
+        result, models.Item, "item", data["items"],
+        lambda e: {"order": e["order"], "category": categories[e["category"]],
+                   "active": e.get("active", True), **texts("name", e["name"]),
+                   **texts("description", e.get("description"))},
+    )
+    tools = _Upserter(result, models.Tool, ["slug"], "tool")
+    rubric = _Upserter(result, models.RubricLevel, ["item_id", "level"], "rubric")
+    for entry in data["items"]:
+        item = items[entry["slug"]]
+        for order, tool_name in enumerate(entry.get("tools", []), start=1):
+            slug = slugify(tool_name)
+            tools.save((slug,), {"item": item, "name": tool_name, "order": order}, slug)
+        for level in entry["rubric"]:
+            rubric.save((item.pk, level["level"]), texts("text", level["text"]),
+                        f"{entry['slug']} level {level['level']}")
+
+    _, stages = _upsert_by_slug(
+        result, models.Stage, "stage", data["stages"],
+        lambda e: {"order": e["order"], **texts("name", e["name"]), **texts("role", e["role"]),
+                   **texts("responsibilities", e["responsibilities"]),
+                   **texts("next_step", e["next_step"])},
+    )
+    cells = _Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
+    for stage_slug, row in data["target_profile"].items():
+        for item_slug, cell in row.items():
+            cells.save((stages[stage_slug].pk, items[item_slug].pk),
+                       {"expected": cell["expected"], "importance": cell["importance"]},
+                       f"{stage_slug} × {item_slug}")
+
+    _, steps = _upsert_by_slug(
+        result, models.LearningStep, "learning step", data["learning_steps"],
+        lambda e: {"order": e["order"], **texts("name", e["name"]), **texts("goal", e["goal"])},
+    )
+    linked = [
+        (models.Resource, "resource", "resources",
+         lambda e: {"order": e["order"], "kind": e["kind"], "step": steps[e["step"]],
+                    "url": e.get("url", ""), **texts("title", e["title"]),
+                    **texts("author", e.get("author")),
+                    **texts("description", e.get("description"))}),
+        (models.InterviewQuestion, "question", "questions",
+         lambda e: {"order": e["order"], **texts("question", e["question"]),
+                    **texts("answer_points", e["answer_points"])}),
+        (models.Trend, "trend", "trends",
+         lambda e: {"order": e["order"], **texts("name", e["name"]),
+                    **texts("description", e["description"]),
+                    **texts("why_it_matters", e["why_it_matters"])}),
+    ]
+    for model, label, section, values_of in linked:
+        upserter, rows = _upsert_by_slug(result, model, label, data[section], values_of)
+        for entry in data[section]:
+            upserter.set_items(rows[entry["slug"]], "items",
+                               [items[slug] for slug in entry["items"]], entry["slug"])
+
+    _upsert_by_slug(
+        result, models.CompanyKind, "kind of company", data["company_kinds"],
+        lambda e: {"order": e["order"], **texts("name", e["name"]),
+                   **texts("examples", e["examples"]), **texts("cto_role", e["cto_role"])},
+    )
+
+
+def guide_load(*, data, dry_run=False):
+    """Apply validated guide data; with dry_run, report the changes and roll them back."""
+    result = LoadResult()
+    with transaction.atomic():
+        _load(data, result)
+        if dry_run:
+            transaction.set_rollback(True)
+    return result

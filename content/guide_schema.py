@@ -1,0 +1,229 @@
+"""The shape of the guide data file, checked before anything touches the database.
+
+`validate_guide(data, source)` raises `GuideFileError` naming the file, the entry and the
+field of the first problem: a wrong type, a missing language, a level out of range, an
+unknown slug.
+"""
+
+import jsonschema
+
+LANGUAGES = ("ja", "en")
+SCHEMA_ID = "cto-assess/guide/v1"
+
+_SLUG = {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}
+_TEXT = {  # a text in both languages
+    "type": "object",
+    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+    "required": list(LANGUAGES),
+    "additionalProperties": False,
+}
+_ORDER = {"type": "integer", "minimum": 0, "maximum": 32767}
+_SLUGS = {"type": "array", "items": _SLUG, "minItems": 1, "uniqueItems": True}
+
+
+def _entry(required, **properties):
+    return {
+        "type": "object",
+        "properties": {"slug": _SLUG, "order": _ORDER, **properties},
+        "required": ["slug", "order", *required],
+        "additionalProperties": False,
+    }
+
+
+_LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
+_IMPORTANCE = {"type": "integer", "minimum": 1, "maximum": 3}
+
+SCHEMA = {
+    "type": "object",
+    "properties": {
+        "schema": {"const": SCHEMA_ID},
+        "categories": {
+            "type": "array",
+            "items": _entry(["name"], name=_TEXT, description=_TEXT),
+        },
+        "items": {
+            "type": "array",
+            "items": _entry(
+                ["category", "name", "rubric"],
+                category=_SLUG,
+                active={"type": "boolean"},
+                name=_TEXT,
+                description=_TEXT,
+                tools={"type": "array", "items": {"type": "string", "minLength": 1}},
+                rubric={
+                    "type": "array",
+                    "minItems": 5,
+                    "maxItems": 5,
+                    "items": {
+                        "type": "object",
+                        "properties": {"level": _LEVEL, "text": _TEXT},
+                        "required": ["level", "text"],
+                        "additionalProperties": False,
+                    },
+                },
+            ),
+        },
+        "stages": {
+            "type": "array",
+            "items": _entry(
+                ["name", "role", "responsibilities", "next_step"],
+                name=_TEXT,
+                role=_TEXT,
+                responsibilities=_TEXT,
+                next_step=_TEXT,
+            ),
+        },
+        "target_profile": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {"expected": _LEVEL, "importance": _IMPORTANCE},
+                    "required": ["expected", "importance"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "learning_steps": {
+            "type": "array",
+            "items": _entry(["name", "goal"], name=_TEXT, goal=_TEXT),
+        },
+        "resources": {
+            "type": "array",
+            "items": _entry(
+                ["kind", "title", "step", "items"],
+                kind={
+                    "enum": [
+                        "book", "course", "certification", "report", "conference",
+                        "community", "magazine",
+                    ]
+                },
+                title=_TEXT,
+                author=_TEXT,
+                url={"type": "string", "pattern": "^https?://"},
+                description=_TEXT,
+                step=_SLUG,
+                items=_SLUGS,
+            ),
+        },
+        "questions": {
+            "type": "array",
+            "items": _entry(
+                ["question", "answer_points", "items"],
+                question=_TEXT,
+                answer_points=_TEXT,
+                items=_SLUGS,
+            ),
+        },
+        "trends": {
+            "type": "array",
+            "items": _entry(
+                ["name", "description", "why_it_matters", "items"],
+                name=_TEXT,
+                description=_TEXT,
+                why_it_matters=_TEXT,
+                items=_SLUGS,
+            ),
+        },
+        "company_kinds": {
+            "type": "array",
+            "items": _entry(["name", "examples", "cto_role"], name=_TEXT, examples=_TEXT,
+                            cto_role=_TEXT),
+        },
+    },
+    "required": [
+        "schema", "categories", "items", "stages", "target_profile", "learning_steps",
+        "resources", "questions", "trends", "company_kinds",
+    ],
+    "additionalProperties": False,
+}
+
+
+class GuideFileError(ValueError):
+    """The guide data file is malformed; the message names file, entry and field."""
+
+
+def _where(data, path):
+    """Describe a JSON path as `items[3] 'cloud-computing', field name.en`."""
+    path = list(path)
+    if not path:
+        return "the top level"
+    section = path[0]
+    if len(path) >= 2 and isinstance(path[1], int):
+        entry = data.get(section, [])[path[1]] if isinstance(data, dict) else None
+        slug = entry.get("slug") if isinstance(entry, dict) else None
+        label = f"{section}[{path[1]}]" + (f" '{slug}'" if slug else "")
+        rest = path[2:]
+    elif len(path) >= 2:
+        label, rest = f"{section} '{path[1]}'", path[2:]
+    else:
+        label, rest = section, []
+    field = ".".join(str(part) for part in rest)
+    return f"{label}, field {field}" if field else label
+
+
+def _fail(source, where, message):
+    raise GuideFileError(f"{source}: {where}: {message}")
+
+
+def validate_guide(data, source="guide data"):
+    """Check types, ranges, languages and cross-references; raise GuideFileError."""
+    if not isinstance(data, dict):
+        _fail(source, "the top level", "expected a mapping of sections")
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        _fail(source, _where(data, error.absolute_path), error.message)
+    _check_references(data, source)
+
+
+def _unique_slugs(data, section, source):
+    seen = set()
+    for index, entry in enumerate(data[section]):
+        if entry["slug"] in seen:
+            _fail(source, f"{section}[{index}] '{entry['slug']}', field slug", "duplicate slug")
+        seen.add(entry["slug"])
+    return seen
+
+
+def _check_references(data, source):
+    categories = _unique_slugs(data, "categories", source)
+    items = _unique_slugs(data, "items", source)
+    stages = _unique_slugs(data, "stages", source)
+    steps = _unique_slugs(data, "learning_steps", source)
+    for section in ("resources", "questions", "trends", "company_kinds"):
+        _unique_slugs(data, section, source)
+
+    for index, item in enumerate(data["items"]):
+        where = f"items[{index}] '{item['slug']}'"
+        if item["category"] not in categories:
+            _fail(source, f"{where}, field category", f"unknown category '{item['category']}'")
+        levels = sorted(level["level"] for level in item["rubric"])
+        if levels != [0, 1, 2, 3, 4]:
+            _fail(source, f"{where}, field rubric", "needs exactly one text for each level 0-4")
+
+    for index, resource in enumerate(data["resources"]):
+        if resource["step"] not in steps:
+            _fail(source, f"resources[{index}] '{resource['slug']}', field step",
+                  f"unknown learning step '{resource['step']}'")
+    for section in ("resources", "questions", "trends"):
+        for index, entry in enumerate(data[section]):
+            for slug in entry["items"]:
+                if slug not in items:
+                    _fail(source, f"{section}[{index}] '{entry['slug']}', field items",
+                          f"unknown item '{slug}'")
+
+    profile = data["target_profile"]
+    for stage_slug, cells in profile.items():
+        if stage_slug not in stages:
+            _fail(source, f"target_profile '{stage_slug}'", "unknown stage")
+        for item_slug in cells:
+            if item_slug not in items:
+                _fail(source, f"target_profile '{stage_slug}', field {item_slug}",
+                      f"unknown item '{item_slug}'")
+    for stage_slug in stages:
+        missing = items - set(profile.get(stage_slug, {}))
+        if missing:
+            _fail(source, f"target_profile '{stage_slug}'",
+                  f"no expected level for {', '.join(sorted(missing))}")

@@ -1,0 +1,223 @@
+"""The guide as data: the CTO skill matrix, the career ladder and the learning material.
+
+Slugs are the stable keys that the data file, exports and user data refer to. Rows that
+others depend on are protected (on_delete=PROTECT): items are retired with `active`.
+Translated text fields get `_ja` / `_en` columns from django-modeltranslation
+(see content/translation.py).
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+LEVEL_MIN, LEVEL_MAX = 0, 4
+IMPORTANCE_MIN, IMPORTANCE_MAX = 1, 3
+
+
+class OrderedModel(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return getattr(self, "name", None) or getattr(self, "title", None) or self.slug
+
+
+class Category(OrderedModel):
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class Item(OrderedModel):
+    """An assessable skill, tool category, responsibility or collaboration partner."""
+
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="items", verbose_name=_("category")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Retire an item by unticking this; never delete it.")
+    )
+
+    class Meta:
+        ordering = ["category__order", "order", "slug"]
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+
+
+class Tool(OrderedModel):
+    """A named tool of a tool-category item (e.g. Jenkins for CI/CD)."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="tools", verbose_name=_("item")
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+
+class RubricLevel(models.Model):
+    """What a person at one level (0-4) of an item actually does."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="rubric_levels", verbose_name=_("item")
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
+    )
+    text = models.TextField(_("descriptor"))
+
+    class Meta:
+        ordering = ["item__category__order", "item__order", "level"]
+        verbose_name = _("rubric level")
+        verbose_name_plural = _("rubric levels")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "level"], name="rubric_one_text_per_level"),
+            models.CheckConstraint(
+                condition=Q(level__gte=LEVEL_MIN, level__lte=LEVEL_MAX), name="rubric_level_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} — {self.level}"
+
+
+class Stage(OrderedModel):
+    """A step of the career ladder, from junior developer to CTO."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.TextField(_("role"))
+    responsibilities = models.TextField(_("responsibilities"))
+    next_step = models.TextField(_("next step"))
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("career stage")
+        verbose_name_plural = _("career stages")
+        constraints = [models.UniqueConstraint(fields=["order"], name="stage_unique_order")]
+
+
+class TargetLevel(models.Model):
+    """One cell of a stage's target profile: expected level and importance of an item."""
+
+    stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="target_levels", verbose_name=_("stage")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="target_levels", verbose_name=_("item")
+    )
+    expected = models.PositiveSmallIntegerField(
+        _("expected level"), validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
+    )
+    importance = models.PositiveSmallIntegerField(
+        _("importance"),
+        validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)],
+    )
+
+    class Meta:
+        ordering = ["stage__order", "item__category__order", "item__order"]
+        verbose_name = _("target profile cell")
+        verbose_name_plural = _("target profile")
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "item"], name="target_one_cell_per_stage_item"),
+            models.CheckConstraint(
+                condition=Q(expected__gte=LEVEL_MIN, expected__lte=LEVEL_MAX),
+                name="target_expected_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(importance__gte=IMPORTANCE_MIN, importance__lte=IMPORTANCE_MAX),
+                name="target_importance_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stage} × {self.item}: {self.expected} (×{self.importance})"
+
+
+class LearningStep(OrderedModel):
+    name = models.CharField(_("name"), max_length=150)
+    goal = models.TextField(_("goal"))
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("learning step")
+        verbose_name_plural = _("learning steps")
+
+
+class Resource(OrderedModel):
+    """A book, course, certification, report, conference or community to learn from."""
+
+    class Kind(models.TextChoices):
+        BOOK = "book", _("Book")
+        COURSE = "course", _("Course")
+        CERTIFICATION = "certification", _("Certification")
+        REPORT = "report", _("Report")
+        CONFERENCE = "conference", _("Conference")
+        COMMUNITY = "community", _("Community")
+        MAGAZINE = "magazine", _("Magazine")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    author = models.CharField(_("author or provider"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    step = models.ForeignKey(
+        LearningStep, on_delete=models.PROTECT, related_name="resources",
+        verbose_name=_("learning step"),
+    )
+    items = models.ManyToManyField(Item, related_name="resources", verbose_name=_("items it builds"))
+
+    class Meta:
+        ordering = ["step__order", "order", "slug"]
+        verbose_name = _("learning resource")
+        verbose_name_plural = _("learning resources")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["book", "course", "certification", "report", "conference",
+                                      "community", "magazine"]),
+                name="resource_kind_known",
+            )
+        ]
+
+
+class InterviewQuestion(OrderedModel):
+    question = models.TextField(_("question"))
+    answer_points = models.TextField(_("answer points"))
+    items = models.ManyToManyField(Item, related_name="interview_questions", verbose_name=_("items it tests"))
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("interview question")
+        verbose_name_plural = _("interview questions")
+
+    def __str__(self):
+        return self.question
+
+
+class Trend(OrderedModel):
+    name = models.CharField(_("name"), max_length=150)
+    description = models.TextField(_("description"))
+    why_it_matters = models.TextField(_("why it matters"))
+    items = models.ManyToManyField(Item, related_name="trends", verbose_name=_("items it touches"))
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("future trend")
+        verbose_name_plural = _("future trends")
+
+
+class CompanyKind(OrderedModel):
+    name = models.CharField(_("name"), max_length=150)
+    examples = models.TextField(_("examples"))
+    cto_role = models.TextField(_("what the CTO does there"))
+
+    class Meta(OrderedModel.Meta):
+        verbose_name = _("kind of company")
+        verbose_name_plural = _("kinds of company")
