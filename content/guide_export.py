@@ -24,20 +24,34 @@ def _slugs(row):
 
 def guide_export():
     """Return the whole guide as plain data, in the order and shape of the data file."""
-    item_order = Prefetch("items", queryset=models.Item.objects.order_by("category__order", "order"))
+    item_order = Prefetch(
+        "items", queryset=models.Item.objects.order_by("category__order", "order")
+    )
     items = (
         models.Item.objects.select_related("category")
         .prefetch_related("tools", "rubric_levels")
         .order_by("category__order", "order", "slug")
     )
-    data = {"schema": SCHEMA_ID, "categories": [], "items": [], "stages": [],
-            "target_profile": {}, "learning_steps": [], "resources": [], "questions": [],
-            "trends": [], "company_kinds": []}
+    data = {
+        "schema": SCHEMA_ID,
+        "categories": [],
+        "items": [],
+        "stages": [],
+        "target_profile": {},
+        "learning_steps": [],
+        "resources": [],
+        "questions": [],
+        "trends": [],
+        "company_kinds": [],
+    }
 
     for category in models.Category.objects.all():
         data["categories"].append(
-            _optional_text({"slug": category.slug, "order": category.order,
-                            "name": _text(category, "name")}, category, "description")
+            _optional_text(
+                {"slug": category.slug, "order": category.order, "name": _text(category, "name")},
+                category,
+                "description",
+            )
         )
     for item in items:
         entry = {"slug": item.slug, "category": item.category.slug, "order": item.order}
@@ -46,26 +60,47 @@ def guide_export():
         entry["name"] = _text(item, "name")
         _optional_text(entry, item, "description")
         entry["tools"] = [tool.name for tool in item.tools.all()]
-        entry["rubric"] = [{"level": level.level, "text": _text(level, "text")}
-                           for level in item.rubric_levels.all()]
+        entry["rubric"] = [
+            {"level": level.level, "text": _text(level, "text")}
+            for level in item.rubric_levels.all()
+        ]
         data["items"].append(entry)
     for stage in models.Stage.objects.all():
-        data["stages"].append({"slug": stage.slug, "order": stage.order, "name": _text(stage, "name"),
-                               "role": _text(stage, "role"),
-                               "responsibilities": _text(stage, "responsibilities"),
-                               "next_step": _text(stage, "next_step")})
+        data["stages"].append(
+            {
+                "slug": stage.slug,
+                "order": stage.order,
+                "name": _text(stage, "name"),
+                "role": _text(stage, "role"),
+                "responsibilities": _text(stage, "responsibilities"),
+                "next_step": _text(stage, "next_step"),
+            }
+        )
     cells = models.TargetLevel.objects.select_related("stage", "item").order_by(
-        "stage__order", "item__category__order", "item__order")
+        "stage__order", "item__category__order", "item__order"
+    )
     for cell in cells:
         data["target_profile"].setdefault(cell.stage.slug, {})[cell.item.slug] = {
-            "expected": cell.expected, "importance": cell.importance}
+            "expected": cell.expected,
+            "importance": cell.importance,
+        }
     for step in models.LearningStep.objects.all():
-        data["learning_steps"].append({"slug": step.slug, "order": step.order,
-                                       "name": _text(step, "name"), "goal": _text(step, "goal")})
+        data["learning_steps"].append(
+            {
+                "slug": step.slug,
+                "order": step.order,
+                "name": _text(step, "name"),
+                "goal": _text(step, "goal"),
+            }
+        )
     resources = models.Resource.objects.select_related("step").prefetch_related(item_order)
     for resource in resources:
-        entry = {"slug": resource.slug, "order": resource.order, "kind": resource.kind,
-                 "title": _text(resource, "title")}
+        entry = {
+            "slug": resource.slug,
+            "order": resource.order,
+            "kind": resource.kind,
+            "title": _text(resource, "title"),
+        }
         _optional_text(entry, resource, "author")
         if resource.url:
             entry["url"] = resource.url
@@ -73,20 +108,36 @@ def guide_export():
         entry["items"] = _slugs(resource)
         data["resources"].append(_optional_text(entry, resource, "description"))
     for question in models.InterviewQuestion.objects.prefetch_related(item_order):
-        data["questions"].append({"slug": question.slug, "order": question.order,
-                                  "question": _text(question, "question"),
-                                  "answer_points": _text(question, "answer_points"),
-                                  "items": _slugs(question)})
+        data["questions"].append(
+            {
+                "slug": question.slug,
+                "order": question.order,
+                "question": _text(question, "question"),
+                "answer_points": _text(question, "answer_points"),
+                "items": _slugs(question),
+            }
+        )
     for trend in models.Trend.objects.prefetch_related(item_order):
-        data["trends"].append({"slug": trend.slug, "order": trend.order, "name": _text(trend, "name"),
-                               "description": _text(trend, "description"),
-                               "why_it_matters": _text(trend, "why_it_matters"),
-                               "items": _slugs(trend)})
+        data["trends"].append(
+            {
+                "slug": trend.slug,
+                "order": trend.order,
+                "name": _text(trend, "name"),
+                "description": _text(trend, "description"),
+                "why_it_matters": _text(trend, "why_it_matters"),
+                "items": _slugs(trend),
+            }
+        )
     for kind in models.CompanyKind.objects.all():
-        data["company_kinds"].append({"slug": kind.slug, "order": kind.order,
-                                      "name": _text(kind, "name"),
-                                      "examples": _text(kind, "examples"),
-                                      "cto_role": _text(kind, "cto_role")})
+        data["company_kinds"].append(
+            {
+                "slug": kind.slug,
+                "order": kind.order,
+                "name": _text(kind, "name"),
+                "examples": _text(kind, "examples"),
+                "cto_role": _text(kind, "cto_role"),
+            }
+        )
     return data
 
 
@@ -109,8 +160,14 @@ _IndentedDumper.add_representer(dict, _cell_representer)
 def guide_dump(data, stream=None):
     """Write guide data as readable YAML (UTF-8 text, no line wrapping)."""
     header = "# CTO Assess — the guide as data. Load: manage.py load_guide. Export: manage.py export_guide.\n"
-    body = yaml.dump(data, Dumper=_IndentedDumper, allow_unicode=True, sort_keys=False,
-                     width=10_000, default_flow_style=False)
+    body = yaml.dump(
+        data,
+        Dumper=_IndentedDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
     if stream is None:
         return header + body
     stream.write(header + body)

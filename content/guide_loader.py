@@ -94,15 +94,28 @@ def _upsert_by_slug(result, model, label, entries, values_of):
 
 def _load(data, result):
     _, categories = _upsert_by_slug(
-        result, models.Category, "category", data["categories"],
-        lambda e: {"order": e["order"], **texts("name", e["name"]),
-                   **texts("description", e.get("description"))},
+        result,
+        models.Category,
+        "category",
+        data["categories"],
+        lambda e: {
+            "order": e["order"],
+            **texts("name", e["name"]),
+            **texts("description", e.get("description")),
+        },
     )
     _, items = _upsert_by_slug(
-        result, models.Item, "item", data["items"],
-        lambda e: {"order": e["order"], "category": categories[e["category"]],
-                   "active": e.get("active", True), **texts("name", e["name"]),
-                   **texts("description", e.get("description"))},
+        result,
+        models.Item,
+        "item",
+        data["items"],
+        lambda e: {
+            "order": e["order"],
+            "category": categories[e["category"]],
+            "active": e.get("active", True),
+            **texts("name", e["name"]),
+            **texts("description", e.get("description")),
+        },
     )
     tools = _Upserter(result, models.Tool, ["slug"], "tool")
     rubric = _Upserter(result, models.RubricLevel, ["item_id", "level"], "rubric")
@@ -112,50 +125,99 @@ def _load(data, result):
             slug = slugify(tool_name)
             tools.save((slug,), {"item": item, "name": tool_name, "order": order}, slug)
         for level in entry["rubric"]:
-            rubric.save((item.pk, level["level"]), texts("text", level["text"]),
-                        f"{entry['slug']} level {level['level']}")
+            rubric.save(
+                (item.pk, level["level"]),
+                texts("text", level["text"]),
+                f"{entry['slug']} level {level['level']}",
+            )
 
     _, stages = _upsert_by_slug(
-        result, models.Stage, "stage", data["stages"],
-        lambda e: {"order": e["order"], **texts("name", e["name"]), **texts("role", e["role"]),
-                   **texts("responsibilities", e["responsibilities"]),
-                   **texts("next_step", e["next_step"])},
+        result,
+        models.Stage,
+        "stage",
+        data["stages"],
+        lambda e: {
+            "order": e["order"],
+            **texts("name", e["name"]),
+            **texts("role", e["role"]),
+            **texts("responsibilities", e["responsibilities"]),
+            **texts("next_step", e["next_step"]),
+        },
     )
     cells = _Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
     for stage_slug, row in data["target_profile"].items():
         for item_slug, cell in row.items():
-            cells.save((stages[stage_slug].pk, items[item_slug].pk),
-                       {"expected": cell["expected"], "importance": cell["importance"]},
-                       f"{stage_slug} × {item_slug}")
+            cells.save(
+                (stages[stage_slug].pk, items[item_slug].pk),
+                {"expected": cell["expected"], "importance": cell["importance"]},
+                f"{stage_slug} × {item_slug}",
+            )
 
     _, steps = _upsert_by_slug(
-        result, models.LearningStep, "learning step", data["learning_steps"],
+        result,
+        models.LearningStep,
+        "learning step",
+        data["learning_steps"],
         lambda e: {"order": e["order"], **texts("name", e["name"]), **texts("goal", e["goal"])},
     )
     linked = [
-        (models.Resource, "resource", "resources",
-         lambda e: {"order": e["order"], "kind": e["kind"], "step": steps[e["step"]],
-                    "url": e.get("url", ""), **texts("title", e["title"]),
-                    **texts("author", e.get("author")),
-                    **texts("description", e.get("description"))}),
-        (models.InterviewQuestion, "question", "questions",
-         lambda e: {"order": e["order"], **texts("question", e["question"]),
-                    **texts("answer_points", e["answer_points"])}),
-        (models.Trend, "trend", "trends",
-         lambda e: {"order": e["order"], **texts("name", e["name"]),
-                    **texts("description", e["description"]),
-                    **texts("why_it_matters", e["why_it_matters"])}),
+        (
+            models.Resource,
+            "resource",
+            "resources",
+            lambda e: {
+                "order": e["order"],
+                "kind": e["kind"],
+                "step": steps[e["step"]],
+                "url": e.get("url", ""),
+                **texts("title", e["title"]),
+                **texts("author", e.get("author")),
+                **texts("description", e.get("description")),
+            },
+        ),
+        (
+            models.InterviewQuestion,
+            "question",
+            "questions",
+            lambda e: {
+                "order": e["order"],
+                **texts("question", e["question"]),
+                **texts("answer_points", e["answer_points"]),
+            },
+        ),
+        (
+            models.Trend,
+            "trend",
+            "trends",
+            lambda e: {
+                "order": e["order"],
+                **texts("name", e["name"]),
+                **texts("description", e["description"]),
+                **texts("why_it_matters", e["why_it_matters"]),
+            },
+        ),
     ]
     for model, label, section, values_of in linked:
         upserter, rows = _upsert_by_slug(result, model, label, data[section], values_of)
         for entry in data[section]:
-            upserter.set_items(rows[entry["slug"]], "items",
-                               [items[slug] for slug in entry["items"]], entry["slug"])
+            upserter.set_items(
+                rows[entry["slug"]],
+                "items",
+                [items[slug] for slug in entry["items"]],
+                entry["slug"],
+            )
 
     _upsert_by_slug(
-        result, models.CompanyKind, "kind of company", data["company_kinds"],
-        lambda e: {"order": e["order"], **texts("name", e["name"]),
-                   **texts("examples", e["examples"]), **texts("cto_role", e["cto_role"])},
+        result,
+        models.CompanyKind,
+        "kind of company",
+        data["company_kinds"],
+        lambda e: {
+            "order": e["order"],
+            **texts("name", e["name"]),
+            **texts("examples", e["examples"]),
+            **texts("cto_role", e["cto_role"]),
+        },
     )
 
 

@@ -95,8 +95,13 @@ SCHEMA = {
                 ["kind", "title", "step", "items"],
                 kind={
                     "enum": [
-                        "book", "course", "certification", "report", "conference",
-                        "community", "magazine",
+                        "book",
+                        "course",
+                        "certification",
+                        "report",
+                        "conference",
+                        "community",
+                        "magazine",
                     ]
                 },
                 title=_TEXT,
@@ -128,13 +133,22 @@ SCHEMA = {
         },
         "company_kinds": {
             "type": "array",
-            "items": _entry(["name", "examples", "cto_role"], name=_TEXT, examples=_TEXT,
-                            cto_role=_TEXT),
+            "items": _entry(
+                ["name", "examples", "cto_role"], name=_TEXT, examples=_TEXT, cto_role=_TEXT
+            ),
         },
     },
     "required": [
-        "schema", "categories", "items", "stages", "target_profile", "learning_steps",
-        "resources", "questions", "trends", "company_kinds",
+        "schema",
+        "categories",
+        "items",
+        "stages",
+        "target_profile",
+        "learning_steps",
+        "resources",
+        "questions",
+        "trends",
+        "company_kinds",
     ],
     "additionalProperties": False,
 }
@@ -205,14 +219,20 @@ def _check_references(data, source):
 
     for index, resource in enumerate(data["resources"]):
         if resource["step"] not in steps:
-            _fail(source, f"resources[{index}] '{resource['slug']}', field step",
-                  f"unknown learning step '{resource['step']}'")
+            _fail(
+                source,
+                f"resources[{index}] '{resource['slug']}', field step",
+                f"unknown learning step '{resource['step']}'",
+            )
     for section in ("resources", "questions", "trends"):
         for index, entry in enumerate(data[section]):
             for slug in entry["items"]:
                 if slug not in items:
-                    _fail(source, f"{section}[{index}] '{entry['slug']}', field items",
-                          f"unknown item '{slug}'")
+                    _fail(
+                        source,
+                        f"{section}[{index}] '{entry['slug']}', field items",
+                        f"unknown item '{slug}'",
+                    )
 
     profile = data["target_profile"]
     for stage_slug, cells in profile.items():
@@ -220,10 +240,16 @@ def _check_references(data, source):
             _fail(source, f"target_profile '{stage_slug}'", "unknown stage")
         for item_slug in cells:
             if item_slug not in items:
-                _fail(source, f"target_profile '{stage_slug}', field {item_slug}",
-                      f"unknown item '{item_slug}'")
+                _fail(
+                    source,
+                    f"target_profile '{stage_slug}', field {item_slug}",
+                    f"unknown item '{item_slug}'",
+                )
     for stage_slug in stages:
         missing = items - set(profile.get(stage_slug, {}))
         if missing:
-            _fail(source, f"target_profile '{stage_slug}'",
-                  f"no expected level for {', '.join(sorted(missing))}")
+            _fail(
+                source,
+                f"target_profile '{stage_slug}'",
+                f"no expected level for {', '.join(sorted(missing))}",
+            )

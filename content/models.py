@@ -129,7 +129,9 @@ class TargetLevel(models.Model):
         verbose_name = _("target profile cell")
         verbose_name_plural = _("target profile")
         constraints = [
-            models.UniqueConstraint(fields=["stage", "item"], name="target_one_cell_per_stage_item"),
+            models.UniqueConstraint(
+                fields=["stage", "item"], name="target_one_cell_per_stage_item"
+            ),
             models.CheckConstraint(
                 condition=Q(expected__gte=LEVEL_MIN, expected__lte=LEVEL_MAX),
                 name="target_expected_range",
@@ -171,10 +173,14 @@ class Resource(OrderedModel):
     url = models.URLField(_("URL"), blank=True)
     description = models.TextField(_("description"), blank=True)
     step = models.ForeignKey(
-        LearningStep, on_delete=models.PROTECT, related_name="resources",
+        LearningStep,
+        on_delete=models.PROTECT,
+        related_name="resources",
         verbose_name=_("learning step"),
     )
-    items = models.ManyToManyField(Item, related_name="resources", verbose_name=_("items it builds"))
+    items = models.ManyToManyField(
+        Item, related_name="resources", verbose_name=_("items it builds")
+    )
 
     class Meta:
         ordering = ["step__order", "order", "slug"]
@@ -182,8 +188,17 @@ class Resource(OrderedModel):
         verbose_name_plural = _("learning resources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["book", "course", "certification", "report", "conference",
-                                      "community", "magazine"]),
+                condition=Q(
+                    kind__in=[
+                        "book",
+                        "course",
+                        "certification",
+                        "report",
+                        "conference",
+                        "community",
+                        "magazine",
+                    ]
+                ),
                 name="resource_kind_known",
             )
         ]
@@ -192,7 +207,9 @@ class Resource(OrderedModel):
 class InterviewQuestion(OrderedModel):
     question = models.TextField(_("question"))
     answer_points = models.TextField(_("answer points"))
-    items = models.ManyToManyField(Item, related_name="interview_questions", verbose_name=_("items it tests"))
+    items = models.ManyToManyField(
+        Item, related_name="interview_questions", verbose_name=_("items it tests")
+    )
 
     class Meta(OrderedModel.Meta):
         verbose_name = _("interview question")

@@ -6,243 +6,493 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ja', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_ja",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
             ],
             options={
-                'verbose_name': 'category',
-                'verbose_name_plural': 'categories',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "category",
+                "verbose_name_plural": "categories",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CompanyKind',
+            name="CompanyKind",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('examples', models.TextField(verbose_name='examples')),
-                ('examples_ja', models.TextField(null=True, verbose_name='examples')),
-                ('examples_en', models.TextField(null=True, verbose_name='examples')),
-                ('cto_role', models.TextField(verbose_name='what the CTO does there')),
-                ('cto_role_ja', models.TextField(null=True, verbose_name='what the CTO does there')),
-                ('cto_role_en', models.TextField(null=True, verbose_name='what the CTO does there')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("examples", models.TextField(verbose_name="examples")),
+                ("examples_ja", models.TextField(null=True, verbose_name="examples")),
+                ("examples_en", models.TextField(null=True, verbose_name="examples")),
+                ("cto_role", models.TextField(verbose_name="what the CTO does there")),
+                (
+                    "cto_role_ja",
+                    models.TextField(null=True, verbose_name="what the CTO does there"),
+                ),
+                (
+                    "cto_role_en",
+                    models.TextField(null=True, verbose_name="what the CTO does there"),
+                ),
             ],
             options={
-                'verbose_name': 'kind of company',
-                'verbose_name_plural': 'kinds of company',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "kind of company",
+                "verbose_name_plural": "kinds of company",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LearningStep',
+            name="LearningStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('goal', models.TextField(verbose_name='goal')),
-                ('goal_ja', models.TextField(null=True, verbose_name='goal')),
-                ('goal_en', models.TextField(null=True, verbose_name='goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("goal", models.TextField(verbose_name="goal")),
+                ("goal_ja", models.TextField(null=True, verbose_name="goal")),
+                ("goal_en", models.TextField(null=True, verbose_name="goal")),
             ],
             options={
-                'verbose_name': 'learning step',
-                'verbose_name_plural': 'learning steps',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "learning step",
+                "verbose_name_plural": "learning steps",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ja', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('active', models.BooleanField(default=True, help_text='Retire an item by unticking this; never delete it.', verbose_name='active')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='content.category', verbose_name='category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_ja",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Retire an item by unticking this; never delete it.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="content.category",
+                        verbose_name="category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'item',
-                'verbose_name_plural': 'items',
-                'ordering': ['category__order', 'order', 'slug'],
+                "verbose_name": "item",
+                "verbose_name_plural": "items",
+                "ordering": ["category__order", "order", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='InterviewQuestion',
+            name="InterviewQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('question', models.TextField(verbose_name='question')),
-                ('question_ja', models.TextField(null=True, verbose_name='question')),
-                ('question_en', models.TextField(null=True, verbose_name='question')),
-                ('answer_points', models.TextField(verbose_name='answer points')),
-                ('answer_points_ja', models.TextField(null=True, verbose_name='answer points')),
-                ('answer_points_en', models.TextField(null=True, verbose_name='answer points')),
-                ('items', models.ManyToManyField(related_name='interview_questions', to='content.item', verbose_name='items it tests')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("question", models.TextField(verbose_name="question")),
+                ("question_ja", models.TextField(null=True, verbose_name="question")),
+                ("question_en", models.TextField(null=True, verbose_name="question")),
+                ("answer_points", models.TextField(verbose_name="answer points")),
+                ("answer_points_ja", models.TextField(null=True, verbose_name="answer points")),
+                ("answer_points_en", models.TextField(null=True, verbose_name="answer points")),
+                (
+                    "items",
+                    models.ManyToManyField(
+                        related_name="interview_questions",
+                        to="content.item",
+                        verbose_name="items it tests",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'interview question',
-                'verbose_name_plural': 'interview questions',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "interview question",
+                "verbose_name_plural": "interview questions",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('role', models.TextField(verbose_name='role')),
-                ('role_ja', models.TextField(null=True, verbose_name='role')),
-                ('role_en', models.TextField(null=True, verbose_name='role')),
-                ('responsibilities', models.TextField(verbose_name='responsibilities')),
-                ('responsibilities_ja', models.TextField(null=True, verbose_name='responsibilities')),
-                ('responsibilities_en', models.TextField(null=True, verbose_name='responsibilities')),
-                ('next_step', models.TextField(verbose_name='next step')),
-                ('next_step_ja', models.TextField(null=True, verbose_name='next step')),
-                ('next_step_en', models.TextField(null=True, verbose_name='next step')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("role", models.TextField(verbose_name="role")),
+                ("role_ja", models.TextField(null=True, verbose_name="role")),
+                ("role_en", models.TextField(null=True, verbose_name="role")),
+                ("responsibilities", models.TextField(verbose_name="responsibilities")),
+                (
+                    "responsibilities_ja",
+                    models.TextField(null=True, verbose_name="responsibilities"),
+                ),
+                (
+                    "responsibilities_en",
+                    models.TextField(null=True, verbose_name="responsibilities"),
+                ),
+                ("next_step", models.TextField(verbose_name="next step")),
+                ("next_step_ja", models.TextField(null=True, verbose_name="next step")),
+                ("next_step_en", models.TextField(null=True, verbose_name="next step")),
             ],
             options={
-                'verbose_name': 'career stage',
-                'verbose_name_plural': 'career stages',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('order',), name='stage_unique_order')],
+                "verbose_name": "career stage",
+                "verbose_name_plural": "career stages",
+                "ordering": ["order", "slug"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("order",), name="stage_unique_order")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Tool',
+            name="Tool",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tools', to='content.item', verbose_name='item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tools",
+                        to="content.item",
+                        verbose_name="item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tool',
-                'verbose_name_plural': 'tools',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "tool",
+                "verbose_name_plural": "tools",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Trend',
+            name="Trend",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('name_ja', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=150, null=True, verbose_name='name')),
-                ('description', models.TextField(verbose_name='description')),
-                ('description_ja', models.TextField(null=True, verbose_name='description')),
-                ('description_en', models.TextField(null=True, verbose_name='description')),
-                ('why_it_matters', models.TextField(verbose_name='why it matters')),
-                ('why_it_matters_ja', models.TextField(null=True, verbose_name='why it matters')),
-                ('why_it_matters_en', models.TextField(null=True, verbose_name='why it matters')),
-                ('items', models.ManyToManyField(related_name='trends', to='content.item', verbose_name='items it touches')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("name_ja", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=150, null=True, verbose_name="name")),
+                ("description", models.TextField(verbose_name="description")),
+                ("description_ja", models.TextField(null=True, verbose_name="description")),
+                ("description_en", models.TextField(null=True, verbose_name="description")),
+                ("why_it_matters", models.TextField(verbose_name="why it matters")),
+                ("why_it_matters_ja", models.TextField(null=True, verbose_name="why it matters")),
+                ("why_it_matters_en", models.TextField(null=True, verbose_name="why it matters")),
+                (
+                    "items",
+                    models.ManyToManyField(
+                        related_name="trends", to="content.item", verbose_name="items it touches"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'future trend',
-                'verbose_name_plural': 'future trends',
-                'ordering': ['order', 'slug'],
-                'abstract': False,
+                "verbose_name": "future trend",
+                "verbose_name_plural": "future trends",
+                "ordering": ["order", "slug"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('kind', models.CharField(choices=[('book', 'Book'), ('course', 'Course'), ('certification', 'Certification'), ('report', 'Report'), ('conference', 'Conference'), ('community', 'Community'), ('magazine', 'Magazine')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_ja', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('author', models.CharField(blank=True, max_length=200, verbose_name='author or provider')),
-                ('author_ja', models.CharField(blank=True, max_length=200, null=True, verbose_name='author or provider')),
-                ('author_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='author or provider')),
-                ('url', models.URLField(blank=True, verbose_name='URL')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_ja', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('items', models.ManyToManyField(related_name='resources', to='content.item', verbose_name='items it builds')),
-                ('step', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resources', to='content.learningstep', verbose_name='learning step')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("book", "Book"),
+                            ("course", "Course"),
+                            ("certification", "Certification"),
+                            ("report", "Report"),
+                            ("conference", "Conference"),
+                            ("community", "Community"),
+                            ("magazine", "Magazine"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_ja", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "author",
+                    models.CharField(blank=True, max_length=200, verbose_name="author or provider"),
+                ),
+                (
+                    "author_ja",
+                    models.CharField(
+                        blank=True, max_length=200, null=True, verbose_name="author or provider"
+                    ),
+                ),
+                (
+                    "author_en",
+                    models.CharField(
+                        blank=True, max_length=200, null=True, verbose_name="author or provider"
+                    ),
+                ),
+                ("url", models.URLField(blank=True, verbose_name="URL")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_ja",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "items",
+                    models.ManyToManyField(
+                        related_name="resources", to="content.item", verbose_name="items it builds"
+                    ),
+                ),
+                (
+                    "step",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resources",
+                        to="content.learningstep",
+                        verbose_name="learning step",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'learning resource',
-                'verbose_name_plural': 'learning resources',
-                'ordering': ['step__order', 'order', 'slug'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['book', 'course', 'certification', 'report', 'conference', 'community', 'magazine'])), name='resource_kind_known')],
+                "verbose_name": "learning resource",
+                "verbose_name_plural": "learning resources",
+                "ordering": ["step__order", "order", "slug"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "book",
+                                    "course",
+                                    "certification",
+                                    "report",
+                                    "conference",
+                                    "community",
+                                    "magazine",
+                                ],
+                            )
+                        ),
+                        name="resource_kind_known",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RubricLevel',
+            name="RubricLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(4)], verbose_name='level')),
-                ('text', models.TextField(verbose_name='descriptor')),
-                ('text_ja', models.TextField(null=True, verbose_name='descriptor')),
-                ('text_en', models.TextField(null=True, verbose_name='descriptor')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rubric_levels', to='content.item', verbose_name='item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="level",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="descriptor")),
+                ("text_ja", models.TextField(null=True, verbose_name="descriptor")),
+                ("text_en", models.TextField(null=True, verbose_name="descriptor")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rubric_levels",
+                        to="content.item",
+                        verbose_name="item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rubric level',
-                'verbose_name_plural': 'rubric levels',
-                'ordering': ['item__category__order', 'item__order', 'level'],
-                'constraints': [models.UniqueConstraint(fields=('item', 'level'), name='rubric_one_text_per_level'), models.CheckConstraint(condition=models.Q(('level__gte', 0), ('level__lte', 4)), name='rubric_level_range')],
+                "verbose_name": "rubric level",
+                "verbose_name_plural": "rubric levels",
+                "ordering": ["item__category__order", "item__order", "level"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "level"), name="rubric_one_text_per_level"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("level__gte", 0), ("level__lte", 4)),
+                        name="rubric_level_range",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TargetLevel',
+            name="TargetLevel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('expected', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(4)], verbose_name='expected level')),
-                ('importance', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)], verbose_name='importance')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='target_levels', to='content.item', verbose_name='item')),
-                ('stage', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='target_levels', to='content.stage', verbose_name='stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "expected",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="expected level",
+                    ),
+                ),
+                (
+                    "importance",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3),
+                        ],
+                        verbose_name="importance",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="target_levels",
+                        to="content.item",
+                        verbose_name="item",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="target_levels",
+                        to="content.stage",
+                        verbose_name="stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target profile cell',
-                'verbose_name_plural': 'target profile',
-                'ordering': ['stage__order', 'item__category__order', 'item__order'],
-                'constraints': [models.UniqueConstraint(fields=('stage', 'item'), name='target_one_cell_per_stage_item'), models.CheckConstraint(condition=models.Q(('expected__gte', 0), ('expected__lte', 4)), name='target_expected_range'), models.CheckConstraint(condition=models.Q(('importance__gte', 1), ('importance__lte', 3)), name='target_importance_range')],
+                "verbose_name": "target profile cell",
+                "verbose_name_plural": "target profile",
+                "ordering": ["stage__order", "item__category__order", "item__order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("stage", "item"), name="target_one_cell_per_stage_item"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("expected__gte", 0), ("expected__lte", 4)),
+                        name="target_expected_range",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("importance__gte", 1), ("importance__lte", 3)),
+                        name="target_importance_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -11,8 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default=str(DEFAULT_GUIDE_FILE))
-        parser.add_argument("--dry-run", action="store_true",
-                            help="print what would change and change nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="print what would change and change nothing"
+        )
 
     def handle(self, *args, file, dry_run, **options):
         try:

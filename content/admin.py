@@ -1,0 +1,185 @@
+"""Django admin for the guide: every model, translated fields side by side.
+
+Deleting a row that others depend on is refused by the database relations
+(on_delete=PROTECT); admin then explains which rows stand in the way. Items are
+retired with their `active` flag instead.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from content import models
+from content.admin_grid import TargetProfileGridMixin
+
+
+def bilingual(*field_names):
+    """Fieldset rows that put each field's Japanese and English versions side by side."""
+    return [(f"{name}_ja", f"{name}_en") for name in field_names]
+
+
+class GuideAdmin(TranslationAdmin):
+    """Common ground: slugs and order first, then the bilingual texts."""
+
+    texts: tuple = ()
+    head: tuple = ("slug", "order")
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": list(self.head)}),
+            (_("Japanese | English"), {"fields": bilingual(*self.texts)}),
+        ]
+
+
+@admin.register(models.Category)
+class CategoryAdmin(GuideAdmin):
+    texts = ("name", "description")
+    list_display = ("name", "slug", "order", "item_count")
+    search_fields = ("slug", "name_ja", "name_en")
+    ordering = ("order",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("items"))
+
+    @admin.display(description=_("items"), ordering="item_count")
+    def item_count(self, category):
+        return category.item_count
+
+
+class RubricLevelInline(TranslationTabularInline):
+    model = models.RubricLevel
+    fields = ("level", "text_ja", "text_en")
+    extra = 0
+    max_num = 5
+    can_delete = False
+    ordering = ("level",)
+
+
+class ToolInline(admin.TabularInline):
+    model = models.Tool
+    fields = ("name", "slug", "order")
+    extra = 0
+    can_delete = False
+
+
+@admin.register(models.Item)
+class ItemAdmin(GuideAdmin):
+    head = ("slug", "category", "order", "active")
+    texts = ("name", "description")
+    inlines = (RubricLevelInline, ToolInline)
+    list_display = ("name", "category", "order", "active")
+    list_editable = ("active",)
+    list_filter = ("category", "active")
+    list_select_related = ("category",)
+    search_fields = ("slug", "name_ja", "name_en", "description_ja", "description_en")
+    ordering = ("category__order", "order")
+    actions = ("retire", "reactivate")
+
+    @admin.action(description=_("Retire the selected items (hide them from new assessments)"))
+    def retire(self, request, queryset):
+        count = queryset.update(active=False)
+        self.message_user(
+            request,
+            ngettext("%d item retired.", "%d items retired.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Reactivate the selected items"))
+    def reactivate(self, request, queryset):
+        count = queryset.update(active=True)
+        self.message_user(
+            request,
+            ngettext("%d item reactivated.", "%d items reactivated.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(models.RubricLevel)
+class RubricLevelAdmin(TranslationAdmin):
+    fieldsets = [
+        (None, {"fields": ["item", "level"]}),
+        (_("Japanese | English"), {"fields": bilingual("text")}),
+    ]
+    list_display = ("item", "level", "text")
+    list_filter = ("level", "item__category")
+    list_select_related = ("item",)
+    search_fields = ("item__slug", "item__name_ja", "item__name_en", "text_ja", "text_en")
+    ordering = ("item__category__order", "item__order", "level")
+
+
+@admin.register(models.Tool)
+class ToolAdmin(admin.ModelAdmin):
+    list_display = ("name", "item", "order")
+    list_filter = ("item",)
+    list_select_related = ("item",)
+    search_fields = ("name", "slug")
+    ordering = ("item__order", "order")
+
+
+@admin.register(models.Stage)
+class StageAdmin(GuideAdmin):
+    texts = ("name", "role", "responsibilities", "next_step")
+    list_display = ("name", "slug", "order")
+    search_fields = ("slug", "name_ja", "name_en")
+    ordering = ("order",)
+
+
+@admin.register(models.TargetLevel)
+class TargetLevelAdmin(TargetProfileGridMixin, admin.ModelAdmin):
+    list_display = ("stage", "item", "expected", "importance")
+    list_editable = ("expected", "importance")
+    list_filter = ("stage", "item__category", "expected", "importance")
+    list_select_related = ("stage", "item")
+    search_fields = ("item__slug", "item__name_ja", "item__name_en")
+    ordering = ("stage__order", "item__category__order", "item__order")
+
+
+@admin.register(models.LearningStep)
+class LearningStepAdmin(GuideAdmin):
+    texts = ("name", "goal")
+    list_display = ("name", "slug", "order")
+    search_fields = ("slug", "name_ja", "name_en")
+    ordering = ("order",)
+
+
+@admin.register(models.Resource)
+class ResourceAdmin(GuideAdmin):
+    head = ("slug", "kind", "step", "order", "url", "items")
+    texts = ("title", "author", "description")
+    list_display = ("title", "kind", "author", "step", "order")
+    list_filter = ("kind", "step", "items__category")
+    list_select_related = ("step",)
+    search_fields = ("slug", "title_ja", "title_en", "author_ja", "author_en")
+    filter_horizontal = ("items",)
+    ordering = ("step__order", "order")
+
+
+@admin.register(models.InterviewQuestion)
+class InterviewQuestionAdmin(GuideAdmin):
+    head = ("slug", "order", "items")
+    texts = ("question", "answer_points")
+    list_display = ("question", "order")
+    list_filter = ("items__category",)
+    search_fields = ("slug", "question_ja", "question_en", "answer_points_ja", "answer_points_en")
+    filter_horizontal = ("items",)
+    ordering = ("order",)
+
+
+@admin.register(models.Trend)
+class TrendAdmin(GuideAdmin):
+    head = ("slug", "order", "items")
+    texts = ("name", "description", "why_it_matters")
+    list_display = ("name", "order")
+    search_fields = ("slug", "name_ja", "name_en")
+    filter_horizontal = ("items",)
+    ordering = ("order",)
+
+
+@admin.register(models.CompanyKind)
+class CompanyKindAdmin(GuideAdmin):
+    texts = ("name", "examples", "cto_role")
+    list_display = ("name", "order")
+    search_fields = ("slug", "name_ja", "name_en")
+    ordering = ("order",)

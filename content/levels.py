@@ -1,0 +1,13 @@
+"""Names of the 0-4 levels and the 1-3 importance scale, shared by every page."""
+
+from django.utils.translation import gettext_lazy as _
+
+LEVEL_NAMES = {
+    0: _("None"),
+    1: _("Aware"),
+    2: _("Practitioner"),
+    3: _("Leads it"),
+    4: _("Sets direction company-wide"),
+}
+
+IMPORTANCE_NAMES = {1: _("Useful"), 2: _("Important"), 3: _("Essential")}

@@ -1,0 +1,18 @@
+"""Template helpers for the guide's scales."""
+
+from django import template
+
+from content.levels import IMPORTANCE_NAMES, LEVEL_NAMES
+
+register = template.Library()
+
+
+@register.filter
+def level_name(level):
+    """0-4 -> its name on the scale (None, Aware, Practitioner, ...)."""
+    return LEVEL_NAMES.get(level, "")
+
+
+@register.filter
+def importance_name(importance):
+    return IMPORTANCE_NAMES.get(importance, "")
