@@ -124,7 +124,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
 EMAIL_BACKEND = os.getenv(
@@ -142,4 +142,6 @@ LOGGING = {
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # Django's own console handler would print every record a second time.
+    "loggers": {"django": {"handlers": ["stdout"], "level": "INFO", "propagate": False}},
 }

@@ -10,5 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
+    path("accounts/", include("assessments.account_urls")),
     path("", include("content.urls")),
 ]

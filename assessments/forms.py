@@ -1,0 +1,110 @@
+"""Forms for starting and answering an assessment."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments.models import NOTE_MAX_LENGTH
+from content.levels import LEVEL_NAMES
+from content.models import LEVEL_MAX, LEVEL_MIN, Stage
+
+
+class StageChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, stage):
+        return stage.name
+
+
+class StartForm(forms.Form):
+    current_stage = StageChoiceField(
+        label=_("Where are you now?"),
+        queryset=Stage.objects.order_by("order"),
+        empty_label=_("Choose your current stage"),
+        to_field_name="slug",
+    )
+    target_stage = StageChoiceField(
+        label=_("Which stage are you aiming for?"),
+        queryset=Stage.objects.order_by("order"),
+        empty_label=None,
+        to_field_name="slug",
+        help_text=_("Your answers are scored against this stage's target profile."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        top = Stage.objects.order_by("-order").first()
+        if top is not None:
+            self.fields["target_stage"].initial = top.slug
+
+
+class StepForm(forms.Form):
+    """One category's items: a 0-4 level each (optional until submit) and a short note."""
+
+    def __init__(self, *args, items, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            answer = answers.get(item.pk)
+            self.fields[self.level_name(item)] = forms.TypedChoiceField(
+                label=item.name,
+                choices=[(level, LEVEL_NAMES[level]) for level in range(LEVEL_MIN, LEVEL_MAX + 1)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=answer.level if answer else None,
+            )
+            self.fields[self.note_name(item)] = forms.CharField(
+                label=_("Note on %(item)s (optional)") % {"item": item.name},
+                max_length=NOTE_MAX_LENGTH,
+                required=False,
+                strip=True,
+                widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX_LENGTH}),
+                initial=answer.note if answer else "",
+            )
+
+    @staticmethod
+    def level_name(item):
+        return f"level-{item.slug}"
+
+    @staticmethod
+    def note_name(item):
+        return f"note-{item.slug}"
+
+    def unexpected_fields(self):
+        """Answer fields in the POST that are not items of this step."""
+        known = set(self.fields)
+        return sorted(
+            key for key in self.data if key.startswith(("level-", "note-")) and key not in known
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        for item in self.items:
+            if cleaned.get(self.note_name(item)) and cleaned.get(self.level_name(item)) is None:
+                self.add_error(
+                    self.level_name(item), _("Choose a level to keep your note on this item.")
+                )
+        return cleaned
+
+    def answers(self):
+        """{item: (level, note)} for the items given a level in this submit."""
+        return {
+            item: (
+                self.cleaned_data[self.level_name(item)],
+                self.cleaned_data[self.note_name(item)],
+            )
+            for item in self.items
+            if self.cleaned_data.get(self.level_name(item)) is not None
+        }
+
+    def rows(self):
+        """(item, level field, [(radio, rubric level)], note field) in order, for the template.
+
+        Items must come with their rubric levels prefetched, in level order.
+        """
+        rows = []
+        for item in self.items:
+            level_field = self[self.level_name(item)]
+            rubric = {rubric_level.level: rubric_level for rubric_level in item.rubric_levels.all()}
+            radios = [(radio, rubric.get(int(radio.data["value"]))) for radio in level_field]
+            rows.append((item, level_field, radios, self[self.note_name(item)]))
+        return rows

@@ -1,0 +1,98 @@
+"""A person's self-assessment and its answers.
+
+Nothing here cascades: answers and assessments are only ever deleted on purpose, by
+the services (a person deleting an assessment or their account). Content rows they
+refer to are protected, so admin edits can never take a person's answers with them.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from content.models import LEVEL_MAX, LEVEL_MIN, Item, Stage
+
+NOTE_MAX_LENGTH = 1000
+
+
+class Assessment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        COMPLETED = "completed", _("Completed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+        verbose_name=_("owner"),
+    )
+    current_stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("current stage")
+    )
+    target_stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("target stage")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # SHA-256 of the private resume token; the token itself is never stored.
+    resume_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # What the report needs, frozen at completion (see services.assessment_complete).
+    snapshot = models.JSONField(_("frozen report data"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        indexes = [models.Index(fields=["status", "updated_at"], name="assessment_status_updated")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft", completed_at__isnull=True, snapshot__isnull=True)
+                | Q(status="completed", completed_at__isnull=False, snapshot__isnull=False),
+                name="assessment_completed_is_frozen",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.target_stage} · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def is_completed(self):
+        return self.status == self.Status.COMPLETED
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="answers", verbose_name=_("assessment")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="answers", verbose_name=_("item")
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
+    )
+    note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["item__category__order", "item__order"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item"], name="answer_one_per_item"),
+            models.CheckConstraint(
+                condition=Q(level__gte=LEVEL_MIN, level__lte=LEVEL_MAX), name="answer_level_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.level}"

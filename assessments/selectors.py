@@ -1,0 +1,85 @@
+"""Reads of the assessments app: fixed query counts whatever the number of items."""
+
+from django.db.models import Count, Prefetch, Q
+
+from assessments.models import Answer, Assessment
+from content.models import Category, Item, RubricLevel
+
+
+def questionnaire_steps():
+    """Categories that have active items, in order: one questionnaire step each."""
+    return list(
+        Category.objects.annotate(active_count=Count("items", filter=Q(items__active=True)))
+        .filter(active_count__gt=0)
+        .order_by("order")
+    )
+
+
+def step_items(category):
+    """The active items of one step, each with its rubric levels in order."""
+    return list(
+        Item.objects.filter(category=category, active=True)
+        .order_by("order")
+        .prefetch_related(Prefetch("rubric_levels", queryset=RubricLevel.objects.order_by("level")))
+    )
+
+
+def answers_by_item(assessment):
+    """{item_id: answer} for the assessment's answers on active items."""
+    return {
+        answer.item_id: answer
+        for answer in Answer.objects.filter(assessment=assessment, item__active=True)
+    }
+
+
+def review_categories(assessment):
+    """Categories with their active items; each item carries `.answer` (or None)."""
+    answers = answers_by_item(assessment)
+    items = (
+        Item.objects.filter(active=True)
+        .order_by("order")
+        .prefetch_related(Prefetch("rubric_levels", queryset=RubricLevel.objects.order_by("level")))
+    )
+    categories = list(
+        Category.objects.order_by("order").prefetch_related(
+            Prefetch("items", queryset=items, to_attr="active_items")
+        )
+    )
+    for category in categories:
+        for item in category.active_items:
+            item.answer = answers.get(item.pk)
+            item.chosen_rubric = next(
+                (
+                    r
+                    for r in item.rubric_levels.all()
+                    if item.answer and r.level == item.answer.level
+                ),
+                None,
+            )
+    return [category for category in categories if category.active_items]
+
+
+def member_assessments(user):
+    return list(
+        Assessment.objects.filter(owner=user)
+        .select_related("current_stage", "target_stage")
+        .annotate(answer_count=Count("answers", filter=Q(answers__item__active=True)))
+        .order_by("-updated_at")
+    )
+
+
+def first_open_step(assessment):
+    """The number of the first step with an unanswered item (the last step if none)."""
+    steps = questionnaire_steps()
+    answered = set(Answer.objects.filter(assessment=assessment).values_list("item_id", flat=True))
+    open_categories = {
+        category_id
+        for item_id, category_id in Item.objects.filter(active=True).values_list(
+            "pk", "category_id"
+        )
+        if item_id not in answered
+    }
+    for number, category in enumerate(steps, start=1):
+        if category.pk in open_categories:
+            return number
+    return max(len(steps), 1)

@@ -1,0 +1,185 @@
+"""Writes of the assessments app: every change to an assessment goes through here."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.models import Answer, Assessment
+from assessments.tokens import new_resume_token
+from content.models import Category, Item, Stage, TargetLevel
+
+SNAPSHOT_VERSION = 1
+
+
+class AssessmentLocked(Exception):
+    """The assessment is completed: its answers are frozen."""
+
+
+class AssessmentIncomplete(Exception):
+    """Some active items have no answer yet."""
+
+    def __init__(self, missing_items):
+        super().__init__(", ".join(item.slug for item in missing_items))
+        self.missing_items = missing_items
+
+
+@transaction.atomic
+def assessment_start(*, owner, current_stage, target_stage):
+    """Create a draft; return it with its resume token (shown once, never stored)."""
+    token, token_hash = new_resume_token()
+    assessment = Assessment(
+        owner=owner if owner and owner.is_authenticated else None,
+        current_stage=current_stage,
+        target_stage=target_stage,
+        resume_token_hash=token_hash,
+    )
+    assessment.full_clean()
+    assessment.save()
+    return assessment, token
+
+
+@transaction.atomic
+def assessment_rotate_token(*, assessment):
+    """Give a draft a new resume link; the old one stops working."""
+    token, assessment.resume_token_hash = new_resume_token()
+    assessment.save(update_fields=["resume_token_hash", "updated_at"])
+    return token
+
+
+def _lock(assessment):
+    """Re-read the assessment under a row lock; refuse if it is completed."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.is_completed:
+        raise AssessmentLocked
+    return locked
+
+
+@transaction.atomic
+def answers_save(*, assessment, answers):
+    """Save the given answers: {item: (level, note)}; items left out are untouched."""
+    locked = _lock(assessment)
+    for item, (level, note) in answers.items():
+        answer = Answer(assessment=locked, item=item, level=level, note=note or "")
+        answer.full_clean(
+            exclude=["assessment", "item"], validate_unique=False, validate_constraints=False
+        )
+        # update_or_create retries as an update when a concurrent insert wins the race.
+        Answer.objects.update_or_create(
+            assessment=locked, item=item, defaults={"level": level, "note": note or ""}
+        )
+    locked.save(update_fields=["updated_at"])
+    assessment.updated_at = locked.updated_at
+
+
+def missing_items(assessment):
+    """Active items the assessment has no answer for, in matrix order."""
+    answered = Answer.objects.filter(assessment=assessment).values("item_id")
+    return list(
+        Item.objects.filter(active=True)
+        .exclude(pk__in=answered)
+        .order_by("category__order", "order")
+    )
+
+
+def _texts(row, field_name):
+    return {lang: getattr(row, f"{field_name}_{lang}") for lang in ("ja", "en")}
+
+
+def _snapshot(assessment):
+    """Everything the report needs, in plain data, as the content stands right now."""
+    answers = {
+        answer.item_id: answer
+        for answer in Answer.objects.filter(assessment=assessment, item__active=True)
+    }
+    items = list(
+        Item.objects.filter(pk__in=answers)
+        .select_related("category")
+        .prefetch_related("rubric_levels")
+        .order_by("category__order", "order")
+    )
+    category_ids = {item.category_id for item in items}
+    stages = list(Stage.objects.order_by("order"))
+    cells = TargetLevel.objects.filter(item__in=items).select_related("item")
+    profile = {stage.pk: {} for stage in stages}
+    for cell in cells:
+        profile[cell.stage_id][cell.item.slug] = [cell.expected, cell.importance]
+
+    def rubric_text(item, level):
+        chosen = next((r for r in item.rubric_levels.all() if r.level == level), None)
+        return _texts(chosen, "text") if chosen else {"ja": "", "en": ""}
+
+    return {
+        "version": SNAPSHOT_VERSION,
+        "current_stage": assessment.current_stage.slug,
+        "target_stage": assessment.target_stage.slug,
+        "categories": [
+            {"slug": c.slug, "order": c.order, "name": _texts(c, "name")}
+            for c in Category.objects.filter(pk__in=category_ids).order_by("order")
+        ],
+        "items": [
+            {
+                "slug": item.slug,
+                "category": item.category.slug,
+                "order": item.order,
+                "name": _texts(item, "name"),
+                "rating": answers[item.pk].level,
+                "rubric": rubric_text(item, answers[item.pk].level),
+                "note": answers[item.pk].note,
+            }
+            for item in items
+        ],
+        "stages": [
+            {"slug": s.slug, "order": s.order, "name": _texts(s, "name"), "profile": profile[s.pk]}
+            for s in stages
+        ],
+    }
+
+
+@transaction.atomic
+def assessment_complete(*, assessment):
+    """Freeze a fully answered draft. Raises AssessmentIncomplete or AssessmentLocked."""
+    locked = _lock(assessment)
+    missing = missing_items(locked)
+    if missing:
+        raise AssessmentIncomplete(missing)
+    locked.snapshot = _snapshot(locked)
+    locked.status = Assessment.Status.COMPLETED
+    locked.completed_at = timezone.now()
+    locked.save(update_fields=["snapshot", "status", "completed_at", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def assessments_claim(*, assessment_ids, user):
+    """Give a member the visitor drafts and reports they were working on."""
+    return Assessment.objects.filter(pk__in=assessment_ids, owner__isnull=True).update(
+        owner=user, updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def assessment_delete(*, assessment):
+    """Delete an assessment and its answers, on purpose (nothing cascades)."""
+    Answer.objects.filter(assessment=assessment).delete()
+    assessment.delete()
+
+
+@transaction.atomic
+def account_delete(*, user):
+    """Erase a member: every assessment, every answer, then the account."""
+    owned = Assessment.objects.filter(owner=user)
+    Answer.objects.filter(assessment__in=owned).delete()
+    owned.delete()
+    user.delete()
+
+
+@transaction.atomic
+def drafts_purge(*, older_than, dry_run=False):
+    """Delete anonymous drafts untouched since `older_than`; return how many."""
+    stale = Assessment.objects.filter(
+        owner__isnull=True, status=Assessment.Status.DRAFT, updated_at__lt=older_than
+    )
+    count = stale.count()
+    if not dry_run:
+        Answer.objects.filter(assessment__in=stale).delete()
+        stale.delete()
+    return count

@@ -1,0 +1,45 @@
+"""Everything the service holds about a member, as plain data for their download."""
+
+from assessments.models import Answer, Assessment
+
+
+def user_data_export(*, user):
+    assessments = (
+        Assessment.objects.filter(owner=user)
+        .select_related("current_stage", "target_stage")
+        .order_by("created_at")
+    )
+    answers = {}
+    for answer in Answer.objects.filter(assessment__owner=user).select_related("item"):
+        answers.setdefault(answer.assessment_id, []).append(
+            {
+                "item": answer.item.slug,
+                "level": answer.level,
+                "note": answer.note,
+                "updated_at": answer.updated_at.isoformat(),
+            }
+        )
+    return {
+        "schema": "cto-assess/member-data/v1",
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "assessments": [
+            {
+                "id": str(assessment.pk),
+                "status": assessment.status,
+                "current_stage": assessment.current_stage.slug,
+                "target_stage": assessment.target_stage.slug,
+                "created_at": assessment.created_at.isoformat(),
+                "updated_at": assessment.updated_at.isoformat(),
+                "completed_at": assessment.completed_at.isoformat()
+                if assessment.completed_at
+                else None,
+                "answers": answers.get(assessment.pk, []),
+                "frozen_report_data": assessment.snapshot,
+            }
+            for assessment in assessments
+        ],
+    }

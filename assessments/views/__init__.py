@@ -1,0 +1,1 @@
+"""Views of the assessments app, by what the person is doing."""

@@ -1,0 +1,228 @@
+"""Taking an assessment: start, one step per category, review, submit, resume."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments import access, selectors, services
+from assessments.forms import StartForm, StepForm
+from assessments.models import Assessment
+from assessments.tokens import hash_resume_token
+
+NEW_TOKEN_KEY = "new_resume_token"
+
+
+def _resume_url(request, token):
+    return request.build_absolute_uri(reverse("assessments:resume", args=[token]))
+
+
+def _show_token_once(request, assessment, token):
+    request.session[NEW_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
+
+
+def _pop_token(request, assessment):
+    """The resume link, if it was just made for this assessment (shown once)."""
+    pending = request.session.get(NEW_TOKEN_KEY)
+    if pending and pending["id"] == str(assessment.pk):
+        del request.session[NEW_TOKEN_KEY]
+        return _resume_url(request, pending["token"])
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    form = StartForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            assessment, token = services.assessment_start(
+                owner=request.user,
+                current_stage=form.cleaned_data["current_stage"],
+                target_stage=form.cleaned_data["target_stage"],
+            )
+            access.remember(request, assessment)
+            if assessment.owner_id is None:
+                _show_token_once(request, assessment, token)
+            return redirect("assessments:step", assessment.pk, 1)
+        return render(request, "assessments/start.html", {"form": form}, status=400)
+    return render(request, "assessments/start.html", {"form": form})
+
+
+def _locked(request, assessment):
+    return render(request, "assessments/locked.html", {"assessment": assessment}, status=409)
+
+
+@require_http_methods(["GET", "POST"])
+def step(request, assessment_id, number):
+    assessment = access.get_assessment_for(request, assessment_id)
+    if assessment.is_completed:
+        if request.method == "POST":
+            return _locked(request, assessment)
+        return redirect("assessments:detail", assessment.pk)
+    steps = selectors.questionnaire_steps()
+    if not 1 <= number <= len(steps):
+        raise Http404("No such step")
+    category = steps[number - 1]
+    items = selectors.step_items(category)
+    answers = selectors.answers_by_item(assessment)
+    form = StepForm(request.POST or None, items=items, answers=answers)
+    status = 200
+    if request.method == "POST":
+        unexpected = form.unexpected_fields()
+        if unexpected:
+            messages.error(
+                request,
+                _(
+                    "Nothing was saved: the answers sent do not belong to this "
+                    "step. Please answer the questions shown below."
+                ),
+            )
+            status = 400
+        elif form.is_valid():
+            try:
+                services.answers_save(assessment=assessment, answers=form.answers())
+            except services.AssessmentLocked:
+                return _locked(request, assessment)
+            return _after_step_saved(request, assessment, number, len(steps))
+        else:
+            messages.error(
+                request, _("Nothing was saved: please correct the answers marked below.")
+            )
+            status = 400
+    return render(
+        request,
+        "assessments/step.html",
+        {
+            "assessment": assessment,
+            "category": category,
+            "form": form,
+            "number": number,
+            "step_count": len(steps),
+            "steps": steps,
+            "answered": len(answers),
+            "total": sum(step.active_count for step in steps),
+            "resume_url": _pop_token(request, assessment),
+        },
+        status=status,
+    )
+
+
+def _after_step_saved(request, assessment, number, step_count):
+    where = request.POST.get("go", "next")
+    if where == "back" and number > 1:
+        return redirect("assessments:step", assessment.pk, number - 1)
+    if where == "stay" or (where == "back" and number == 1):
+        messages.success(request, _("Your answers are saved."))
+        return redirect("assessments:step", assessment.pk, number)
+    if where == "review" or number >= step_count:
+        return redirect("assessments:review", assessment.pk)
+    return redirect("assessments:step", assessment.pk, number + 1)
+
+
+def review(request, assessment_id):
+    assessment = access.get_assessment_for(request, assessment_id)
+    if assessment.is_completed:
+        return redirect("assessments:detail", assessment.pk)
+    return _render_review(request, assessment)
+
+
+def _render_review(request, assessment, missing=None, status=200):
+    categories = selectors.review_categories(assessment)
+    steps = {c.pk: n for n, c in enumerate(categories, start=1)}
+    for category in categories:
+        category.step_number = steps[category.pk]
+    total = sum(len(c.active_items) for c in categories)
+    answered = sum(1 for c in categories for item in c.active_items if item.answer)
+    return render(
+        request,
+        "assessments/review.html",
+        {
+            "assessment": assessment,
+            "categories": categories,
+            "answered": answered,
+            "total": total,
+            "missing": missing,
+        },
+        status=status,
+    )
+
+
+@require_POST
+def submit(request, assessment_id):
+    assessment = access.get_assessment_for(request, assessment_id)
+    try:
+        services.assessment_complete(assessment=assessment)
+    except services.AssessmentLocked:
+        return _locked(request, assessment)
+    except services.AssessmentIncomplete as incomplete:
+        return _render_review(request, assessment, missing=incomplete.missing_items, status=400)
+    messages.success(request, _("Your assessment is complete."))
+    return redirect("assessments:detail", assessment.pk)
+
+
+def detail(request, assessment_id):
+    """A draft goes on where it stopped; a completed assessment shows its frozen answers."""
+    assessment = access.get_assessment_for(request, assessment_id)
+    if not assessment.is_completed:
+        return redirect("assessments:step", assessment.pk, selectors.first_open_step(assessment))
+    language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("ja", "en") else "ja"
+    snapshot = assessment.snapshot
+    stage_names = {stage["slug"]: stage["name"][language] for stage in snapshot["stages"]}
+    categories = [
+        {
+            "name": category["name"][language],
+            "items": [item for item in snapshot["items"] if item["category"] == category["slug"]],
+        }
+        for category in snapshot["categories"]
+    ]
+    return render(
+        request,
+        "assessments/detail.html",
+        {
+            "assessment": assessment,
+            "language": language,
+            "categories": categories,
+            "target_stage_name": stage_names.get(snapshot["target_stage"], ""),
+            "current_stage_name": stage_names.get(snapshot["current_stage"], ""),
+        },
+    )
+
+
+def resume(request, token):
+    """The private resume link: lets this browser open the visitor's assessment again."""
+    assessment = Assessment.objects.filter(resume_token_hash=hash_resume_token(token)).first()
+    if assessment is None:
+        raise Http404("No such assessment")
+    if assessment.owner_id is not None:
+        # A member's assessment opens only for that member.
+        if not (request.user.is_authenticated and request.user.pk == assessment.owner_id):
+            raise Http404("No such assessment")
+    else:
+        access.remember(request, assessment)
+    messages.info(request, _("Welcome back: your answers are as you left them."))
+    return redirect("assessments:detail", assessment.pk)
+
+
+@require_POST
+def new_resume_link(request, assessment_id):
+    assessment = access.get_assessment_for(request, assessment_id)
+    if assessment.is_completed:
+        return _locked(request, assessment)
+    token = services.assessment_rotate_token(assessment=assessment)
+    _show_token_once(request, assessment, token)
+    messages.info(request, _("Here is your new resume link. The previous one no longer works."))
+    number = request.POST.get("step", "1")
+    return redirect("assessments:step", assessment.pk, int(number) if number.isdigit() else 1)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, assessment_id):
+    assessment = access.get_assessment_for(request, assessment_id)
+    if request.method == "POST":
+        services.assessment_delete(assessment=assessment)
+        access.forget(request, assessment)
+        messages.success(request, _("The assessment and its answers were deleted."))
+        return redirect("dashboard" if request.user.is_authenticated else "home")
+    return render(request, "assessments/delete.html", {"assessment": assessment})
