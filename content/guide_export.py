@@ -159,7 +159,10 @@ _IndentedDumper.add_representer(dict, _cell_representer)
 
 def guide_dump(data, stream=None):
     """Write guide data as readable YAML (UTF-8 text, no line wrapping)."""
-    header = "# CTO Assess — the guide as data. Load: manage.py load_guide. Export: manage.py export_guide.\n"
+    header = (
+        "# CTO Assess — the guide as data. "
+        "Load: manage.py load_guide. Export: manage.py export_guide.\n"
+    )
     body = yaml.dump(
         data,
         Dumper=_IndentedDumper,

@@ -12,7 +12,7 @@ from assessments.forms import StartForm, StepForm
 from assessments.models import Assessment
 from assessments.tokens import hash_resume_token
 
-NEW_TOKEN_KEY = "new_resume_token"
+NEW_TOKEN_KEY = "new_resume_token"  # noqa: S105 (a session key name, not a secret)
 
 
 def _resume_url(request, token):

@@ -1,0 +1,168 @@
+"""Factories for test data (factory_boy), one section per app.
+
+Every translated field gets both its Japanese and English text, as the guide requires.
+Orders start at 100 so that factory rows sort after the real guide's rows.
+"""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from content import models as content
+
+# --- content -----------------------------------------------------------------------------
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = content.Category
+
+    slug = factory.Sequence(lambda n: f"test-category-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト分類{n}")
+    name_en = factory.Sequence(lambda n: f"Test category {n}")
+    description_ja = "テスト用の分類。"
+    description_en = "A category made for a test."
+
+
+class RubricLevelFactory(DjangoModelFactory):
+    class Meta:
+        model = content.RubricLevel
+
+    item = factory.SubFactory("tests.factories.ItemFactory", rubric=False)
+    level = 0
+    text_ja = factory.LazyAttribute(lambda o: f"{o.item.slug} のレベル{o.level}の記述。")
+    text_en = factory.LazyAttribute(lambda o: f"What level {o.level} of {o.item.slug} looks like.")
+
+
+class ItemFactory(DjangoModelFactory):
+    """An assessable item with its five rubric levels (pass rubric=False for none)."""
+
+    class Meta:
+        model = content.Item
+        skip_postgeneration_save = True
+
+    category = factory.SubFactory(CategoryFactory)
+    slug = factory.Sequence(lambda n: f"test-item-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト項目{n}")
+    name_en = factory.Sequence(lambda n: f"Test item {n}")
+    description_ja = "テスト用の項目。"
+    description_en = "An item made for a test."
+    active = True
+
+    @factory.post_generation
+    def rubric(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            for level in range(content.LEVEL_MIN, content.LEVEL_MAX + 1):
+                RubricLevelFactory(item=self, level=level)
+
+
+class ToolFactory(DjangoModelFactory):
+    class Meta:
+        model = content.Tool
+
+    item = factory.SubFactory(ItemFactory)
+    slug = factory.Sequence(lambda n: f"test-tool-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name = factory.Sequence(lambda n: f"Test tool {n}")
+
+
+class StageFactory(DjangoModelFactory):
+    class Meta:
+        model = content.Stage
+
+    slug = factory.Sequence(lambda n: f"test-stage-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト段階{n}")
+    name_en = factory.Sequence(lambda n: f"Test stage {n}")
+    role_ja, role_en = "テスト用の役割。", "A role made for a test."
+    responsibilities_ja, responsibilities_en = "テスト用の責任。", "Test responsibilities."
+    next_step_ja, next_step_en = "次の段階へ。", "On to the next stage."
+
+
+class TargetLevelFactory(DjangoModelFactory):
+    class Meta:
+        model = content.TargetLevel
+
+    stage = factory.SubFactory(StageFactory)
+    item = factory.SubFactory(ItemFactory)
+    expected = 2
+    importance = 2
+
+
+class LearningStepFactory(DjangoModelFactory):
+    class Meta:
+        model = content.LearningStep
+
+    slug = factory.Sequence(lambda n: f"test-step-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト学習段階{n}")
+    name_en = factory.Sequence(lambda n: f"Test learning step {n}")
+    goal_ja, goal_en = "テスト用の目標。", "A goal made for a test."
+
+
+class _WithItems(DjangoModelFactory):
+    """Rows linked to items: pass items=[...] to link them."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def items(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.items.set(extracted)
+
+
+class ResourceFactory(_WithItems):
+    class Meta:
+        model = content.Resource
+
+    slug = factory.Sequence(lambda n: f"test-resource-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    kind = content.Resource.Kind.BOOK
+    title_ja = factory.Sequence(lambda n: f"テスト資料{n}")
+    title_en = factory.Sequence(lambda n: f"Test resource {n}")
+    author_ja, author_en = "テスト著者", "Test Author"
+    description_ja, description_en = "テスト用の資料。", "A resource made for a test."
+    step = factory.SubFactory(LearningStepFactory)
+
+
+class InterviewQuestionFactory(_WithItems):
+    class Meta:
+        model = content.InterviewQuestion
+
+    slug = factory.Sequence(lambda n: f"test-question-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    question_ja = factory.Sequence(lambda n: f"テスト質問{n}は?")
+    question_en = factory.Sequence(lambda n: f"Test question {n}?")
+    answer_points_ja = factory.Sequence(lambda n: f"テスト回答のポイント{n}。")
+    answer_points_en = factory.Sequence(lambda n: f"Test answer points {n}.")
+
+
+class TrendFactory(_WithItems):
+    class Meta:
+        model = content.Trend
+
+    slug = factory.Sequence(lambda n: f"test-trend-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト動向{n}")
+    name_en = factory.Sequence(lambda n: f"Test trend {n}")
+    description_ja, description_en = "テスト用の動向。", "A trend made for a test."
+    why_it_matters_ja, why_it_matters_en = "テストのため。", "Because a test needs it."
+
+
+class CompanyKindFactory(DjangoModelFactory):
+    class Meta:
+        model = content.CompanyKind
+
+    slug = factory.Sequence(lambda n: f"test-company-kind-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    name_ja = factory.Sequence(lambda n: f"テスト企業{n}")
+    name_en = factory.Sequence(lambda n: f"Test company kind {n}")
+    examples_ja, examples_en = "テスト株式会社", "Test Inc."
+    cto_role_ja, cto_role_en = "テスト用の役割。", "A role made for a test."
+
+
+# --- assessments -------------------------------------------------------------------------
+# Factories of the assessments app go here.
