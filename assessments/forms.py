@@ -57,7 +57,9 @@ class StepForm(forms.Form):
                 max_length=NOTE_MAX_LENGTH,
                 required=False,
                 strip=True,
-                widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX_LENGTH}),
+                widget=forms.Textarea(
+                    attrs={"rows": 2, "maxlength": NOTE_MAX_LENGTH, "class": "form-control"}
+                ),
                 initial=answer.note if answer else "",
             )
 

@@ -133,6 +133,8 @@ def _render_review(request, assessment, missing=None, status=200):
     steps = {c.pk: n for n, c in enumerate(categories, start=1)}
     for category in categories:
         category.step_number = steps[category.pk]
+    for item in missing or []:
+        item.step_number = steps.get(item.category_id)
     total = sum(len(c.active_items) for c in categories)
     answered = sum(1 for c in categories for item in c.active_items if item.answer)
     return render(

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db.models.query import QuerySet
 
 from content.guide_export import guide_dump
 from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
@@ -31,9 +32,12 @@ def guide(db, _parsed_guide):
 
 def content_snapshot():
     """Every row of every content table (many-to-many links included), as plain values."""
+    # A plain QuerySet: modeltranslation's manager would leave the _ja / _en columns out.
     models = apps.get_app_config("content").get_models(include_auto_created=True)
     return {
-        model._meta.db_table: [tuple(sorted(row.items())) for row in model.objects.order_by("pk").values()]
+        model._meta.db_table: [
+            tuple(sorted(row.items())) for row in QuerySet(model).order_by("pk").values()
+        ]
         for model in models
     }
 
