@@ -166,3 +166,30 @@ class CompanyKindFactory(DjangoModelFactory):
 
 # --- assessments -------------------------------------------------------------------------
 # Factories of the assessments app go here.
+# Stages default to factory stages; pass the real guide's
+# stages (Stage.objects.get(slug=...)) when the guide is loaded.
+
+from assessments import models as assessments  # noqa: E402
+from assessments.tokens import hash_resume_token  # noqa: E402
+
+
+class AssessmentFactory(DjangoModelFactory):
+    """A visitor's draft (owner=None); complete one through services.assessment_complete."""
+
+    class Meta:
+        model = assessments.Assessment
+
+    owner = None
+    current_stage = factory.SubFactory(StageFactory)
+    target_stage = factory.SubFactory(StageFactory)
+    resume_token_hash = factory.Sequence(lambda n: hash_resume_token(f"factory-token-{n}"))
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = assessments.Answer
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    item = factory.SubFactory(ItemFactory)
+    level = 2
+    note = ""

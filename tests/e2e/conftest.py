@@ -93,3 +93,11 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+@pytest.fixture
+def live_guide(transactional_db):
+    """The real guide loaded into the database that live_server serves."""
+    from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
+
+    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))

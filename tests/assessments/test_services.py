@@ -1,0 +1,317 @@
+"""assessments.services: every write of an assessment, and the constraints under them."""
+
+import base64
+import copy
+import hashlib
+import re
+import threading
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import ProtectedError
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import Answer, Assessment
+from content.models import Item, RubricLevel, TargetLevel
+from tests.assessments.conftest import saved_answers
+from tests.factories import AnswerFactory, AssessmentFactory, ItemFactory
+
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def _start(stage, owner=None, current="tech-lead", target="cto"):
+    return services.assessment_start(
+        owner=owner or AnonymousUser(), current_stage=stage(current), target_stage=stage(target)
+    )
+
+
+def _answer_everything(assessment, level=2, note=""):
+    items = Item.objects.filter(active=True)
+    services.answers_save(assessment=assessment, answers={i: (level, note) for i in items})
+
+
+def _completed(stage, owner=None):
+    assessment, _ = _start(stage, owner)
+    _answer_everything(assessment, level=3, note="steady")
+    return services.assessment_complete(assessment=assessment)
+
+
+# --- assessment_start -------------------------------------------------------------------
+
+
+def test_it_starts_a_visitor_draft_with_an_unguessable_token_stored_hashed(guide, stage):
+    assessment, token = _start(stage)
+
+    assessment.refresh_from_db()
+    assert assessment.owner is None
+    assert assessment.status == Assessment.Status.DRAFT
+    assert (assessment.current_stage.slug, assessment.target_stage.slug) == ("tech-lead", "cto")
+    assert assessment.completed_at is None and assessment.snapshot is None
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22,}", token)
+    assert len(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))) * 8 >= 128
+    assert assessment.resume_token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert not Assessment.objects.filter(resume_token_hash=token).exists()
+
+
+def test_it_gives_each_draft_its_own_token(guide, stage):
+    (first, first_token), (second, second_token) = _start(stage), _start(stage)
+    assert first_token != second_token
+    assert first.resume_token_hash != second.resume_token_hash
+
+
+def test_it_makes_a_member_the_owner_of_their_draft(guide, stage, member):
+    assessment, _ = _start(stage, owner=member, current="cto", target="vp-engineering")
+    assessment.refresh_from_db()
+    assert assessment.owner == member
+    assert assessment.current_stage.slug == "cto"
+    assert assessment.target_stage.slug == "vp-engineering"
+
+
+def test_it_rotates_the_resume_token(guide, stage):
+    assessment, old_token = _start(stage)
+    new_token = services.assessment_rotate_token(assessment=assessment)
+    assessment.refresh_from_db()
+    assert new_token != old_token
+    assert assessment.resume_token_hash == hashlib.sha256(new_token.encode()).hexdigest()
+
+
+# --- answers_save -----------------------------------------------------------------------
+
+
+def test_it_saves_answers_then_updates_them_in_place(db):
+    assessment = AssessmentFactory()
+    item = ItemFactory()
+    services.answers_save(assessment=assessment, answers={item: (1, "first go")})
+    first = Answer.objects.get()
+
+    services.answers_save(assessment=assessment, answers={item: (4, "")})
+
+    again = Answer.objects.get()
+    assert again.pk == first.pk
+    assert (again.level, again.note) == (4, "")
+
+
+def test_it_saves_a_partial_step_and_leaves_other_answers_alone(db):
+    assessment = AssessmentFactory()
+    kept, changed, later = ItemFactory(), ItemFactory(), ItemFactory()
+    services.answers_save(assessment=assessment, answers={kept: (3, "keep"), changed: (0, "")})
+
+    services.answers_save(assessment=assessment, answers={changed: (2, "now")})
+
+    assert saved_answers(assessment) == {kept.slug: (3, "keep"), changed.slug: (2, "now")}
+    assert later.slug not in saved_answers(assessment)
+
+
+def test_it_refuses_answers_to_a_completed_assessment(guide, stage):
+    assessment = _completed(stage)
+    before = saved_answers(assessment)
+    item = Item.objects.first()
+
+    with pytest.raises(services.AssessmentLocked):
+        services.answers_save(assessment=assessment, answers={item: (0, "changed my mind")})
+
+    assert saved_answers(assessment) == before
+
+
+@pytest.mark.parametrize(
+    ("level", "note"), [(2, "x" * 1001), (5, ""), (-1, "")], ids=["long-note", "level-5", "level-neg"]
+)
+def test_it_refuses_an_invalid_answer_and_saves_nothing_of_the_call(db, level, note):
+    assessment = AssessmentFactory()
+    good, bad = ItemFactory(), ItemFactory()
+    services.answers_save(assessment=assessment, answers={good: (1, "before")})
+
+    with pytest.raises(ValidationError):
+        services.answers_save(assessment=assessment, answers={good: (4, ""), bad: (level, note)})
+
+    assert saved_answers(assessment) == {good.slug: (1, "before")}
+
+
+def test_it_accepts_a_note_of_exactly_1000_characters(db):
+    assessment, item = AssessmentFactory(), ItemFactory()
+    services.answers_save(assessment=assessment, answers={item: (2, "é" * 1000)})
+    assert saved_answers(assessment) == {item.slug: (2, "é" * 1000)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_of_the_same_item_at_once_leave_one_row():
+    assessment, item = AssessmentFactory(), ItemFactory()
+    # SQLite's shared in-memory test database cannot take two writers: take turns there.
+    turns = threading.Lock() if connection.vendor == "sqlite" else None
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def save(level):
+        try:
+            barrier.wait(timeout=10)
+            if turns:
+                with turns:
+                    services.answers_save(assessment=assessment, answers={item: (level, "")})
+            else:
+                services.answers_save(assessment=assessment, answers={item: (level, "")})
+        except Exception as exc:  # noqa: BLE001 (reported by the assertion below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(level,)) for level in (1, 3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert Answer.objects.filter(assessment=assessment, item=item).count() == 1
+    assert Answer.objects.get().level in (1, 3)
+
+
+# --- assessment_complete and the freeze -------------------------------------------------
+
+
+def test_it_refuses_to_complete_a_draft_naming_the_unanswered_items(guide, stage):
+    assessment, _ = _start(stage)
+    _answer_everything(assessment)
+    Answer.objects.filter(item__slug__in=["cybersecurity", "ai-ml"]).delete()
+
+    with pytest.raises(services.AssessmentIncomplete) as refused:
+        services.assessment_complete(assessment=assessment)
+
+    assert [item.slug for item in refused.value.missing_items] == ["cybersecurity", "ai-ml"]
+    assert "cybersecurity" in str(refused.value)
+    assessment.refresh_from_db()
+    assert assessment.status == Assessment.Status.DRAFT
+    assert assessment.snapshot is None
+
+
+def test_it_freezes_what_the_report_needs_on_completion(guide, stage):
+    assessment = _completed(stage)
+    assessment.refresh_from_db()
+
+    assert assessment.status == Assessment.Status.COMPLETED
+    assert assessment.completed_at is not None
+    snapshot = assessment.snapshot
+    assert snapshot["target_stage"] == "cto"
+    assert snapshot["current_stage"] == "tech-lead"
+    assert len(snapshot["items"]) == 31
+    cloud = next(i for i in snapshot["items"] if i["slug"] == "cloud-computing")
+    item = Item.objects.get(slug="cloud-computing")
+    rubric = RubricLevel.objects.get(item=item, level=3)
+    assert cloud["name"] == {"ja": item.name_ja, "en": item.name_en}
+    assert cloud["rubric"] == {"ja": rubric.text_ja, "en": rubric.text_en}
+    assert (cloud["rating"], cloud["note"]) == (3, "steady")
+    cto = next(s for s in snapshot["stages"] if s["slug"] == "cto")
+    assert cto["profile"]["cloud-computing"] == [3, 2]
+    assert len(cto["profile"]) == 31
+
+
+def test_it_refuses_to_complete_twice(guide, stage):
+    assessment = _completed(stage)
+    with pytest.raises(services.AssessmentLocked):
+        services.assessment_complete(assessment=assessment)
+
+
+def _page_without_tokens(client, assessment):
+    response = client.get(reverse("assessments:detail", args=[assessment.pk]))
+    assert response.status_code == 200
+    return CSRF_VALUE.sub("", response.content.decode())
+
+
+def test_later_content_edits_leave_the_completed_assessment_as_it_was(
+    guide, stage, member, member_client
+):
+    assessment = _completed(stage, owner=member)
+    snapshot = copy.deepcopy(Assessment.objects.get(pk=assessment.pk).snapshot)
+    page = _page_without_tokens(member_client, assessment)
+    item = Item.objects.get(slug="cloud-computing")
+    old_rubric = RubricLevel.objects.get(item=item, level=3).text_en
+    assert item.name_en in page and old_rubric in page
+
+    Item.objects.filter(pk=item.pk).update(name_en="Renamed by admin", name_ja="改名")
+    RubricLevel.objects.filter(item=item).update(text_en="Rewritten rubric", text_ja="書き換え")
+    TargetLevel.objects.filter(item=item).update(expected=0, importance=1)
+    Item.objects.filter(slug="ai-ml").update(active=False)
+
+    assert Assessment.objects.get(pk=assessment.pk).snapshot == snapshot
+    assert _page_without_tokens(member_client, assessment) == page
+
+
+# --- claim, delete, account, purge ------------------------------------------------------
+
+
+def test_it_gives_a_member_only_the_unowned_assessments_named(guide, stage, member, other_member):
+    mine, _ = _start(stage)
+    theirs, _ = _start(stage, owner=other_member)
+    unrelated, _ = _start(stage)
+
+    claimed = services.assessments_claim(assessment_ids=[mine.pk, theirs.pk], user=member)
+
+    assert claimed == 1
+    owners = dict(Assessment.objects.values_list("pk", "owner_id"))
+    assert owners == {mine.pk: member.pk, theirs.pk: other_member.pk, unrelated.pk: None}
+
+
+def test_it_deletes_one_assessment_with_its_answers(db):
+    doomed, kept = AnswerFactory().assessment, AnswerFactory().assessment
+    AnswerFactory(assessment=doomed)
+
+    services.assessment_delete(assessment=doomed)
+
+    assert list(Assessment.objects.all()) == [kept]
+    assert list(Answer.objects.values_list("assessment_id", flat=True)) == [kept.pk]
+
+
+def test_it_deletes_an_account_with_everything_in_it(db, member, other_member, django_user_model):
+    for _ in range(2):
+        AnswerFactory(assessment=AssessmentFactory(owner=member))
+    theirs = AnswerFactory(assessment=AssessmentFactory(owner=other_member))
+
+    services.account_delete(user=member)
+
+    assert list(django_user_model.objects.all()) == [other_member]
+    assert list(Assessment.objects.all()) == [theirs.assessment]
+    assert list(Answer.objects.all()) == [theirs]
+
+
+# --- database constraints ---------------------------------------------------------------
+
+
+def test_the_database_refuses_a_second_answer_to_the_same_item(db):
+    answer = AnswerFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Answer.objects.create(assessment=answer.assessment, item=answer.item, level=1)
+    assert Answer.objects.count() == 1
+
+
+@pytest.mark.parametrize("level", [5, 99])
+def test_the_database_refuses_a_level_out_of_range(db, level):
+    answer = AnswerFactory(level=2)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Answer.objects.filter(pk=answer.pk).update(level=level)
+    answer.refresh_from_db()
+    assert answer.level == 2
+
+
+def test_the_database_refuses_a_completed_assessment_without_a_snapshot(db):
+    assessment = AssessmentFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assessment.objects.filter(pk=assessment.pk).update(status="completed")
+
+
+def test_an_answered_item_cannot_be_deleted(db):
+    answer = AnswerFactory(item=ItemFactory(rubric=False))  # only the answer protects it
+    with pytest.raises(ProtectedError) as refused:
+        answer.item.delete()
+    assert set(refused.value.protected_objects) == {answer}
+    assert Item.objects.filter(pk=answer.item_id).exists()
+
+
+def test_an_assessment_with_answers_and_a_member_with_assessments_cannot_be_deleted(db, member):
+    answer = AnswerFactory(assessment=AssessmentFactory(owner=member))
+    with pytest.raises(ProtectedError):
+        answer.assessment.delete()
+    with pytest.raises(ProtectedError):
+        member.delete()
+    assert Answer.objects.count() == 1

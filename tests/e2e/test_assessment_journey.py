@@ -1,0 +1,123 @@
+"""Whole journeys through an assessment in a real browser, in both languages."""
+
+import re
+
+import pytest
+
+from assessments.models import Answer, Assessment
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.usefixtures("live_guide")
+
+
+def answer_current_step(page, level=2, skip=0):
+    """Pick `level` for every item of the step shown, leaving the last `skip` unanswered."""
+    questions = page.locator("fieldset.item-question")
+    for index in range(questions.count() - skip):
+        questions.nth(index).locator(f"input[type=radio][value='{level}']").check()
+
+
+def go_on(page):
+    page.locator("button[value=next], button[value=review]").first.click()
+    page.wait_for_load_state()
+
+
+def start(page, live_server, begin_label, current="tech-lead"):
+    page.goto(live_server.url + "/")
+    page.locator("main a[href='/assessments/start/']").first.click()
+    page.select_option("#id_current_stage", current)
+    page.get_by_role("button", name=begin_label).click()
+    page.wait_for_load_state()
+
+
+def test_a_visitor_takes_a_whole_assessment_in_japanese(live_server, page):
+    start(page, live_server, "始める")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    assert "ステップ 1／5" in page.locator(".assessment-progress").inner_text()
+    assert page.locator("#resume-url").input_value().startswith(live_server.url)
+    assert axe_violations(page) == []
+    for _ in range(5):
+        answer_current_step(page, level=3)
+        go_on(page)
+    assert re.search(r"/review/$", page.url)
+    assert "31 項目中 31 項目に回答済み" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="送信してレポートを見る").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "完了したアセスメント"
+    assert "クラウドコンピューティング" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    assessment = Assessment.objects.get()
+    assert assessment.is_completed
+    assert set(Answer.objects.values_list("level", flat=True)) == {3}
+
+
+def test_a_visitor_takes_a_whole_assessment_in_english_on_a_phone(live_server, english_page):
+    page = english_page
+    start(page, live_server, "Begin", current="junior-developer")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Step 1 of 5" in page.locator(".assessment-progress").inner_text()
+    # Back keeps answers: answer step 2, go back to step 1, forward again.
+    answer_current_step(page, level=1)
+    go_on(page)
+    answer_current_step(page, level=4)
+    page.locator("button[value=back]").click()
+    page.wait_for_load_state()
+    assert "Step 1 of 5" in page.locator(".assessment-progress").inner_text()
+    assert page.locator("input[type=radio][value='1']:checked").count() == 7
+    go_on(page)
+    assert page.locator("input[type=radio][value='4']:checked").count() == 5
+    for number in range(2, 6):
+        # Leave one item of step 3 unanswered: submit must name it.
+        answer_current_step(page, level=4, skip=1 if number == 3 else 0)
+        go_on(page)
+    page.get_by_role("button", name="Submit and see my report").click()
+    page.wait_for_load_state()
+    missing = page.locator("#missing-items")
+    assert "1 item has no answer yet" in missing.inner_text()
+    missing.locator("a").click()
+    page.wait_for_load_state()
+    assert "Step 3 of 5" in page.locator(".assessment-progress").inner_text()
+    answer_current_step(page, level=2)
+    go_on(page)
+    page.goto(page.url.split("/step/")[0] + "/review/")
+    page.get_by_role("button", name="Submit and see my report").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Your completed assessment"
+    assert axe_violations(page) == []
+
+
+def test_a_visitor_resumes_through_the_link_in_a_new_browser(live_server, page, browser):
+    start(page, live_server, "始める")
+    resume_url = page.locator("#resume-url").input_value()
+    answer_current_step(page, level=2)
+    go_on(page)
+    # Another browser, no session: the assessment is not theirs without the link.
+    context = browser.new_context(locale="ja-JP")
+    other = context.new_page()
+    assessment = Assessment.objects.get()
+    response = other.goto(f"{live_server.url}/assessments/{assessment.pk}/step/1/")
+    assert response.status == 404
+    other.goto(resume_url)
+    # The first open step is the second one: step 1 was answered.
+    assert "ステップ 2／5" in other.locator(".assessment-progress").inner_text()
+    assert "31 項目中 7 項目に回答済み" in other.locator(".assessment-progress").inner_text()
+    other.goto(f"{live_server.url}/assessments/{assessment.pk}/step/1/")
+    assert other.locator("input[type=radio][value='2']:checked").count() == 7
+    context.close()
+
+
+def test_member_pages_pass_the_accessibility_check(live_server, page, django_user_model):
+    django_user_model.objects.create_user("hana", "hana@example.com", "a-long-Passw0rd!")
+    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password_reset/"):
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], path
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "hana")
+    page.fill("#id_password", "a-long-Passw0rd!")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/accounts/dashboard/")
+    assert axe_violations(page) == []
+    page.goto(live_server.url + "/accounts/delete/")
+    assert axe_violations(page) == []
