@@ -46,7 +46,7 @@ format: $(VENV)/.installed-test
 
 # Refresh the .po files after changing translatable strings (needs GNU gettext).
 messages:
-	DEBUG=1 $(PY) manage.py makemessages --locale=ja --locale=en --ignore=.venv --ignore=staticfiles --no-obsolete --no-fuzzy-matching
+	DEBUG=1 $(PY) manage.py makemessages --locale=ja --locale=en --ignore=.venv --ignore=staticfiles --no-obsolete
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

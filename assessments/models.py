@@ -96,3 +96,29 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.item}: {self.level}"
+
+
+class ShareLink(models.Model):
+    """A read-only link to one completed report; the token is stored only as a hash."""
+
+    assessment = models.ForeignKey(
+        Assessment,
+        on_delete=models.PROTECT,
+        related_name="share_links",
+        verbose_name=_("assessment"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+
+    def __str__(self):
+        return f"{self.assessment_id} · {self.created_at:%Y-%m-%d}"
+
+    def is_live(self, now):
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

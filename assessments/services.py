@@ -3,11 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import Answer, Assessment
-from assessments.tokens import new_resume_token
-from content.models import Category, Item, Stage, TargetLevel
-
-SNAPSHOT_VERSION = 1
+from assessments.models import Answer, Assessment, ShareLink
+from assessments.snapshot import assessment_snapshot
+from assessments.tokens import new_token
+from content.models import Item
 
 
 class AssessmentLocked(Exception):
@@ -25,7 +24,7 @@ class AssessmentIncomplete(Exception):
 @transaction.atomic
 def assessment_start(*, owner, current_stage, target_stage):
     """Create a draft; return it with its resume token (shown once, never stored)."""
-    token, token_hash = new_resume_token()
+    token, token_hash = new_token()
     assessment = Assessment(
         owner=owner if owner and owner.is_authenticated else None,
         current_stage=current_stage,
@@ -40,7 +39,7 @@ def assessment_start(*, owner, current_stage, target_stage):
 @transaction.atomic
 def assessment_rotate_token(*, assessment):
     """Give a draft a new resume link; the old one stops working."""
-    token, assessment.resume_token_hash = new_resume_token()
+    token, assessment.resume_token_hash = new_token()
     assessment.save(update_fields=["resume_token_hash", "updated_at"])
     return token
 
@@ -80,60 +79,6 @@ def missing_items(assessment):
     )
 
 
-def _texts(row, field_name):
-    return {lang: getattr(row, f"{field_name}_{lang}") for lang in ("ja", "en")}
-
-
-def _snapshot(assessment):
-    """Everything the report needs, in plain data, as the content stands right now."""
-    answers = {
-        answer.item_id: answer
-        for answer in Answer.objects.filter(assessment=assessment, item__active=True)
-    }
-    items = list(
-        Item.objects.filter(pk__in=answers)
-        .select_related("category")
-        .prefetch_related("rubric_levels")
-        .order_by("category__order", "order")
-    )
-    category_ids = {item.category_id for item in items}
-    stages = list(Stage.objects.order_by("order"))
-    cells = TargetLevel.objects.filter(item__in=items).select_related("item")
-    profile = {stage.pk: {} for stage in stages}
-    for cell in cells:
-        profile[cell.stage_id][cell.item.slug] = [cell.expected, cell.importance]
-
-    def rubric_text(item, level):
-        chosen = next((r for r in item.rubric_levels.all() if r.level == level), None)
-        return _texts(chosen, "text") if chosen else {"ja": "", "en": ""}
-
-    return {
-        "version": SNAPSHOT_VERSION,
-        "current_stage": assessment.current_stage.slug,
-        "target_stage": assessment.target_stage.slug,
-        "categories": [
-            {"slug": c.slug, "order": c.order, "name": _texts(c, "name")}
-            for c in Category.objects.filter(pk__in=category_ids).order_by("order")
-        ],
-        "items": [
-            {
-                "slug": item.slug,
-                "category": item.category.slug,
-                "order": item.order,
-                "name": _texts(item, "name"),
-                "rating": answers[item.pk].level,
-                "rubric": rubric_text(item, answers[item.pk].level),
-                "note": answers[item.pk].note,
-            }
-            for item in items
-        ],
-        "stages": [
-            {"slug": s.slug, "order": s.order, "name": _texts(s, "name"), "profile": profile[s.pk]}
-            for s in stages
-        ],
-    }
-
-
 @transaction.atomic
 def assessment_complete(*, assessment):
     """Freeze a fully answered draft. Raises AssessmentIncomplete or AssessmentLocked."""
@@ -141,7 +86,7 @@ def assessment_complete(*, assessment):
     missing = missing_items(locked)
     if missing:
         raise AssessmentIncomplete(missing)
-    locked.snapshot = _snapshot(locked)
+    locked.snapshot = assessment_snapshot(locked)
     locked.status = Assessment.Status.COMPLETED
     locked.completed_at = timezone.now()
     locked.save(update_fields=["snapshot", "status", "completed_at", "updated_at"])
@@ -158,7 +103,8 @@ def assessments_claim(*, assessment_ids, user):
 
 @transaction.atomic
 def assessment_delete(*, assessment):
-    """Delete an assessment and its answers, on purpose (nothing cascades)."""
+    """Delete an assessment, its answers and share links, on purpose (nothing cascades)."""
+    ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
     assessment.delete()
 
@@ -167,6 +113,7 @@ def assessment_delete(*, assessment):
 def account_delete(*, user):
     """Erase a member: every assessment, every answer, then the account."""
     owned = Assessment.objects.filter(owner=user)
+    ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
     owned.delete()
     user.delete()
@@ -183,3 +130,22 @@ def drafts_purge(*, older_than, dry_run=False):
         Answer.objects.filter(assessment__in=stale).delete()
         stale.delete()
     return count
+
+
+@transaction.atomic
+def share_link_create(*, assessment, expires_at=None):
+    """A new read-only link to a completed report; returns (link, token shown once)."""
+    if not assessment.is_completed:
+        raise AssessmentIncomplete([])
+    token, token_hash = new_token()
+    link = ShareLink.objects.create(
+        assessment=assessment, token_hash=token_hash, expires_at=expires_at
+    )
+    return link, token
+
+
+@transaction.atomic
+def share_link_revoke(*, link):
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])

@@ -1,8 +1,11 @@
 """URLs for taking an assessment."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
-from assessments.views import taking
+from assessments.converters import ExportFormat
+from assessments.views import report, taking
+
+register_converter(ExportFormat, "export_format")
 
 app_name = "assessments"
 
@@ -15,4 +18,9 @@ urlpatterns = [
     path("<uuid:assessment_id>/submit/", taking.submit, name="submit"),
     path("<uuid:assessment_id>/resume-link/", taking.new_resume_link, name="new_resume_link"),
     path("<uuid:assessment_id>/delete/", taking.delete, name="delete"),
+    path("<uuid:assessment_id>/report.<export_format:fmt>", report.export, name="export"),
+    path("<uuid:assessment_id>/share/", report.share_create, name="share_create"),
+    path(
+        "<uuid:assessment_id>/share/<int:link_id>/revoke/", report.share_revoke, name="share_revoke"
+    ),
 ]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from assessments.views import report
 from cto_assess import health
 
 urlpatterns = [
@@ -11,5 +12,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
     path("accounts/", include("assessments.account_urls")),
+    path("shared/<str:token>/", report.shared_report, name="shared_report"),
+    path(
+        "shared/<str:token>/report.<export_format:fmt>", report.shared_export, name="shared_export"
+    ),
     path("", include("content.urls")),
 ]

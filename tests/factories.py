@@ -170,7 +170,7 @@ class CompanyKindFactory(DjangoModelFactory):
 # stages (Stage.objects.get(slug=...)) when the guide is loaded.
 
 from assessments import models as assessments  # noqa: E402
-from assessments.tokens import hash_resume_token  # noqa: E402
+from assessments.tokens import hash_token  # noqa: E402
 
 
 class AssessmentFactory(DjangoModelFactory):
@@ -182,7 +182,7 @@ class AssessmentFactory(DjangoModelFactory):
     owner = None
     current_stage = factory.SubFactory(StageFactory)
     target_stage = factory.SubFactory(StageFactory)
-    resume_token_hash = factory.Sequence(lambda n: hash_resume_token(f"factory-token-{n}"))
+    resume_token_hash = factory.Sequence(lambda n: hash_token(f"factory-token-{n}"))
 
 
 class AnswerFactory(DjangoModelFactory):

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
 from assessments.models import Assessment
-from assessments.tokens import hash_resume_token
+from assessments.tokens import hash_token
+from assessments.views.report import report_page
 
-NEW_TOKEN_KEY = "new_resume_token"  # noqa: S105 (a session key name, not a secret)
+NEW_TOKEN_KEY = "new_token"  # noqa: S105 (a session key name, not a secret)
 
 
 def _resume_url(request, token):
@@ -165,36 +166,16 @@ def submit(request, assessment_id):
 
 
 def detail(request, assessment_id):
-    """A draft goes on where it stopped; a completed assessment shows its frozen answers."""
+    """A draft goes on where it stopped; a completed assessment shows its report."""
     assessment = access.get_assessment_for(request, assessment_id)
     if not assessment.is_completed:
         return redirect("assessments:step", assessment.pk, selectors.first_open_step(assessment))
-    language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("ja", "en") else "ja"
-    snapshot = assessment.snapshot
-    stage_names = {stage["slug"]: stage["name"][language] for stage in snapshot["stages"]}
-    categories = [
-        {
-            "name": category["name"][language],
-            "items": [item for item in snapshot["items"] if item["category"] == category["slug"]],
-        }
-        for category in snapshot["categories"]
-    ]
-    return render(
-        request,
-        "assessments/detail.html",
-        {
-            "assessment": assessment,
-            "language": language,
-            "categories": categories,
-            "target_stage_name": stage_names.get(snapshot["target_stage"], ""),
-            "current_stage_name": stage_names.get(snapshot["current_stage"], ""),
-        },
-    )
+    return report_page(request, assessment)
 
 
 def resume(request, token):
     """The private resume link: lets this browser open the visitor's assessment again."""
-    assessment = Assessment.objects.filter(resume_token_hash=hash_resume_token(token)).first()
+    assessment = Assessment.objects.filter(resume_token_hash=hash_token(token)).first()
     if assessment is None:
         raise Http404("No such assessment")
     if assessment.owner_id is not None:

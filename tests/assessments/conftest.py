@@ -64,6 +64,47 @@ def visitor_draft(guide):
 
 
 @pytest.fixture
+def resumed_client(visitor_draft):
+    """A NEW browser that opened the visitor's private resume link (shown on step 1)."""
+    client, assessment = visitor_draft
+    url = resume_url_in(client.get(step_url(assessment, 1)))
+    fresh = english_client()
+    assert fresh.get(url).status_code == 302
+    return fresh
+
+
+@pytest.fixture
+def member_draft(guide, member_client):
+    """A member who started an assessment while logged in: (client, assessment)."""
+    return member_client, start_assessment(member_client)
+
+
+@pytest.fixture(params=["owner", "visitor", "resumed"])
+def allowed(request):
+    """(client, draft) for each person who may open it: the member who owns it, the visitor
+    whose session holds it, the visitor in a new browser through the resume link."""
+    if request.param == "owner":
+        return request.getfixturevalue("member_draft")
+    client, assessment = request.getfixturevalue("visitor_draft")
+    if request.param == "resumed":
+        client = request.getfixturevalue("resumed_client")
+    return client, assessment
+
+
+@pytest.fixture(params=["visitor_draft", "member_draft"])
+def someone_elses_draft(request):
+    return request.getfixturevalue(request.param)[1]
+
+
+@pytest.fixture(params=["other-member", "stranger"])
+def outsider(request, db):
+    """Another member, or a browser with no session: neither may open someone's draft."""
+    if request.param == "other-member":
+        return request.getfixturevalue("other_member_client")
+    return english_client()
+
+
+@pytest.fixture
 def member(django_user_model):
     return django_user_model.objects.create_user(
         username="mina", email="mina@example.com", password=PASSWORD

@@ -1,0 +1,124 @@
+"""The report's files: JSON (cto-assess/report/v1), CSV and PDF, all rendered from Report."""
+
+import csv
+import io
+import json
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+SCHEMA = "cto-assess/report/v1"
+CACHE_SECONDS = 60 * 60 * 24 * 7
+
+
+def report_data(report):
+    """The report as the JSON export's plain data (see PRODUCT.md, section 5)."""
+    return {
+        "schema": SCHEMA,
+        "assessment": {
+            "id": report.assessment_id,
+            "completed_at": report.completed_at.isoformat(),
+            "current_stage": report.current_stage.slug,
+            "target_stage": report.target_stage.slug,
+            "language": report.language,
+        },
+        "readiness": {
+            "target": report.target_readiness,
+            "by_stage": [{"stage": s.slug, "readiness": s.readiness} for s in report.stages],
+        },
+        "best_fit_stage": report.best_fit_stage.slug,
+        "categories": [
+            {"category": c.slug, "mean_rating": c.mean_rating, "readiness": c.readiness}
+            for c in report.categories
+        ],
+        "items": [
+            {
+                "item": i.slug,
+                "category": i.category,
+                "rating": i.rating,
+                "expected": i.expected,
+                "importance": i.importance,
+                "gap": i.gap,
+            }
+            for i in report.items
+        ],
+        "focus_areas": [i.slug for i in report.focus_areas],
+        "recommendations": {
+            "resources": [
+                {"resource": r.slug, "kind": r.kind, "title": r.title, "serves": r.serves}
+                for r in report.resources
+            ],
+            "interview_questions": [
+                {"question": q.slug, "text": q.title, "serves": q.serves}
+                for q in report.interview_questions
+            ],
+            "trends": [
+                {"trend": t.slug, "name": t.title, "serves": t.serves} for t in report.trends
+            ],
+        },
+    }
+
+
+def report_json(report):
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def report_csv(report):
+    """One row per item; UTF-8 with a BOM so spreadsheet programs read Japanese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    with translation.override(report.language):
+        writer.writerow(
+            [
+                _("item"),
+                _("category"),
+                _("rating"),
+                _("expected"),
+                _("importance"),
+                _("gap"),
+                _("priority"),
+            ]
+        )
+    for i in report.items:
+        writer.writerow(
+            [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def report_pdf(report, *, show_notes):
+    """A4 PDF of the whole report, drawn by WeasyPrint."""
+    from weasyprint import HTML  # imported here: it loads Pango, which pages do not need
+
+    with translation.override(report.language):
+        html = render_to_string(
+            "assessments/report_pdf.html", {"report": report, "show_notes": show_notes}
+        )
+    return HTML(string=html).write_pdf()
+
+
+RENDERERS = {
+    "json": ("application/json; charset=utf-8", lambda report, show_notes: report_json(report)),
+    "csv": ("text/csv; charset=utf-8", lambda report, show_notes: report_csv(report)),
+    "pdf": (
+        "application/pdf",
+        lambda report, show_notes: report_pdf(report, show_notes=show_notes),
+    ),
+}
+
+
+def export_file(report, fmt, *, show_notes, cache_key):
+    """(content type, bytes) of one export; completed reports never change, so cache them."""
+    content_type, render = RENDERERS[fmt]
+    key = f"report-export:v1:{cache_key}:{report.language}:{fmt}:{int(show_notes)}"
+    content = cache.get(key)
+    if content is None:
+        content = render(report, show_notes)
+        cache.set(key, content, CACHE_SECONDS)
+    return content_type, content
+
+
+def export_filename(report, fmt):
+    return f"cto-assess-{report.completed_at:%Y-%m-%d}-{report.target_stage.slug}.{fmt}"

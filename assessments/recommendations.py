@@ -1,0 +1,45 @@
+"""What to study next: resources, interview questions and trends for the top focus areas.
+
+Pure functions over the frozen snapshot's plain data (no database, no Django).
+"""
+
+from dataclasses import dataclass
+
+TOP_FOCUS_AREAS = 5
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A resource, question or trend from the snapshot, with the focus areas it serves."""
+
+    entry: dict  # the snapshot's entry: slug, texts, items ...
+    serves: list[str]  # focus-area item slugs it serves, most urgent first
+
+
+def _serving(entries, focus_areas):
+    rank = {slug: index for index, slug in enumerate(focus_areas)}
+    chosen = []
+    for entry in entries:
+        served = sorted((slug for slug in entry["items"] if slug in rank), key=rank.get)
+        if served:
+            chosen.append(Recommendation(entry=entry, serves=served))
+    return chosen
+
+
+def recommend(snapshot, focus_areas, top=TOP_FOCUS_AREAS):
+    """{"resources": [...], "interview_questions": [...], "trends": [...]} for the top focus areas.
+
+    Resources come in learning-step order (each listed once, with every gap it serves);
+    questions and trends in the guide's order.
+    """
+    top_areas = list(focus_areas[:top])
+    step_order = {step["slug"]: step["order"] for step in snapshot.get("learning_steps", [])}
+    resources = sorted(
+        _serving(snapshot.get("resources", []), top_areas),
+        key=lambda r: (step_order.get(r.entry["step"], 0), r.entry["order"], r.entry["slug"]),
+    )
+    return {
+        "resources": resources,
+        "interview_questions": _serving(snapshot.get("interview_questions", []), top_areas),
+        "trends": _serving(snapshot.get("trends", []), top_areas),
+    }

@@ -1,0 +1,303 @@
+"""The one report object of a completed assessment.
+
+Built from the frozen snapshot alone; the page, the PDF, the CSV and the JSON all render
+it, so their numbers cannot differ.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from assessments import scoring
+from assessments.radar import Axis, radar_svg
+from assessments.recommendations import TOP_FOCUS_AREAS, recommend
+from content.levels import LEVEL_NAMES
+
+TOP_STRENGTHS = 5
+
+
+@dataclass
+class ItemRow:
+    slug: str
+    name: str
+    category: str
+    category_name: str
+    rating: int
+    rating_name: str
+    expected: int
+    importance: int
+    gap: int
+    priority: int
+    rubric: str
+    note: str
+
+    @property
+    def is_strength(self):
+        return self.rating > self.expected
+
+
+@dataclass
+class CategoryRow:
+    slug: str
+    name: str
+    mean_rating: float
+    mean_expected: float
+    readiness: float | None
+
+
+@dataclass
+class StageRow:
+    slug: str
+    name: str
+    readiness: float
+    is_target: bool = False
+    is_current: bool = False
+    is_best_fit: bool = False
+
+
+@dataclass
+class Recommended:
+    slug: str
+    title: str
+    detail: str  # author, answer points or description
+    kind: str  # resource kind, or "" for questions and trends
+    step_name: str
+    url: str
+    serves: list[str]  # item slugs
+    serves_names: list[str]
+    reason: str
+
+
+@dataclass
+class Movement:
+    name: str
+    before: float
+    after: float
+
+    @property
+    def change(self):
+        return round(self.after - self.before, 1)
+
+
+@dataclass
+class Comparison:
+    previous_id: str
+    previous_completed_at: object
+    items: list[Movement]  # only the items whose rating moved
+    stages: list[Movement]
+
+
+@dataclass
+class Report:
+    assessment_id: str
+    completed_at: object
+    language: str
+    current_stage: StageRow
+    target_stage: StageRow
+    best_fit_stage: StageRow
+    target_readiness: float
+    stages: list[StageRow]
+    categories: list[CategoryRow]
+    items: list[ItemRow]
+    focus_areas: list[ItemRow]  # every item with a gap, most urgent first
+    strengths: list[ItemRow]
+    resources: list[Recommended]
+    interview_questions: list[Recommended]
+    trends: list[Recommended]
+    threshold: float = scoring.BEST_FIT_THRESHOLD
+    comparison: Comparison | None = None
+    radar: str = field(default="", repr=False)
+
+    @property
+    def top_focus_areas(self):
+        return self.focus_areas[:TOP_FOCUS_AREAS]
+
+    @property
+    def top_strengths(self):
+        return self.strengths[:TOP_STRENGTHS]
+
+
+def _score(snapshot):
+    categories = {c["slug"]: c["order"] for c in snapshot["categories"]}
+    ratings = [
+        scoring.Rating(
+            item["slug"],
+            item["category"],
+            (categories[item["category"]], item["order"]),
+            item["rating"],
+        )
+        for item in snapshot["items"]
+    ]
+    profiles = {
+        stage["slug"]: {
+            slug: scoring.Expectation(expected=cell[0], importance=cell[1])
+            for slug, cell in stage["profile"].items()
+        }
+        for stage in snapshot["stages"]
+    }
+    stages = [s["slug"] for s in sorted(snapshot["stages"], key=lambda s: s["order"])]
+    return scoring.score(
+        ratings=ratings, profiles=profiles, stages=stages, target_stage=snapshot["target_stage"]
+    )
+
+
+def _percent(value):
+    return None if value is None else round(value, 1)
+
+
+def _reason(kind, serves_names, gaps):
+    names = (
+        "、".join(serves_names) if translation.get_language() == "ja" else ", ".join(serves_names)
+    )
+    levels = max(gaps)
+    if kind == "resource":
+        return ngettext(
+            "Builds %(items)s, where you are up to %(levels)d level below your target.",
+            "Builds %(items)s, where you are up to %(levels)d levels below your target.",
+            levels,
+        ) % {"items": names, "levels": levels}
+    if kind == "question":
+        return _("Practise explaining %(items)s, one of your focus areas.") % {"items": names}
+    return _("Shapes how %(items)s will be expected to grow.") % {"items": names}
+
+
+def build_report(assessment, *, language, previous=None):
+    """The report of a completed assessment, in `language` ("ja" or "en")."""
+    snapshot = assessment.snapshot
+    with translation.override(language):
+        return _build(assessment, snapshot, language, previous)
+
+
+def _build(assessment, snapshot, language, previous):
+    score = _score(snapshot)
+    name = {item["slug"]: item["name"][language] for item in snapshot["items"]}
+    category_names = {c["slug"]: c["name"][language] for c in snapshot["categories"]}
+    frozen_items = {item["slug"]: item for item in snapshot["items"]}
+    items = [
+        ItemRow(
+            slug=s.item,
+            name=name[s.item],
+            category=s.category,
+            category_name=category_names[s.category],
+            rating=s.rating,
+            rating_name=str(LEVEL_NAMES[s.rating]),
+            expected=s.expected,
+            importance=s.importance,
+            gap=s.gap,
+            priority=s.priority,
+            rubric=frozen_items[s.item]["rubric"][language],
+            note=frozen_items[s.item]["note"],
+        )
+        for s in score.items
+    ]
+    by_slug = {row.slug: row for row in items}
+    stage_rows = [
+        StageRow(
+            slug=stage["slug"],
+            name=stage["name"][language],
+            readiness=_percent(
+                next(r.readiness for r in score.by_stage if r.stage == stage["slug"])
+            ),
+            is_target=stage["slug"] == snapshot["target_stage"],
+            is_current=stage["slug"] == snapshot["current_stage"],
+            is_best_fit=stage["slug"] == score.best_fit_stage,
+        )
+        for stage in sorted(snapshot["stages"], key=lambda s: s["order"])
+    ]
+    stage_by_slug = {row.slug: row for row in stage_rows}
+    categories = [
+        CategoryRow(
+            slug=c.category,
+            name=category_names[c.category],
+            mean_rating=round(c.mean_rating, 2),
+            mean_expected=round(
+                sum(r.expected for r in items if r.category == c.category)
+                / max(1, sum(1 for r in items if r.category == c.category)),
+                2,
+            ),
+            readiness=_percent(c.readiness),
+        )
+        for c in score.categories
+    ]
+    report = Report(
+        assessment_id=str(assessment.pk),
+        completed_at=assessment.completed_at,
+        language=language,
+        current_stage=stage_by_slug[snapshot["current_stage"]],
+        target_stage=stage_by_slug[snapshot["target_stage"]],
+        best_fit_stage=stage_by_slug[score.best_fit_stage],
+        target_readiness=_percent(score.target_readiness),
+        stages=stage_rows,
+        categories=categories,
+        items=items,
+        focus_areas=[by_slug[slug] for slug in score.focus_areas],
+        strengths=[by_slug[slug] for slug in score.strengths],
+        **_recommendations(snapshot, score.focus_areas, by_slug, language),
+    )
+    report.radar = radar_svg(
+        [
+            Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)
+            for c in categories
+        ],
+        title=_("Your levels against the profile of %(stage)s, by category")
+        % {"stage": report.target_stage.name},
+        self_label=_("You"),
+        target_label=_("Target: %(stage)s") % {"stage": report.target_stage.name},
+    )
+    if previous is not None and previous.snapshot:
+        report.comparison = _compare(previous, snapshot, score, by_slug, language)
+    return report
+
+
+def _recommendations(snapshot, focus_areas, by_slug, language):
+    chosen = recommend(snapshot, focus_areas)
+    steps = {s["slug"]: s["name"][language] for s in snapshot.get("learning_steps", [])}
+
+    def rows(kind, recommendations, title_key, detail_key):
+        return [
+            Recommended(
+                slug=r.entry["slug"],
+                title=r.entry[title_key][language],
+                detail=r.entry.get(detail_key, {}).get(language, "") if detail_key else "",
+                kind=r.entry.get("kind", ""),
+                step_name=steps.get(r.entry.get("step"), ""),
+                url=r.entry.get("url", ""),
+                serves=r.serves,
+                serves_names=[by_slug[s].name for s in r.serves],
+                reason=_reason(
+                    kind, [by_slug[s].name for s in r.serves], [by_slug[s].gap for s in r.serves]
+                ),
+            )
+            for r in recommendations
+        ]
+
+    return {
+        "resources": rows("resource", chosen["resources"], "title", "author"),
+        "interview_questions": rows(
+            "question", chosen["interview_questions"], "question", "answer_points"
+        ),
+        "trends": rows("trend", chosen["trends"], "name", "description"),
+    }
+
+
+def _compare(previous, snapshot, score, by_slug, language):
+    before_score = _score(previous.snapshot)
+    before_items = {s.item: s.rating for s in before_score.items}
+    before_stages = {s.stage: s.readiness for s in before_score.by_stage}
+    stage_names = {s["slug"]: s["name"][language] for s in snapshot["stages"]}
+    return Comparison(
+        previous_id=str(previous.pk),
+        previous_completed_at=previous.completed_at,
+        items=[
+            Movement(by_slug[s.item].name, before_items[s.item], s.rating)
+            for s in score.items
+            if s.item in before_items and before_items[s.item] != s.rating
+        ],
+        stages=[
+            Movement(stage_names[s.stage], round(before_stages[s.stage], 1), round(s.readiness, 1))
+            for s in score.by_stage
+            if s.stage in before_stages
+        ],
+    )

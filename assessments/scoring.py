@@ -1,0 +1,158 @@
+"""Scoring: one explainable formula, pure Python (no Django), plain data in and out.
+
+For the target stage T, item i with self rating r, expected level e and importance w:
+
+- gap g = max(0, e - r); a strength when r > e; priority = w * g.
+- readiness(T) = sum(w * min(r, e)) / sum(w * e) over items with e > 0, as 0-100 %.
+- category score = mean rating of its items; category readiness as above within it.
+- readiness is computed for every stage; the best-fit stage is the highest stage in
+  ladder order whose readiness reaches the threshold (the first stage if none does).
+- focus areas: items with g > 0 by w * g descending, ties by category then item order.
+"""
+
+from dataclasses import dataclass
+
+BEST_FIT_THRESHOLD = 80.0
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One answered item: its slug, category slug, position in the matrix, and rating 0-4."""
+
+    item: str
+    category: str
+    position: tuple[int, int]  # (category order, item order)
+    rating: int
+
+
+@dataclass(frozen=True)
+class Expectation:
+    expected: int  # 0-4
+    importance: int  # 1-3
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    item: str
+    category: str
+    position: tuple[int, int]
+    rating: int
+    expected: int
+    importance: int
+    gap: int
+    priority: int
+
+    @property
+    def is_strength(self):
+        return self.rating > self.expected
+
+    @property
+    def surplus(self):
+        return max(0, self.rating - self.expected)
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    category: str
+    mean_rating: float
+    readiness: float | None  # None when the target expects nothing in this category
+
+
+@dataclass(frozen=True)
+class StageReadiness:
+    stage: str
+    readiness: float
+
+
+@dataclass(frozen=True)
+class Score:
+    target_stage: str
+    target_readiness: float
+    items: list[ItemScore]
+    categories: list[CategoryScore]
+    by_stage: list[StageReadiness]
+    best_fit_stage: str
+    focus_areas: list[str]
+    strengths: list[str]
+
+
+def readiness(pairs):
+    """pairs of (rating, Expectation) -> 0-100; 100 when nothing is expected at all."""
+    expected = sum(e.importance * e.expected for _, e in pairs if e.expected > 0)
+    if expected == 0:
+        return 100.0
+    met = sum(e.importance * min(r, e.expected) for r, e in pairs if e.expected > 0)
+    return 100.0 * met / expected
+
+
+def _category_scores(ratings, target_profile):
+    by_category = {}
+    for rating in ratings:
+        by_category.setdefault(rating.category, []).append(rating)
+    scores = []
+    for category, members in by_category.items():
+        pairs = [(r.rating, target_profile[r.item]) for r in members]
+        has_expectation = any(e.expected > 0 for _, e in pairs)
+        scores.append(
+            CategoryScore(
+                category=category,
+                mean_rating=sum(r.rating for r in members) / len(members),
+                readiness=readiness(pairs) if has_expectation else None,
+            )
+        )
+    return scores
+
+
+def score(*, ratings, profiles, stages, target_stage, threshold=BEST_FIT_THRESHOLD):
+    """Score ratings against every stage's profile.
+
+    ratings: list of Rating; profiles: {stage: {item: Expectation}}; stages: stage slugs
+    in ladder order; target_stage: one of them. Items missing from a profile count as
+    expected 0, importance 1.
+    """
+    if target_stage not in stages:
+        raise ValueError(f"unknown target stage {target_stage!r}")
+    ratings = sorted(ratings, key=lambda r: r.position)
+    nothing = Expectation(expected=0, importance=1)
+
+    def profile_of(stage):
+        profile = profiles.get(stage, {})
+        return {r.item: profile.get(r.item, nothing) for r in ratings}
+
+    by_stage = [
+        StageReadiness(stage, readiness([(r.rating, profile_of(stage)[r.item]) for r in ratings]))
+        for stage in stages
+    ]
+    reached = [s.stage for s in by_stage if s.readiness >= threshold]
+    target_profile = profile_of(target_stage)
+
+    items = []
+    for r in ratings:
+        e = target_profile[r.item]
+        gap = max(0, e.expected - r.rating)
+        items.append(
+            ItemScore(
+                r.item,
+                r.category,
+                r.position,
+                r.rating,
+                e.expected,
+                e.importance,
+                gap,
+                e.importance * gap,
+            )
+        )
+    focus = sorted((i for i in items if i.gap > 0), key=lambda i: (-i.priority, i.position))
+    strengths = sorted(
+        (i for i in items if i.is_strength), key=lambda i: (-i.importance * i.surplus, i.position)
+    )
+    return Score(
+        target_stage=target_stage,
+        target_readiness=next(s.readiness for s in by_stage if s.stage == target_stage),
+        items=items,
+        categories=_category_scores(ratings, target_profile),
+        by_stage=by_stage,
+        best_fit_stage=reached[-1] if reached else stages[0],
+        focus_areas=[i.item for i in focus],
+        strengths=[i.item for i in strengths],
+    )

@@ -1,0 +1,132 @@
+"""What a completed assessment's report needs, frozen as plain data at completion.
+
+Later admin edits (renamed items, new rubric texts, changed target profiles, retired
+items, edited resources) leave a completed report exactly as it was.
+"""
+
+from django.db.models import Prefetch
+
+from assessments.models import Answer
+from content.models import (
+    Category,
+    InterviewQuestion,
+    Item,
+    Resource,
+    Stage,
+    TargetLevel,
+    Trend,
+)
+
+SNAPSHOT_VERSION = 1
+LANGUAGES = ("ja", "en")
+
+
+def texts(row, field_name):
+    return {lang: getattr(row, f"{field_name}_{lang}") or "" for lang in LANGUAGES}
+
+
+def _linked(model, items):
+    """Rows of `model` tied to any of `items`, with the slugs of those items."""
+    item_ids = [item.pk for item in items]
+    rows = (
+        model.objects.filter(items__in=item_ids)
+        .distinct()
+        .prefetch_related(Prefetch("items", queryset=Item.objects.filter(pk__in=item_ids)))
+    )
+    return rows
+
+
+def learning_snapshot(items):
+    """Resources, learning steps, interview questions and trends tied to the items."""
+    resources = list(_linked(Resource, items).select_related("step"))
+    steps = {resource.step for resource in resources}
+    return {
+        "learning_steps": [
+            {"slug": step.slug, "order": step.order, "name": texts(step, "name")}
+            for step in sorted(steps, key=lambda step: step.order)
+        ],
+        "resources": [
+            {
+                "slug": r.slug,
+                "order": r.order,
+                "kind": r.kind,
+                "url": r.url,
+                "title": texts(r, "title"),
+                "author": texts(r, "author"),
+                "description": texts(r, "description"),
+                "step": r.step.slug,
+                "items": sorted(item.slug for item in r.items.all()),
+            }
+            for r in sorted(resources, key=lambda r: (r.step.order, r.order, r.slug))
+        ],
+        "interview_questions": [
+            {
+                "slug": q.slug,
+                "order": q.order,
+                "question": texts(q, "question"),
+                "answer_points": texts(q, "answer_points"),
+                "items": sorted(item.slug for item in q.items.all()),
+            }
+            for q in sorted(_linked(InterviewQuestion, items), key=lambda q: (q.order, q.slug))
+        ],
+        "trends": [
+            {
+                "slug": t.slug,
+                "order": t.order,
+                "name": texts(t, "name"),
+                "description": texts(t, "description"),
+                "items": sorted(item.slug for item in t.items.all()),
+            }
+            for t in sorted(_linked(Trend, items), key=lambda t: (t.order, t.slug))
+        ],
+    }
+
+
+def assessment_snapshot(assessment):
+    """Everything the report needs, in plain data, as the content stands right now."""
+    answers = {
+        answer.item_id: answer
+        for answer in Answer.objects.filter(assessment=assessment, item__active=True)
+    }
+    items = list(
+        Item.objects.filter(pk__in=answers)
+        .select_related("category")
+        .prefetch_related("rubric_levels")
+        .order_by("category__order", "order")
+    )
+    stages = list(Stage.objects.order_by("order"))
+    profile = {stage.pk: {} for stage in stages}
+    for cell in TargetLevel.objects.filter(item__in=items).select_related("item"):
+        profile[cell.stage_id][cell.item.slug] = [cell.expected, cell.importance]
+
+    def rubric_text(item, level):
+        chosen = next((r for r in item.rubric_levels.all() if r.level == level), None)
+        return texts(chosen, "text") if chosen else {lang: "" for lang in LANGUAGES}
+
+    categories = Category.objects.filter(pk__in={item.category_id for item in items})
+    return {
+        "version": SNAPSHOT_VERSION,
+        "current_stage": assessment.current_stage.slug,
+        "target_stage": assessment.target_stage.slug,
+        "categories": [
+            {"slug": c.slug, "order": c.order, "name": texts(c, "name")}
+            for c in categories.order_by("order")
+        ],
+        "items": [
+            {
+                "slug": item.slug,
+                "category": item.category.slug,
+                "order": item.order,
+                "name": texts(item, "name"),
+                "rating": answers[item.pk].level,
+                "rubric": rubric_text(item, answers[item.pk].level),
+                "note": answers[item.pk].note,
+            }
+            for item in items
+        ],
+        "stages": [
+            {"slug": s.slug, "order": s.order, "name": texts(s, "name"), "profile": profile[s.pk]}
+            for s in stages
+        ],
+        **learning_snapshot(items),
+    }

@@ -1,0 +1,145 @@
+"""Coming back: the private resume link, a new one on request, and the session."""
+
+import hashlib
+import secrets
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertRedirects
+
+from assessments import services
+from assessments.models import Assessment
+from tests.assessments.conftest import (
+    answer_all,
+    english_client,
+    post_step,
+    resume_url_in,
+    saved_answers,
+    step_url,
+)
+
+
+def new_link_url(assessment):
+    return reverse("assessments:new_resume_link", args=[assessment.pk])
+
+
+def detail_url(assessment):
+    return reverse("assessments:detail", args=[assessment.pk])
+
+
+@pytest.fixture
+def resume_url(visitor_draft):
+    """The link shown to the visitor once, on the first step page after starting."""
+    client, assessment = visitor_draft
+    return resume_url_in(client.get(step_url(assessment, 1)))
+
+
+def test_the_link_opens_the_draft_in_another_browser_where_it_left_off(visitor_draft, resume_url):
+    client, assessment = visitor_draft
+    post_step(client, assessment, 1, levels=3, notes={"cloud-computing": "AWS"})
+    elsewhere = english_client()
+
+    response = elsewhere.get(resume_url)
+
+    assertRedirects(response, detail_url(assessment), target_status_code=302)
+    page = elsewhere.get(detail_url(assessment), follow=True)
+    assert page.redirect_chain[-1][0] == step_url(assessment, 2)
+    assertContains(page, "Welcome back: your answers are as you left them.")
+    assertContains(page, "7 of 31 items answered")
+    assert post_step(elsewhere, assessment, 2, levels=1).status_code == 302
+    assert len(saved_answers(assessment)) == 12
+    assert saved_answers(assessment)["cloud-computing"] == (3, "AWS")
+
+
+def test_the_token_in_the_link_is_the_one_stored_hashed(visitor_draft, resume_url):
+    _, assessment = visitor_draft
+    token = resume_url.rstrip("/").rsplit("/", 1)[1]
+    assessment.refresh_from_db()
+    assert len(token) >= 22
+    assert assessment.resume_token_hash == hashlib.sha256(token.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("token", ["nope", secrets.token_urlsafe(32), "a" * 500, "%00", "..%2F"])
+def test_a_wrong_token_is_404(visitor_draft, token):
+    assert english_client().get(f"/assessments/resume/{token}/").status_code == 404
+
+
+def test_a_token_hash_is_not_a_token(visitor_draft):
+    _, assessment = visitor_draft
+    url = reverse("assessments:resume", args=[assessment.resume_token_hash])
+    assert english_client().get(url).status_code == 404
+
+
+def test_a_new_link_replaces_the_old_one(visitor_draft, resume_url):
+    client, assessment = visitor_draft
+
+    response = client.post(new_link_url(assessment), {"step": "3"})
+
+    assertRedirects(response, step_url(assessment, 3), fetch_redirect_response=False)
+    page = client.get(step_url(assessment, 3))
+    new_url = resume_url_in(page)
+    assertContains(page, "Here is your new resume link. The previous one no longer works.")
+    assert new_url and new_url != resume_url
+    assert english_client().get(resume_url).status_code == 404
+    assert english_client().get(new_url).status_code == 302
+    assert resume_url_in(client.get(step_url(assessment, 3))) is None
+
+
+def test_a_new_link_goes_back_to_step_one_without_a_step(visitor_draft):
+    client, assessment = visitor_draft
+    for step in ({}, {"step": "abc"}, {"step": "-2"}):
+        response = client.post(new_link_url(assessment), step)
+        assertRedirects(response, step_url(assessment, 1), fetch_redirect_response=False)
+
+
+def test_nobody_else_can_get_a_new_link(someone_elses_draft, outsider):
+    assessment = someone_elses_draft
+    before = Assessment.objects.get(pk=assessment.pk).resume_token_hash
+
+    assert outsider.post(new_link_url(assessment)).status_code == 404
+    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
+
+
+def test_a_completed_assessment_gets_no_new_link_but_its_link_shows_the_report(
+    visitor_draft, resume_url
+):
+    client, assessment = visitor_draft
+    answer_all(client, assessment)
+    services.assessment_complete(assessment=assessment)
+    before = Assessment.objects.get(pk=assessment.pk).resume_token_hash
+
+    assertContains(client.post(new_link_url(assessment)), "completed", status_code=409)
+    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
+    elsewhere = english_client()
+    elsewhere.get(resume_url)
+    assertContains(elsewhere.get(detail_url(assessment)), "Your completed assessment")
+
+
+def test_the_session_remembers_the_draft(visitor_draft):
+    client, assessment = visitor_draft
+    post_step(client, assessment, 1)
+    assertRedirects(client.get(detail_url(assessment)), step_url(assessment, 2))
+    assert client.session["assessment_ids"] == [str(assessment.pk)]
+
+
+def test_the_link_of_a_draft_a_member_claimed_opens_only_for_that_member(
+    visitor_draft, resume_url, member, member_client, other_member_client
+):
+    _, assessment = visitor_draft
+    services.assessments_claim(assessment_ids=[assessment.pk], user=member)
+
+    assert english_client().get(resume_url).status_code == 404
+    assert other_member_client.get(resume_url).status_code == 404
+    assertRedirects(
+        member_client.get(resume_url), detail_url(assessment), fetch_redirect_response=False
+    )
+
+
+def test_the_link_does_not_let_another_member_claim_a_visitors_draft(
+    visitor_draft, resume_url, other_member, other_member_client
+):
+    _, assessment = visitor_draft
+    other_member_client.get(resume_url)
+    assert other_member_client.get(step_url(assessment, 1)).status_code == 200
+    assessment.refresh_from_db()
+    assert assessment.owner is None

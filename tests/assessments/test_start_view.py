@@ -1,0 +1,93 @@
+"""The start page: choose the current and target stages, no account needed."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from assessments.models import Assessment
+from tests.assessments.conftest import resume_url_in, start_assessment, step_url
+
+pytestmark = pytest.mark.usefixtures("guide")
+URL = reverse("assessments:start")
+
+
+def _selected(response, field):
+    """The value of the option selected in a <select name=field>."""
+    select = re.search(rf'<select name="{field}".*?</select>', response.content.decode(), re.S)
+    return re.findall(r'<option value="([^"]*)"[^>]*\bselected\b', select.group(0))
+
+
+def test_it_offers_every_stage_with_cto_as_the_default_target(client):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert _selected(response, "target_stage") == ["cto"]
+    assert _selected(response, "current_stage") == [""]  # "Choose your current stage"
+    for slug in ("junior-developer", "tech-lead", "vp-engineering", "cto"):
+        assertContains(response, f'<option value="{slug}"', count=2)
+    assertContains(response, "Already a member?")
+
+
+def test_it_does_not_invite_a_member_to_log_in(member_client):
+    assertNotContains(member_client.get(URL), "Already a member?")
+
+
+def test_it_starts_a_visitor_draft_and_remembers_it_in_the_session(client):
+    response = client.post(URL, {"current_stage": "senior-developer", "target_stage": "cto"})
+
+    assessment = Assessment.objects.get()
+    assertRedirects(response, step_url(assessment, 1))
+    assert assessment.owner is None
+    assert assessment.status == Assessment.Status.DRAFT
+    assert assessment.current_stage.slug == "senior-developer"
+    assert assessment.target_stage.slug == "cto"
+    assert client.get(step_url(assessment, 1)).status_code == 200
+
+
+def test_it_shows_a_visitor_the_resume_link_once(client):
+    assessment = start_assessment(client)
+
+    first = client.get(step_url(assessment, 1))
+    second = client.get(step_url(assessment, 1))
+
+    assert resume_url_in(first).startswith("http://testserver/assessments/resume/")
+    assertContains(first, "Your private resume link")
+    assert resume_url_in(second) is None
+    assertContains(second, "Get a new resume link")
+
+
+def test_it_starts_a_members_draft_in_their_account_without_a_resume_link(member, member_client):
+    assessment = start_assessment(member_client, current="cto", target="vp-engineering")
+
+    assert assessment.owner == member
+    assert assessment.target_stage.slug == "vp-engineering"
+    page = member_client.get(step_url(assessment, 1))
+    assert resume_url_in(page) is None
+    assertNotContains(page, "Get a new resume link")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"current_stage": "chief-wizard", "target_stage": "cto"},
+        {"current_stage": "tech-lead", "target_stage": "chief-wizard"},
+        {"current_stage": "", "target_stage": "cto"},
+        {"target_stage": "cto"},
+        {"current_stage": "tech-lead", "target_stage": "1"},
+    ],
+    ids=["unknown-current", "unknown-target", "blank-current", "no-current", "pk-not-slug"],
+)
+def test_it_refuses_a_stage_that_does_not_exist(client, data):
+    response = client.post(URL, data)
+
+    assert response.status_code == 400
+    assertContains(response, "Start an assessment", status_code=400)
+    assertContains(response, "invalid-feedback", status_code=400)
+    assert not Assessment.objects.exists()
+
+
+def test_it_does_not_accept_other_methods(client):
+    assert client.put(URL).status_code == 405
+    assert not Assessment.objects.exists()

@@ -1,0 +1,210 @@
+"""One questionnaire step per category: the form, saving, navigation, who may open it."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+from pytest_django.asserts import assertContains, assertRedirects
+
+from assessments import services
+from content.models import Category, Item
+from tests.assessments.conftest import (
+    answer_all,
+    items_of_step,
+    post_step,
+    saved_answers,
+    step_url,
+)
+from tests.factories import ItemFactory
+
+# Session, assessment, steps, items, their rubric levels, answers; a member adds the user.
+VISITOR_STEP_QUERIES = 6
+MEMBER_STEP_QUERIES = 7
+
+
+def _checked(response, item):
+    """The level whose radio is checked for an item, or None."""
+    found = re.search(
+        rf'name="level-{item.slug}" id="[^"]+" value="(\d)" checked', response.content.decode()
+    )
+    return int(found.group(1)) if found else None
+
+
+def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allowed):
+    client, assessment = allowed
+    response = client.get(step_url(assessment, 1))
+
+    assert response.status_code == 200
+    assertContains(response, "<h1 class=\"h3\">Hard skills (technical)</h1>", html=False)
+    items = items_of_step(1)
+    assert len(items) == 7
+    assertContains(response, "<fieldset", count=7)
+    assertContains(response, "<legend", count=7)
+    for item in items:
+        assertContains(response, f'<fieldset class="item-question card mb-4" id="item-{item.slug}"')
+        assertContains(response, f">{escape(item.name_en)}</legend>")
+        assertContains(response, f'type="radio" name="level-{item.slug}"', count=5)
+        for rubric in item.rubric_levels.all():
+            assertContains(response, f'value="{rubric.level}"')
+            assertContains(response, escape(rubric.text_en))
+        assertContains(response, f'name="note-{item.slug}"', count=1)
+        assertContains(response, 'maxlength="1000"', count=7)
+
+
+def test_it_shows_the_step_and_how_many_items_are_answered(allowed):
+    client, assessment = allowed
+    first = client.get(step_url(assessment, 1))
+    assertContains(first, "Step 1 of 5")
+    assertContains(first, "0 of 31 items answered")
+
+    post_step(client, assessment, 1, levels={"cloud-computing": 1, "ai-ml": 4})
+    second = client.get(step_url(assessment, 2))
+
+    assertContains(second, "Step 2 of 5")
+    assertContains(second, "2 of 31 items answered")
+    assertContains(second, 'aria-current="step">2. Soft skills')
+    assertContains(second, 'aria-valuenow="2" aria-valuemin="0" aria-valuemax="31"')
+
+
+def test_it_saves_a_whole_step_and_goes_to_the_next(allowed):
+    client, assessment = allowed
+    response = post_step(client, assessment, 1, levels=3)
+
+    assertRedirects(response, step_url(assessment, 2), fetch_redirect_response=False)
+    assert saved_answers(assessment) == {item.slug: (3, "") for item in items_of_step(1)}
+
+
+def test_it_saves_a_partial_step_with_notes(allowed):
+    client, assessment = allowed
+    response = post_step(
+        client,
+        assessment,
+        1,
+        levels={"cloud-computing": 0, "cybersecurity": 4},
+        notes={"cybersecurity": "  ISO 27001 audit lead  "},
+    )
+
+    assert response.status_code == 302
+    assert saved_answers(assessment) == {
+        "cloud-computing": (0, ""),
+        "cybersecurity": (4, "ISO 27001 audit lead"),
+    }
+
+
+def test_it_changes_an_answer_in_place_and_keeps_the_others(allowed):
+    client, assessment = allowed
+    post_step(client, assessment, 1, levels=1)
+    post_step(client, assessment, 1, levels={"ai-ml": 4}, notes={"ai-ml": "now"})
+
+    answers = saved_answers(assessment)
+    assert answers.pop("ai-ml") == (4, "now")
+    assert set(answers.values()) == {(1, "")} and len(answers) == 6
+
+
+def test_going_back_keeps_the_answers_of_both_steps(allowed):
+    client, assessment = allowed
+    post_step(client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"})
+    response = post_step(client, assessment, 2, levels={"communication": 2}, go="back")
+
+    assertRedirects(response, step_url(assessment, 1), fetch_redirect_response=False)
+    step_1 = client.get(step_url(assessment, 1))
+    assert _checked(step_1, Item.objects.get(slug="cloud-computing")) == 3
+    assert _checked(step_1, Item.objects.get(slug="ai-ml")) is None
+    assertContains(step_1, ">\nAWS</textarea>")
+    assert _checked(client.get(step_url(assessment, 2)), Item.objects.get(slug="communication")) == 2
+
+
+@pytest.mark.parametrize(
+    ("number", "go", "goes_to"),
+    [
+        (1, "next", 2),
+        (2, "back", 1),
+        (1, "back", 1),
+        (3, "stay", 3),
+        (2, "review", "review"),
+        (5, "next", "review"),
+        (5, "review", "review"),
+        (4, "somewhere-else", 5),
+    ],
+)
+def test_it_goes_where_the_button_says(visitor_draft, number, go, goes_to):
+    client, assessment = visitor_draft
+    response = post_step(client, assessment, number, levels=2, go=go)
+
+    expected = (
+        reverse("assessments:review", args=[assessment.pk])
+        if goes_to == "review"
+        else step_url(assessment, goes_to)
+    )
+    assertRedirects(response, expected, fetch_redirect_response=False)
+    assert len(saved_answers(assessment)) == len(items_of_step(number))
+
+
+def test_staying_on_a_step_says_the_answers_are_saved(visitor_draft):
+    client, assessment = visitor_draft
+    response = client.post(step_url(assessment, 3), {"go": "stay"}, follow=True)
+    assertContains(response, "Your answers are saved.")
+
+
+def test_the_last_step_offers_review_and_the_first_has_no_back(visitor_draft):
+    client, assessment = visitor_draft
+    first, last = client.get(step_url(assessment, 1)), client.get(step_url(assessment, 5))
+    assertContains(first, 'value="next"')
+    assert 'value="back"' not in first.content.decode()
+    assertContains(last, 'value="review"')
+    assertContains(last, 'value="back"')
+
+
+@pytest.mark.parametrize("number", [0, 6, 1000])
+def test_a_step_that_does_not_exist_is_404(visitor_draft, number):
+    client, assessment = visitor_draft
+    assert client.get(step_url(assessment, number)).status_code == 404
+
+
+def test_nobody_else_can_see_or_answer_a_step(someone_elses_draft, outsider):
+    assessment = someone_elses_draft
+
+    assert outsider.get(step_url(assessment, 1)).status_code == 404
+    assert post_step(outsider, assessment, 1, levels=4).status_code == 404
+    assert saved_answers(assessment) == {}
+
+
+def test_a_completed_assessment_opens_its_report_instead(visitor_draft):
+    client, assessment = visitor_draft
+    answer_all(client, assessment)
+    services.assessment_complete(assessment=assessment)
+
+    response = client.get(step_url(assessment, 2))
+    assertRedirects(response, reverse("assessments:detail", args=[assessment.pk]))
+
+
+def _count_step_queries(client, assessment):
+    client.get(step_url(assessment, 1))  # the resume link is shown (and forgotten) once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(step_url(assessment, 1))
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("visitor_draft", VISITOR_STEP_QUERIES), ("member_draft", MEMBER_STEP_QUERIES)],
+)
+def test_the_step_page_runs_a_fixed_number_of_queries(request, persona, expected):
+    client, assessment = request.getfixturevalue(persona)
+    post_step(client, assessment, 1, levels=2)
+    with_the_guide = _count_step_queries(client, assessment)
+
+    hard_skills = Category.objects.get(slug="hard-skills")
+    more = [ItemFactory(category=hard_skills) for _ in range(30)]
+    post_step(client, assessment, 1, levels=1)
+    response = client.get(step_url(assessment, 1))
+    assertContains(response, "Step 1 of 5")
+    assertContains(response, "37 of 61 items answered")
+    assertContains(response, f'name="level-{more[-1].slug}"', count=5)
+    with_30_more = _count_step_queries(client, assessment)
+
+    assert with_the_guide == with_30_more == expected <= 12

@@ -1,0 +1,123 @@
+"""manage.py export_guide: the database back to the data file that load_guide reads."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content.guide_export import guide_export
+from content.guide_loader import DEFAULT_GUIDE_FILE, read_guide_file
+from content.models import Item, Stage, TargetLevel
+from tests import factories
+
+NO_CHANGES = "The guide is up to date: no changes"
+
+
+def _export(tmp_path, name="export.yaml"):
+    path = tmp_path / name
+    stderr = StringIO()
+    call_command("export_guide", "-o", str(path), stdout=StringIO(), stderr=stderr)
+    assert f"Wrote the guide to {path}." in stderr.getvalue()
+    return path
+
+
+def test_the_export_of_the_loaded_guide_is_the_data_file_byte_for_byte(guide, tmp_path):
+    assert _export(tmp_path).read_bytes() == DEFAULT_GUIDE_FILE.read_bytes()
+
+
+def test_without_a_file_it_writes_the_guide_to_stdout(guide, run_command):
+    assert run_command("export_guide") == DEFAULT_GUIDE_FILE.read_text(encoding="utf-8")
+
+
+def test_it_writes_japanese_as_utf8_characters_not_escapes(guide, tmp_path):
+    raw = _export(tmp_path).read_bytes()
+    assert "クラウドコンピューティング".encode() in raw
+    assert "CTO（最高技術責任者）".encode() in raw
+    assert b"\\u" not in raw and b"\\x" not in raw
+
+
+def test_an_empty_database_exports_an_empty_guide(db, run_command):
+    output = run_command("export_guide")
+    assert "schema: cto-assess/guide/v1" in output
+    assert "items: []" in output
+
+
+def test_loading_the_export_changes_nothing(guide, tmp_path, run_command, snapshot):
+    # Content as an admin leaves it: a retired item, an edited cell, new rows.
+    Item.objects.filter(slug="ai-ml").update(active=False)
+    TargetLevel.objects.filter(stage__slug="cto", item__slug="ai-ml").update(expected=2)
+    item = factories.ItemFactory(category=Item.objects.get(slug="cloud-computing").category)
+    factories.ToolFactory(item=item, name="Argo CD", slug="argo-cd", order=1)
+    for stage in Stage.objects.all():
+        factories.TargetLevelFactory(stage=stage, item=item, expected=1, importance=1)
+    factories.InterviewQuestionFactory(items=[item, Item.objects.get(slug="ai-ml")])
+    factories.ResourceFactory(
+        items=[item], author_ja="", author_en="", description_ja="", description_en=""
+    )
+    factories.TrendFactory(items=[item])
+    factories.CompanyKindFactory()
+    before = snapshot()
+
+    path = _export(tmp_path)
+    exported = {e["slug"]: e for e in read_guide_file(path)["items"]}  # the loader's check
+    assert exported[item.slug]["tools"] == ["Argo CD"]
+    assert exported["ai-ml"]["active"] is False
+
+    assert NO_CHANGES in run_command("load_guide", str(path))
+    assert snapshot() == before
+
+
+def test_a_retired_item_is_exported_as_inactive_and_stays_retired(guide, tmp_path, run_command):
+    Item.objects.filter(slug="tech-branding").update(active=False)
+    path = _export(tmp_path)
+    entry = next(e for e in read_guide_file(path)["items"] if e["slug"] == "tech-branding")
+    assert entry["active"] is False
+    Item.objects.filter(slug="tech-branding").update(active=True)
+    run_command("load_guide", str(path))
+    assert Item.objects.get(slug="tech-branding").active is False
+
+
+def _export_query_count():
+    with CaptureQueriesContext(connection) as queries:
+        guide_export()
+    return len(queries)
+
+
+def test_the_export_runs_a_fixed_number_of_queries(guide):
+    count = _export_query_count()
+    for _ in range(10):
+        item = factories.ItemFactory()
+        factories.ToolFactory(item=item)
+        factories.TargetLevelFactory(item=item, stage=Stage.objects.get(slug="cto"))
+        factories.ResourceFactory(items=[item])
+        factories.InterviewQuestionFactory(items=[item])
+        factories.TrendFactory(items=[item])
+    assert _export_query_count() == count <= 15
+
+
+@pytest.mark.xfail(
+    reason="BUG: the export writes tools by name only and the loader keys them by "
+    "slugify(name), so a tool whose slug was set differently in admin (argocd for Argo CD) "
+    "comes back as a second tool: export -> load is not a no-op",
+    strict=True,
+)
+def test_loading_the_export_keeps_a_tool_slug_set_in_admin(guide, tmp_path, run_command, snapshot):
+    factories.ToolFactory(item=Item.objects.get(slug="cicd-tools"), name="Argo CD", slug="argocd")
+    before = snapshot()
+    assert NO_CHANGES in run_command("load_guide", str(_export(tmp_path)))
+    assert snapshot() == before
+
+
+@pytest.mark.xfail(
+    reason="BUG: an optional text filled in one language only (a resource author known only in "
+    "Japanese, which the model and admin allow) is exported as {ja: ..., en: ''}, and "
+    "load_guide refuses the exported file (field author.en should be non-empty)",
+    strict=True,
+)
+def test_an_author_known_in_one_language_survives_the_round_trip(guide, tmp_path, run_command):
+    factories.ResourceFactory(
+        items=[Item.objects.get(slug="ai-ml")], author_ja="山田太郎", author_en=""
+    )
+    assert NO_CHANGES in run_command("load_guide", str(_export(tmp_path)))
