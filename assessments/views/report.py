@@ -100,7 +100,7 @@ def share_create(request, assessment_id):
         return redirect("assessments:detail", assessment.pk)
     days = SHARE_EXPIRY_DAYS[choice]
     expires_at = timezone.now() + timedelta(days=days) if days else None
-    _, token = services.share_link_create(assessment=assessment, expires_at=expires_at)
+    token = services.share_link_create(assessment=assessment, expires_at=expires_at)[1]
     request.session[SHARE_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
     messages.success(request, _("Your share link is ready. Copy it now: it is shown only once."))
     return redirect(reverse("assessments:detail", args=[assessment.pk]) + "#share")
