@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean
+.PHONY: run test lint format messages compilemessages clean bench-report
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ messages:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Time the report: build, page, PDF and cached PDF (medians), see bench/report_bench.py.
+bench-report: $(VENV)/.installed-test compilemessages
+	$(PY) bench/report_bench.py

@@ -1,6 +1,7 @@
 """The report's files: JSON (cto-assess/report/v1), CSV and PDF, all rendered from Report."""
 
 import csv
+import functools
 import io
 import json
 

@@ -226,8 +226,7 @@ def test_later_content_edits_leave_the_completed_assessment_as_it_was(
     snapshot = copy.deepcopy(Assessment.objects.get(pk=assessment.pk).snapshot)
     page = _page_without_tokens(member_client, assessment)
     item = Item.objects.get(slug="cloud-computing")
-    old_rubric = RubricLevel.objects.get(item=item, level=3).text_en
-    assert item.name_en in page and old_rubric in page
+    assert item.name_en in page
 
     Item.objects.filter(pk=item.pk).update(name_en="Renamed by admin", name_ja="改名")
     RubricLevel.objects.filter(item=item).update(text_en="Rewritten rubric", text_ja="書き換え")
@@ -235,7 +234,9 @@ def test_later_content_edits_leave_the_completed_assessment_as_it_was(
     Item.objects.filter(slug="ai-ml").update(active=False)
 
     assert Assessment.objects.get(pk=assessment.pk).snapshot == snapshot
-    assert _page_without_tokens(member_client, assessment) == page
+    after = _page_without_tokens(member_client, assessment)
+    assert after == page
+    assert "Renamed by admin" not in after
 
 
 # --- claim, delete, account, purge ------------------------------------------------------
