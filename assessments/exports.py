@@ -89,6 +89,14 @@ def report_csv(report):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+@functools.cache
+def _font_config():
+    """One font configuration per process: building it costs a tenth of a render."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def report_pdf(report, *, show_notes):
     """A4 PDF of the whole report, drawn by WeasyPrint."""
     from weasyprint import HTML  # imported here: it loads Pango, which pages do not need
@@ -97,7 +105,7 @@ def report_pdf(report, *, show_notes):
         html = render_to_string(
             "assessments/report_pdf.html", {"report": report, "show_notes": show_notes}
         )
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).write_pdf(font_config=_font_config())
 
 
 RENDERERS = {
