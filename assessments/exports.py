@@ -7,7 +7,7 @@ import json
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 SCHEMA = "cto-assess/report/v1"
@@ -130,4 +130,5 @@ def export_file(report, fmt, *, show_notes, cache_key):
 
 
 def export_filename(report, fmt):
-    return f"cto-assess-{report.completed_at:%Y-%m-%d}-{report.target_stage.slug}.{fmt}"
+    completed_on = timezone.localtime(report.completed_at)  # the date the person saw
+    return f"cto-assess-{completed_on:%Y-%m-%d}-{report.target_stage.slug}.{fmt}"

@@ -59,7 +59,7 @@ class RubricLevelInline(TranslationTabularInline):
 
 class ToolInline(admin.TabularInline):
     model = models.Tool
-    fields = ("name", "slug", "order")
+    fields = ("name", "order")
     extra = 0
     can_delete = False
 
@@ -114,8 +114,8 @@ class ToolAdmin(admin.ModelAdmin):
     list_display = ("name", "item", "order")
     list_filter = ("item",)
     list_select_related = ("item",)
-    search_fields = ("name", "slug")
-    ordering = ("item__order", "order")
+    search_fields = ("name",)
+    ordering = ("item__category__order", "item__order", "order")
 
 
 @admin.register(models.Stage)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from django.utils.text import slugify
 
 from content import models
 from content.guide_schema import LANGUAGES, GuideFileError, validate_guide
@@ -92,7 +91,25 @@ def _upsert_by_slug(result, model, label, entries, values_of):
     }
 
 
-def _load(data, result):
+def _make_room_for_stage_orders(entries, source):
+    """Park re-ordered stages on free orders first: the ladder's order is unique per row."""
+    wanted = {entry["slug"]: entry["order"] for entry in entries}
+    existing = list(models.Stage.objects.all())
+    moving = [s for s in existing if s.slug in wanted and s.order != wanted[s.slug]]
+    kept = {s.order: s.slug for s in existing if s not in moving}
+    for index, entry in enumerate(entries):
+        holder = kept.get(entry["order"])
+        if holder is not None and holder != entry["slug"]:
+            raise GuideFileError(
+                f"{source}: stages[{index}] '{entry['slug']}', field order: order "
+                f"{entry['order']} belongs to stage '{holder}', which the file does not move"
+            )
+    parking = 32767 - len(moving)
+    for offset, stage in enumerate(moving):
+        models.Stage.objects.filter(pk=stage.pk).update(order=parking + offset)
+
+
+def _load(data, result, source):
     _, categories = _upsert_by_slug(
         result,
         models.Category,
@@ -117,13 +134,12 @@ def _load(data, result):
             **texts("description", e.get("description")),
         },
     )
-    tools = _Upserter(result, models.Tool, ["slug"], "tool")
+    tools = _Upserter(result, models.Tool, ["item_id", "name"], "tool")
     rubric = _Upserter(result, models.RubricLevel, ["item_id", "level"], "rubric")
     for entry in data["items"]:
         item = items[entry["slug"]]
         for order, tool_name in enumerate(entry.get("tools", []), start=1):
-            slug = slugify(tool_name)
-            tools.save((slug,), {"item": item, "name": tool_name, "order": order}, slug)
+            tools.save((item.pk, tool_name), {"order": order}, f"{entry['slug']} {tool_name}")
         for level in entry["rubric"]:
             rubric.save(
                 (item.pk, level["level"]),
@@ -131,6 +147,7 @@ def _load(data, result):
                 f"{entry['slug']} level {level['level']}",
             )
 
+    _make_room_for_stage_orders(data["stages"], source)
     _, stages = _upsert_by_slug(
         result,
         models.Stage,
@@ -221,11 +238,15 @@ def _load(data, result):
     )
 
 
-def guide_load(*, data, dry_run=False):
-    """Apply validated guide data; with dry_run, report the changes and roll them back."""
+def guide_load(*, data, dry_run=False, source="guide data"):
+    """Apply validated guide data; with dry_run, report the changes and roll them back.
+
+    Raises GuideFileError, with nothing changed, when the data conflicts with rows that
+    only the database holds.
+    """
     result = LoadResult()
     with transaction.atomic():
-        _load(data, result)
+        _load(data, result, source)
         if dry_run:
             transaction.set_rollback(True)
     return result

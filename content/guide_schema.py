@@ -11,9 +11,15 @@ LANGUAGES = ("ja", "en")
 SCHEMA_ID = "cto-assess/guide/v1"
 
 _SLUG = {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}
-_TEXT = {  # a text in both languages
+_TEXT = {  # a text in both languages, each with something other than spaces
     "type": "object",
-    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGUAGES},
+    "properties": {lang: {"type": "string", "pattern": r"\S"} for lang in LANGUAGES},
+    "required": list(LANGUAGES),
+    "additionalProperties": False,
+}
+_OPTIONAL_TEXT = {  # an optional text (author, description): a language may be left blank
+    "type": "object",
+    "properties": {lang: {"type": "string"} for lang in LANGUAGES},
     "required": list(LANGUAGES),
     "additionalProperties": False,
 }
@@ -39,7 +45,7 @@ SCHEMA = {
         "schema": {"const": SCHEMA_ID},
         "categories": {
             "type": "array",
-            "items": _entry(["name"], name=_TEXT, description=_TEXT),
+            "items": _entry(["name"], name=_TEXT, description=_OPTIONAL_TEXT),
         },
         "items": {
             "type": "array",
@@ -48,8 +54,12 @@ SCHEMA = {
                 category=_SLUG,
                 active={"type": "boolean"},
                 name=_TEXT,
-                description=_TEXT,
-                tools={"type": "array", "items": {"type": "string", "minLength": 1}},
+                description=_OPTIONAL_TEXT,
+                tools={
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"\S"},
+                    "uniqueItems": True,
+                },
                 rubric={
                     "type": "array",
                     "minItems": 5,
@@ -105,9 +115,9 @@ SCHEMA = {
                     ]
                 },
                 title=_TEXT,
-                author=_TEXT,
+                author=_OPTIONAL_TEXT,
                 url={"type": "string", "pattern": "^https?://"},
-                description=_TEXT,
+                description=_OPTIONAL_TEXT,
                 step=_SLUG,
                 items=_SLUGS,
             ),
@@ -208,6 +218,15 @@ def _check_references(data, source):
     steps = _unique_slugs(data, "learning_steps", source)
     for section in ("resources", "questions", "trends", "company_kinds"):
         _unique_slugs(data, section, source)
+    orders = {}
+    for index, stage in enumerate(data["stages"]):
+        if stage["order"] in orders:
+            _fail(
+                source,
+                f"stages[{index}] '{stage['slug']}', field order",
+                f"order {stage['order']} is also the order of '{orders[stage['order']]}'",
+            )
+        orders[stage["order"]] = stage["slug"]
 
     for index, item in enumerate(data["items"]):
         where = f"items[{index}] '{item['slug']}'"

@@ -54,17 +54,29 @@ class Item(OrderedModel):
         verbose_name_plural = _("items")
 
 
-class Tool(OrderedModel):
-    """A named tool of a tool-category item (e.g. Jenkins for CI/CD)."""
+class Tool(models.Model):
+    """A named tool of a tool-category item (e.g. Jenkins for CI/CD).
+
+    The same tool may serve several items (Datadog for monitoring and for cost), so a
+    tool is unique by name within its item, not across the matrix.
+    """
 
     item = models.ForeignKey(
         Item, on_delete=models.PROTECT, related_name="tools", verbose_name=_("item")
     )
     name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta(OrderedModel.Meta):
+    class Meta:
+        ordering = ["item__category__order", "item__order", "order"]
         verbose_name = _("tool")
         verbose_name_plural = _("tools")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "name"], name="tool_unique_name_per_item")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class RubricLevel(models.Model):

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -40,14 +41,27 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)
+    next_url = _safe_next(request)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         _claim_session_assessments(request, user)
         messages.success(request, _("Welcome! Your account is ready."))
-        return redirect(request.POST.get("next") or "dashboard")
+        return redirect(next_url or "dashboard")
     status = 400 if request.method == "POST" else 200
-    return render(request, "registration/signup.html", {"form": form}, status=status)
+    return render(
+        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+    )
+
+
+def _safe_next(request):
+    """The 'next' address to return to, if it stays on this site; else None."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return None
 
 
 @login_required

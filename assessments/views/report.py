@@ -97,7 +97,9 @@ def share_create(request, assessment_id):
     choice = request.POST.get("expires_in_days", "")
     if choice not in SHARE_EXPIRY_DAYS:
         messages.error(request, _("Choose how long the link should work."))
-        return redirect("assessments:detail", assessment.pk)
+        response = report_page(request, assessment)
+        response.status_code = 400
+        return response
     days = SHARE_EXPIRY_DAYS[choice]
     expires_at = timezone.now() + timedelta(days=days) if days else None
     token = services.share_link_create(assessment=assessment, expires_at=expires_at)[1]

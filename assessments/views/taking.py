@@ -1,5 +1,7 @@
 """Taking an assessment: start, one step per category, review, submit, resume."""
 
+import re
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -197,7 +199,9 @@ def new_resume_link(request, assessment_id):
     _show_token_once(request, assessment, token)
     messages.info(request, _("Here is your new resume link. The previous one no longer works."))
     number = request.POST.get("step", "1")
-    return redirect("assessments:step", assessment.pk, int(number) if number.isdigit() else 1)
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    step = int(number) if re.fullmatch(r"[0-9]{1,3}", number) else 1
+    return redirect("assessments:step", assessment.pk, step)
 
 
 @require_http_methods(["GET", "POST"])

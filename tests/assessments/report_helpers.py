@@ -203,16 +203,30 @@ def pdf_text(content):
 
 
 def pdf_fonts(content):
-    """[(font name, embedded?)] for every font used on every page."""
+    """{font name: embedded?} for every font on every page, drawings (XObjects) included."""
     fonts = {}
     for page in pdf_reader(content).pages:
-        resources = page.get("/Resources")
-        resources = resources.get_object() if resources is not None else {}
-        font_dict = resources.get("/Font")
-        for ref in (font_dict.get_object() if font_dict is not None else {}).values():
-            font = ref.get_object()
-            fonts[str(font.get("/BaseFont"))] = _embedded(font)
-    return sorted(fonts.items())
+        _collect_fonts(page.get("/Resources"), fonts, seen=set())
+    return fonts
+
+
+def _collect_fonts(resources, fonts, seen):
+    if resources is None:
+        return
+    resources = resources.get_object()
+    font_dict = resources.get("/Font")
+    for ref in (font_dict.get_object() if font_dict is not None else {}).values():
+        font = ref.get_object()
+        fonts[str(font.get("/BaseFont"))] = _embedded(font)
+    xobjects = resources.get("/XObject")
+    for ref in (xobjects.get_object() if xobjects is not None else {}).values():
+        key = getattr(ref, "idnum", id(ref))
+        if key in seen:
+            continue
+        seen.add(key)
+        xobject = ref.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            _collect_fonts(xobject.get("/Resources"), fonts, seen)
 
 
 def _embedded(font):

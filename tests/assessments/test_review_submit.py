@@ -40,7 +40,9 @@ def _missing_block(response):
 
 def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed):
     client, assessment = allowed
-    post_step(client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"})
+    post_step(
+        client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"}
+    )
 
     response = client.get(review_url(assessment))
 

@@ -117,7 +117,9 @@ def test_it_refuses_answers_to_a_completed_assessment(guide, stage):
 
 
 @pytest.mark.parametrize(
-    ("level", "note"), [(2, "x" * 1001), (5, ""), (-1, "")], ids=["long-note", "level-5", "level-neg"]
+    ("level", "note"),
+    [(2, "x" * 1001), (5, ""), (-1, "")],
+    ids=["long-note", "level-5", "level-neg"],
 )
 def test_it_refuses_an_invalid_answer_and_saves_nothing_of_the_call(db, level, note):
     assessment = AssessmentFactory()

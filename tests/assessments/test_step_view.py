@@ -38,7 +38,7 @@ def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allow
     response = client.get(step_url(assessment, 1))
 
     assert response.status_code == 200
-    assertContains(response, "<h1 class=\"h3\">Hard skills (technical)</h1>", html=False)
+    assertContains(response, '<h1 class="h3">Hard skills (technical)</h1>', html=False)
     items = items_of_step(1)
     assert len(items) == 7
     assertContains(response, "<fieldset", count=7)
@@ -106,7 +106,9 @@ def test_it_changes_an_answer_in_place_and_keeps_the_others(allowed):
 
 def test_going_back_keeps_the_answers_of_both_steps(allowed):
     client, assessment = allowed
-    post_step(client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"})
+    post_step(
+        client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"}
+    )
     response = post_step(client, assessment, 2, levels={"communication": 2}, go="back")
 
     assertRedirects(response, step_url(assessment, 1), fetch_redirect_response=False)
@@ -114,7 +116,9 @@ def test_going_back_keeps_the_answers_of_both_steps(allowed):
     assert _checked(step_1, Item.objects.get(slug="cloud-computing")) == 3
     assert _checked(step_1, Item.objects.get(slug="ai-ml")) is None
     assertContains(step_1, ">\nAWS</textarea>")
-    assert _checked(client.get(step_url(assessment, 2)), Item.objects.get(slug="communication")) == 2
+    assert (
+        _checked(client.get(step_url(assessment, 2)), Item.objects.get(slug="communication")) == 2
+    )
 
 
 @pytest.mark.parametrize(

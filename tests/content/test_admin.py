@@ -109,7 +109,9 @@ def test_the_grid_runs_a_fixed_number_of_queries(guide, admin_client):
     assert _grid_query_count(admin_client) == count
 
 
-def test_the_grid_saves_a_changed_cell_in_one_post(guide, admin_client, django_assert_max_num_queries):
+def test_the_grid_saves_a_changed_cell_in_one_post(
+    guide, admin_client, django_assert_max_num_queries
+):
     before = _cells()
     assert before[("cto", "ai-ml")] == (3, 3)
     body = _grid_post_body(admin_client.get(reverse(GRID)))

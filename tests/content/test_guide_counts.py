@@ -87,7 +87,9 @@ def test_every_text_exists_in_japanese_and_english():
             if (model, field) in OPTIONAL_TEXTS and not any(values.values()):
                 continue  # optional, and left out in both languages
             missing += [
-                f"{model.__name__} {row.pk} {field}_{lang}" for lang, text in values.items() if not text
+                f"{model.__name__} {row.pk} {field}_{lang}"
+                for lang, text in values.items()
+                if not text
             ]
     assert missing == []
 
@@ -116,7 +118,9 @@ def test_every_item_has_at_least_one_learning_resource():
 
 def test_tool_items_name_their_tools_and_no_other_item_does():
     cicd = Item.objects.get(slug="cicd-tools")
-    assert {"Jenkins", "GitHub Actions", "GitLab CI"} <= set(cicd.tools.values_list("name", flat=True))
+    assert {"Jenkins", "GitHub Actions", "GitLab CI"} <= set(
+        cicd.tools.values_list("name", flat=True)
+    )
     for item in Item.objects.filter(category__slug="tools"):
         assert item.tools.count() >= 2, item.slug
     assert not Item.objects.exclude(category__slug="tools").filter(tools__isnull=False).exists()

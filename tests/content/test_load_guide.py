@@ -188,9 +188,7 @@ def test_reordering_stages_updates_them_in_place(guide, run_command, guide_data,
     "the first item loses it and every later run reports the same change again",
     strict=True,
 )
-def test_a_tool_named_under_two_items_stays_under_both(
-    guide, run_command, guide_data, write_guide
-):
+def test_a_tool_named_under_two_items_stays_under_both(guide, run_command, guide_data, write_guide):
     guide_data["items"][18]["tools"].append("Datadog")  # cost-management-tools
     path = write_guide(guide_data)
     run_command("load_guide", str(path))

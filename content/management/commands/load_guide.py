@@ -18,9 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, file, dry_run, **options):
         try:
             data = read_guide_file(file)
+            result = guide_load(data=data, dry_run=dry_run, source=file)
         except GuideFileError as exc:
             raise CommandError(f"Refused, nothing changed. {exc}") from exc
-        result = guide_load(data=data, dry_run=dry_run)
         verb = "would be" if dry_run else "were"
         if not result.changed:
             self.stdout.write(f"The guide is up to date: no changes from {file}.")

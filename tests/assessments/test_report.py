@@ -1,0 +1,312 @@
+"""The report object of a completed assessment, with the real guide (PRODUCT.md 4 and 5)."""
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from assessments.exports import report_csv, report_data, report_json
+from assessments.models import Assessment
+from assessments.report import build_report
+from content.models import Category, Item, Resource, RubricLevel, Stage, TargetLevel
+from tests.assessments.report_helpers import (
+    best_fit_by_hand,
+    complete_assessment,
+    detail_url,
+    focus_areas_by_hand,
+    items_by_hand,
+    items_table,
+    readiness_by_hand,
+    visitor_client,
+)
+
+SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
+LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
+
+
+def strict(required, properties=None):
+    """An object with exactly these keys."""
+    return {
+        "type": "object",
+        "required": list(required),
+        "additionalProperties": False,
+        "properties": properties or {key: {} for key in required},
+    }
+
+
+def array_of(item_schema, **options):
+    return {"type": "array", "items": item_schema, **options}
+
+
+# PRODUCT.md 5, the JSON export: the contract other programs build on.
+REPORT_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    **strict(
+        [
+            "schema",
+            "assessment",
+            "readiness",
+            "best_fit_stage",
+            "categories",
+            "items",
+            "focus_areas",
+            "recommendations",
+        ],
+        {
+            "schema": {"const": "cto-assess/report/v1"},
+            "assessment": {
+                "type": "object",
+                "required": ["id", "completed_at", "current_stage", "target_stage"],
+                "properties": {
+                    "id": {"type": "string", "format": "uuid"},
+                    "completed_at": {"type": "string", "format": "date-time"},
+                    "current_stage": SLUG,
+                    "target_stage": SLUG,
+                },
+            },
+            "readiness": strict(
+                ["target", "by_stage"],
+                {
+                    "target": PERCENT,
+                    "by_stage": array_of(
+                        strict(["stage", "readiness"], {"stage": SLUG, "readiness": PERCENT}),
+                        minItems=7,
+                        maxItems=7,
+                    ),
+                },
+            ),
+            "best_fit_stage": SLUG,
+            "categories": array_of({"type": "object"}, minItems=1),
+            "items": array_of(
+                strict(
+                    ["item", "category", "rating", "expected", "importance", "gap"],
+                    {
+                        "item": SLUG,
+                        "category": SLUG,
+                        "rating": LEVEL,
+                        "expected": LEVEL,
+                        "importance": {"type": "integer", "minimum": 1, "maximum": 3},
+                        "gap": LEVEL,
+                    },
+                ),
+                minItems=31,
+                maxItems=31,
+            ),
+            "focus_areas": array_of(SLUG, uniqueItems=True),
+            "recommendations": strict(
+                ["resources", "interview_questions", "trends"],
+                {
+                    "resources": array_of({"type": "object"}),
+                    "interview_questions": array_of({"type": "object"}),
+                    "trends": array_of({"type": "object"}),
+                },
+            ),
+        },
+    ),
+}
+VALIDATOR = Draft202012Validator(REPORT_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def numbers(report):
+    """Everything numeric the report says, keyed by slug."""
+    return {
+        "target": report.target_readiness,
+        "best_fit": report.best_fit_stage.slug,
+        "stages": [(s.slug, s.readiness) for s in report.stages],
+        "items": {
+            i.slug: (i.rating, i.expected, i.importance, i.gap, i.priority) for i in report.items
+        },
+        "focus": [i.slug for i in report.focus_areas],
+    }
+
+
+@pytest.mark.parametrize("level", [None, 3], ids=["varied-ratings", "every-rating-3"])
+def test_it_reports_the_formula_worked_by_hand_on_the_snapshot(guide, level):
+    assessment = complete_assessment(default=level)[0]
+    snapshot = assessment.snapshot
+    assert len(snapshot["items"]) == 31
+    stages = [s["slug"] for s in guide["stages"]]
+    report = build_report(assessment, language="en")
+    assert numbers(report) == {
+        "target": round(readiness_by_hand(snapshot, "cto"), 1),
+        "best_fit": best_fit_by_hand(snapshot),
+        "stages": [(s, round(readiness_by_hand(snapshot, s), 1)) for s in stages],
+        "items": items_by_hand(snapshot),
+        "focus": focus_areas_by_hand(snapshot),
+    }
+    for row in report.categories:
+        ratings = [i["rating"] for i in snapshot["items"] if i["category"] == row.slug]
+        assert row.mean_rating == round(sum(ratings) / len(ratings), 2)
+
+
+def test_the_best_fit_of_a_strong_profile_is_above_the_first_stage(guide):
+    snapshot = complete_assessment(default=3)[0].snapshot
+    # Worked by hand: every rating 3 meets every junior and senior expectation.
+    assert readiness_by_hand(snapshot, "senior-developer") == 100.0
+    assert best_fit_by_hand(snapshot) not in ("junior-developer", "senior-developer")
+    report = build_report(Assessment.objects.get(), language="en")
+    assert report.best_fit_stage.slug == best_fit_by_hand(snapshot)
+    assert report.best_fit_stage.is_best_fit
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_it_names_everything_in_the_language_asked_for(guide, language):
+    report = build_report(complete_assessment()[0], language=language)
+    item_names = {i["slug"]: i["name"][language] for i in guide["items"]}
+    assert {i.slug: i.name for i in report.items} == item_names
+    assert [s.name for s in report.stages] == [s["name"][language] for s in guide["stages"]]
+    assert [c.name for c in report.categories] == [
+        c["name"][language] for c in guide["categories"]
+    ]
+    titles = {r["slug"]: r["title"][language] for r in guide["resources"]}
+    assert report.resources, "the varied ratings leave gaps: there is a learning plan"
+    assert all(r.title == titles[r.slug] for r in report.resources)
+    questions = {q["slug"]: q["question"][language] for q in guide["questions"]}
+    assert all(q.title == questions[q.slug] for q in report.interview_questions)
+    assert all(
+        r.serves_names == [item_names[s] for s in r.serves]
+        for r in report.resources + report.interview_questions + report.trends
+    )
+
+
+def test_its_json_export_follows_the_published_schema(guide):
+    report = build_report(complete_assessment()[0], language="en")
+    document = json.loads(report_json(report))
+    VALIDATOR.validate(document)
+    assert document == report_data(report)
+    assert [i["item"] for i in document["items"]] == [i.slug for i in report.items]
+    assert {i["item"] for i in document["items"]} == {i["slug"] for i in guide["items"]}
+    assert [s["stage"] for s in document["readiness"]["by_stage"]] == [
+        s["slug"] for s in guide["stages"]
+    ]
+    assert isinstance(document["readiness"]["target"], float)
+    assert document["readiness"]["target"] == report.target_readiness
+    assert document["focus_areas"] == [i.slug for i in report.focus_areas]
+
+
+def test_the_schema_in_this_test_refuses_what_the_contract_does_not_allow(guide):
+    """The schema above is strict enough to catch a drifting export."""
+    document = report_data(build_report(complete_assessment()[0], language="en"))
+    extra_item_key = json.loads(json.dumps(document))
+    extra_item_key["items"][0]["priority"] = 6
+    extra_top_key = {**document, "generated_by": "test"}
+    missing_key = {k: v for k, v in document.items() if k != "focus_areas"}
+    for broken in (extra_item_key, extra_top_key, missing_key):
+        with pytest.raises(ValidationError):
+            VALIDATOR.validate(broken)
+
+
+def _edit_the_matrix(rated):
+    """Admin edits after completion: names, rubric, profiles, a retired item, resources."""
+    Item.objects.filter(slug="cloud-computing").update(name_ja="改名済み", name_en="Renamed")
+    RubricLevel.objects.filter(item__slug="cloud-computing", level=rated).update(
+        text_ja="新しい記述", text_en="A rewritten descriptor"
+    )
+    TargetLevel.objects.filter(stage__slug="cto").update(expected=1, importance=1)
+    TargetLevel.objects.filter(stage__slug="junior-developer").update(expected=4, importance=3)
+    Item.objects.filter(slug="ai-ml").update(active=False)
+    Resource.objects.update(title_ja="編集済み", title_en="Edited title")
+    Stage.objects.filter(slug="cto").update(name_en="Chief", name_ja="最高")
+    Category.objects.filter(slug="tools").update(name_en="Gadgets", name_ja="道具")
+
+
+def _everything_shown(report):
+    return (
+        report_data(report),
+        [(i.name, i.category_name, i.rubric, i.note) for i in report.items],
+        [s.name for s in report.stages],
+        [(r.title, r.detail, r.reason) for r in report.resources],
+        [(q.title, q.detail) for q in report.interview_questions],
+        [(t.title, t.detail) for t in report.trends],
+        str(report.radar),
+        report_csv(report),
+    )
+
+
+def test_a_completed_report_never_changes_when_the_matrix_is_edited(guide):
+    assessment = complete_assessment(notes={"cloud-computing": "my note"})[0]
+    rated = next(i["rating"] for i in assessment.snapshot["items"] if i["slug"] == "cloud-computing")
+    before = {lang: _everything_shown(build_report(assessment, language=lang)) for lang in "ja en".split()}
+    page_before = items_table(visitor_client(assessment).get(detail_url(assessment)).content.decode())
+
+    _edit_the_matrix(rated)
+
+    frozen = Assessment.objects.get(pk=assessment.pk)
+    for language in ("ja", "en"):
+        assert _everything_shown(build_report(frozen, language=language)) == before[language]
+    page_after = items_table(visitor_client(frozen).get(detail_url(frozen)).content.decode())
+    assert page_after == page_before
+    assert "Cloud computing" in page_after and len(page_after) == 31
+
+
+def test_the_edits_of_the_freeze_test_do_change_a_new_report(guide):
+    """The control: the same edits show in an assessment completed after them."""
+    _edit_the_matrix(rated=2)
+    report = build_report(complete_assessment(default=2)[0], language="en")
+    assert len(report.items) == 30 and "ai-ml" not in {i.slug for i in report.items}
+    cloud = next(i for i in report.items if i.slug == "cloud-computing")
+    assert (cloud.name, cloud.rubric, cloud.expected) == ("Renamed", "A rewritten descriptor", 1)
+    assert report.target_stage.name == "Chief"
+    assert report.target_readiness == 100.0
+
+
+def _comparison(client, assessment):
+    response = client.get(detail_url(assessment))
+    assert response.status_code == 200
+    return response.context["report"].comparison, response.content.decode()
+
+
+def test_it_compares_a_member_report_with_their_previous_one(guide, member, member_client):
+    first = complete_assessment(owner=member, default=1)[0]
+    raised = {"cloud-computing": 3, "communication": 4, "budget-roi": 0}
+    second = complete_assessment(owner=member, default=1, levels=raised)[0]
+
+    comparison, html = _comparison(member_client, second)
+    assert comparison.previous_id == str(first.pk)
+    # Only what moved, in matrix order, then -> now.
+    assert [(m.name, m.before, m.after) for m in comparison.items] == [
+        ("Cloud computing", 1, 3),
+        ("Communication", 1, 4),
+        ("Budget management and maximising ROI", 1, 0),
+    ]
+    assert [(m.name, m.before, m.after) for m in comparison.stages] == [
+        (
+            s["name"]["en"],
+            round(readiness_by_hand(first.snapshot, s["slug"]), 1),
+            round(readiness_by_hand(second.snapshot, s["slug"]), 1),
+        )
+        for s in guide["stages"]
+    ]
+    assert any(m.change > 0 for m in comparison.stages)
+    assert "What moved since your previous assessment" in html
+
+
+def test_it_compares_with_the_latest_earlier_report_only(guide, member, member_client):
+    complete_assessment(owner=member, default=0)
+    second = complete_assessment(owner=member, default=1)[0]
+    third = complete_assessment(owner=member, default=2)[0]
+    assert _comparison(member_client, third)[0].previous_id == str(second.pk)
+
+
+def test_a_first_report_has_nothing_to_compare_with(
+    guide, member, member_client, other_member
+):
+    complete_assessment(owner=other_member, default=0)  # someone else's earlier report
+    first = complete_assessment(owner=member, default=2)[0]
+    comparison, html = _comparison(member_client, first)
+    assert comparison is None
+    assert "What moved since your previous assessment" not in html
+
+
+def test_a_visitor_report_has_nothing_to_compare_with(guide):
+    earlier = complete_assessment(default=0)[0]
+    later = complete_assessment(default=2)[0]
+    client = visitor_client(earlier)
+    session = client.session
+    session["assessment_ids"] = [str(earlier.pk), str(later.pk)]
+    session.save()
+    comparison, html = _comparison(client, later)
+    assert comparison is None
+    assert "What moved since your previous assessment" not in html

@@ -1,0 +1,197 @@
+"""Who may open a report and its files (PRODUCT.md 7: 404, never 403), and at what cost."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import ShareLink
+from content.models import Category, Item, Stage
+from tests.assessments.report_helpers import (
+    FORMATS,
+    client_in,
+    complete_assessment,
+    create_share_link,
+    detail_url,
+    export_url,
+    shared_export_url,
+    shared_url,
+    visitor_client,
+)
+from tests.factories import (
+    InterviewQuestionFactory,
+    ItemFactory,
+    ResourceFactory,
+    TargetLevelFactory,
+    TrendFactory,
+)
+
+MAX_QUERIES = 12
+REPORT_TITLE = "Your gap report: towards"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+def report_urls(assessment):
+    return {"page": detail_url(assessment)} | {
+        fmt: export_url(assessment, fmt) for fmt in FORMATS
+    }
+
+
+def shared_urls(token):
+    return {"page": shared_url(token)} | {fmt: shared_export_url(token, fmt) for fmt in FORMATS}
+
+
+def assert_opens(client, urls):
+    for kind, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, kind
+        if kind == "page":
+            assert REPORT_TITLE in response.content.decode()
+        else:
+            assert response["Content-Disposition"].startswith("attachment; ")
+
+
+def assert_404(client, urls):
+    for kind, url in urls.items():
+        assert client.get(url).status_code == 404, kind
+
+
+@pytest.fixture
+def member_report(guide, member):
+    return complete_assessment(owner=member)
+
+
+@pytest.fixture
+def visitor_report(guide):
+    return complete_assessment()
+
+
+def test_the_member_opens_their_report_and_every_file(member_report, member_client):
+    assert_opens(member_client, report_urls(member_report[0]))
+
+
+def test_the_visitor_opens_their_report_in_the_browser_that_took_it(visitor_report):
+    assessment = visitor_report[0]
+    assert_opens(visitor_client(assessment), report_urls(assessment))
+
+
+def test_the_visitor_opens_their_report_in_a_new_browser_with_the_resume_link(visitor_report):
+    assessment, token = visitor_report
+    fresh = client_in("en")
+    assert_404(fresh, report_urls(assessment))
+    response = fresh.get(reverse("assessments:resume", args=[token]))
+    assert response.status_code == 302
+    assert response["Location"] == detail_url(assessment)
+    assert_opens(fresh, report_urls(assessment))
+
+
+def test_a_share_link_opens_the_report_and_every_file(member_report, member_client):
+    token = create_share_link(member_client, member_report[0])
+    assert_opens(client_in("en"), shared_urls(token))
+
+
+def test_a_revoked_share_link_opens_nothing(member_report, member_client):
+    token = create_share_link(member_client, member_report[0])
+    services.share_link_revoke(link=ShareLink.objects.get())
+    assert_404(client_in("en"), shared_urls(token))
+
+
+@pytest.mark.parametrize("whose", ["member_report", "visitor_report"])
+@pytest.mark.parametrize("who", ["other-member", "stranger"])
+def test_nobody_else_opens_a_report_or_its_files(request, whose, who, other_member_client):
+    assessment = request.getfixturevalue(whose)[0]
+    someone = other_member_client if who == "other-member" else client_in("en")
+    assert_404(someone, report_urls(assessment))
+
+
+def test_a_member_report_does_not_open_through_its_resume_link(member_report, other_member_client):
+    assessment, token = member_report
+    for someone in (client_in("en"), other_member_client):
+        assert someone.get(reverse("assessments:resume", args=[token])).status_code == 404
+        assert_404(someone, report_urls(assessment))
+
+
+def test_a_draft_has_no_report(guide, member, member_client):
+    draft, _ = services.assessment_start(
+        owner=member,
+        current_stage=Stage.objects.get(slug="tech-lead"),
+        target_stage=Stage.objects.get(slug="cto"),
+    )
+    response = member_client.get(detail_url(draft))
+    assert response.status_code == 302
+    assert "/step/" in response["Location"]
+    assert_404(member_client, {fmt: export_url(draft, fmt) for fmt in FORMATS})
+
+
+@pytest.mark.parametrize("suffix", ["xml", "PDF", "csv.zip", "html", ""])
+def test_an_unknown_format_is_a_404(member_report, member_client, suffix):
+    assessment = member_report[0]
+    token = create_share_link(member_client, assessment)
+    assert member_client.get(f"{detail_url(assessment)}report.{suffix}").status_code == 404
+    assert member_client.get(f"{shared_url(token)}report.{suffix}").status_code == 404
+
+
+# --- a fixed number of queries, whatever the number of items ---------------------------------
+
+
+def count_queries(client, url):
+    cache.clear()  # the files are cached: count a first download, not a cache hit
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def add_items(count=30):
+    """More active items, each with its rubric, a cell in every profile and learning links."""
+    category = Category.objects.get(slug="tools")
+    stages = list(Stage.objects.all())
+    items = []
+    for n in range(count):
+        item = ItemFactory(category=category)  # with its five rubric levels
+        for stage in stages:
+            TargetLevelFactory(stage=stage, item=item, expected=1 + n % 4, importance=1 + n % 3)
+        items.append(item)
+    ResourceFactory(items=items)
+    InterviewQuestionFactory(items=items)
+    TrendFactory(items=items)
+    return items
+
+
+def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
+    guide, member, member_client, other_member, other_member_client, django_assert_num_queries
+):
+    small = complete_assessment(owner=member)[0]
+    assert len(small.snapshot["items"]) == 31
+    token = create_share_link(member_client, small)
+    before = {kind: count_queries(member_client, url) for kind, url in report_urls(small).items()}
+    before_shared = {
+        kind: count_queries(client_in("en"), url) for kind, url in shared_urls(token).items()
+    }
+    assert max(before.values()) <= MAX_QUERIES, before
+    assert max(before_shared.values()) <= MAX_QUERIES, before_shared
+
+    add_items(30)
+    assert Item.objects.filter(active=True).count() == 61
+    # Everything at 0: 61 focus areas, the biggest learning plan the matrix allows.
+    large = complete_assessment(owner=other_member, default=0)[0]
+    assert len(large.snapshot["items"]) == 61
+    large_token = create_share_link(other_member_client, large)
+
+    for kind, url in report_urls(large).items():
+        cache.clear()
+        with django_assert_num_queries(before[kind]):
+            assert other_member_client.get(url).status_code == 200
+    for kind, url in shared_urls(large_token).items():
+        stranger = client_in("en")
+        cache.clear()
+        with django_assert_num_queries(before_shared[kind]):
+            assert stranger.get(url).status_code == 200
+    # The small report, frozen, costs what it did.
+    assert {k: count_queries(member_client, u) for k, u in report_urls(small).items()} == before
