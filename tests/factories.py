@@ -62,7 +62,6 @@ class ToolFactory(DjangoModelFactory):
         model = content.Tool
 
     item = factory.SubFactory(ItemFactory)
-    slug = factory.Sequence(lambda n: f"test-tool-{n}")
     order = factory.Sequence(lambda n: 100 + n)
     name = factory.Sequence(lambda n: f"Test tool {n}")
 

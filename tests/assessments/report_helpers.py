@@ -58,11 +58,11 @@ def complete_assessment(
     ), token
 
 
-def visitor_client(assessment, language="en"):
-    """A browser whose session holds the visitor's assessment, as after taking it."""
+def visitor_client(*assessments, language="en"):
+    """A browser whose session holds the visitor's assessments, as after taking them."""
     client = client_in(language)
     session = client.session
-    session[access.SESSION_KEY] = [str(assessment.pk)]
+    session[access.SESSION_KEY] = [str(assessment.pk) for assessment in assessments]
     session.save()
     return client
 

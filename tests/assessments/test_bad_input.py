@@ -102,6 +102,23 @@ def test_a_note_of_1000_characters_is_saved(draft_with_answers):
     assert saved_answers(assessment)["ai-ml"] == (1, "ノ" * 1000)
 
 
+@pytest.mark.xfail(
+    reason="BUG: the textarea's maxlength=1000 counts a line break as one character, but "
+    "browsers submit it as CRLF and the form counts two, so a note the page accepted "
+    "(1000 characters with line breaks) is refused with 'at most 1000 characters'",
+    strict=True,
+)
+def test_a_note_the_textarea_accepts_is_saved_even_with_line_breaks(draft_with_answers):
+    client, assessment, _ = draft_with_answers
+    typed = ("x" * 99 + "\n") * 10  # 1000 characters as the browser's textarea counts them
+    response = client.post(
+        step_url(assessment, 1), {"level-ai-ml": "2", "note-ai-ml": typed.replace("\n", "\r\n")}
+    )
+    assert response.status_code == 302
+    level, note = saved_answers(assessment)["ai-ml"]
+    assert level == 2 and note.replace("\r\n", "\n") == typed.strip()
+
+
 def test_a_note_without_a_level_is_400(draft_with_answers):
     client, assessment, before = draft_with_answers
     response = client.post(step_url(assessment, 1), {"note-ai-ml": "no level chosen"})
@@ -173,19 +190,20 @@ def test_an_assessment_or_step_that_does_not_exist_is_404(draft_with_answers, pa
     assert client.post(url, {"level-ai-ml": "1"}).status_code == 404
 
 
-@pytest.mark.xfail(
-    reason="BUG: new_resume_link checks str.isdigit() then int(): '²' is a digit to "
-    "isdigit() but not to int(), so the view raises ValueError (500)",
-    strict=True,
+@pytest.mark.parametrize(
+    ("step", "goes_to"), [("3", 3), ("²", 1), ("①", 1), ("abc", 1), ("", 1), ("9" * 30, 1)]
 )
-@pytest.mark.parametrize("step", ["²", "①"])
-def test_a_new_resume_link_with_an_odd_step_number_is_not_a_500(draft_with_answers, step):
-    client, assessment, _ = draft_with_answers
-    client.raise_request_exception = False
+def test_a_new_resume_link_with_an_odd_step_number_is_not_a_500(draft_with_answers, step, goes_to):
+    client, assessment, before = draft_with_answers
+    client.raise_request_exception = False  # "²" once made this view raise ValueError (a 500)
+
     response = client.post(
         reverse("assessments:new_resume_link", args=[assessment.pk]), {"step": step}
     )
-    assert response.status_code < 500
+
+    assert response.status_code == 302
+    assert response["Location"] == step_url(assessment, goes_to)
+    assert saved_answers(assessment) == before
 
 
 # --- fuzzing the step form ---------------------------------------------------------------

@@ -179,14 +179,6 @@ def test_each_file_is_an_attachment_named_by_date_and_target_stage(guide, member
     assert f'href="{export_url(assessment, fmt)}" download="{name}"' in page
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: export_filename formats completed_at in UTC, while the page shows the date in "
-        "the site's time zone (Asia/Tokyo): a report completed at 08:30 in Tokyo on 2 April "
-        "downloads as cto-assess-2025-04-01-..."
-    ),
-    strict=True,
-)
 def test_the_file_name_carries_the_date_the_page_shows(guide, member):
     # 23:30 UTC on 1 April is 08:30 on 2 April in Tokyo (TIME_ZONE = "Asia/Tokyo").
     assessment = _complete_at(datetime(2025, 4, 1, 23, 30, tzinfo=UTC), owner=member)

@@ -134,7 +134,9 @@ resource_lists = st.lists(
 @given(resource_lists, st.permutations(FOCUS))
 def test_every_recommended_resource_serves_a_top_focus_area_once(rows, focus):
     data = snapshot(
-        resources=[resource(f"r{n}", step, order, items) for n, (step, order, items) in enumerate(rows)]
+        resources=[
+            resource(f"r{n}", step, order, items) for n, (step, order, items) in enumerate(rows)
+        ]
     )
     chosen = recommend(data, focus)["resources"]
     top = focus[:TOP_FOCUS_AREAS]

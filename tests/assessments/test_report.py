@@ -157,9 +157,7 @@ def test_it_names_everything_in_the_language_asked_for(guide, language):
     item_names = {i["slug"]: i["name"][language] for i in guide["items"]}
     assert {i.slug: i.name for i in report.items} == item_names
     assert [s.name for s in report.stages] == [s["name"][language] for s in guide["stages"]]
-    assert [c.name for c in report.categories] == [
-        c["name"][language] for c in guide["categories"]
-    ]
+    assert [c.name for c in report.categories] == [c["name"][language] for c in guide["categories"]]
     titles = {r["slug"]: r["title"][language] for r in guide["resources"]}
     assert report.resources, "the varied ratings leave gaps: there is a learning plan"
     assert all(r.title == titles[r.slug] for r in report.resources)
@@ -227,9 +225,15 @@ def _everything_shown(report):
 
 def test_a_completed_report_never_changes_when_the_matrix_is_edited(guide):
     assessment = complete_assessment(notes={"cloud-computing": "my note"})[0]
-    rated = next(i["rating"] for i in assessment.snapshot["items"] if i["slug"] == "cloud-computing")
-    before = {lang: _everything_shown(build_report(assessment, language=lang)) for lang in "ja en".split()}
-    page_before = items_table(visitor_client(assessment).get(detail_url(assessment)).content.decode())
+    rated = next(
+        i["rating"] for i in assessment.snapshot["items"] if i["slug"] == "cloud-computing"
+    )
+    before = {
+        lang: _everything_shown(build_report(assessment, language=lang)) for lang in ("ja", "en")
+    }
+    page_before = items_table(
+        visitor_client(assessment).get(detail_url(assessment)).content.decode()
+    )
 
     _edit_the_matrix(rated)
 
@@ -290,9 +294,7 @@ def test_it_compares_with_the_latest_earlier_report_only(guide, member, member_c
     assert _comparison(member_client, third)[0].previous_id == str(second.pk)
 
 
-def test_a_first_report_has_nothing_to_compare_with(
-    guide, member, member_client, other_member
-):
+def test_a_first_report_has_nothing_to_compare_with(guide, member, member_client, other_member):
     complete_assessment(owner=other_member, default=0)  # someone else's earlier report
     first = complete_assessment(owner=member, default=2)[0]
     comparison, html = _comparison(member_client, first)
@@ -303,10 +305,6 @@ def test_a_first_report_has_nothing_to_compare_with(
 def test_a_visitor_report_has_nothing_to_compare_with(guide):
     earlier = complete_assessment(default=0)[0]
     later = complete_assessment(default=2)[0]
-    client = visitor_client(earlier)
-    session = client.session
-    session["assessment_ids"] = [str(earlier.pk), str(later.pk)]
-    session.save()
-    comparison, html = _comparison(client, later)
+    comparison, html = _comparison(visitor_client(earlier, later), later)
     assert comparison is None
     assert "What moved since your previous assessment" not in html

@@ -38,9 +38,7 @@ def _empty_cache():
 
 
 def report_urls(assessment):
-    return {"page": detail_url(assessment)} | {
-        fmt: export_url(assessment, fmt) for fmt in FORMATS
-    }
+    return {"page": detail_url(assessment)} | {fmt: export_url(assessment, fmt) for fmt in FORMATS}
 
 
 def shared_urls(token):
@@ -127,6 +125,14 @@ def test_a_draft_has_no_report(guide, member, member_client):
     assert response.status_code == 302
     assert "/step/" in response["Location"]
     assert_404(member_client, {fmt: export_url(draft, fmt) for fmt in FORMATS})
+
+
+def test_a_note_is_shown_to_its_owner_as_text_not_markup(guide, member, member_client):
+    note = '<script>alert("x")</script> & <b>bold</b>'
+    assessment = complete_assessment(owner=member, notes={"cloud-computing": note})[0]
+    html = member_client.get(detail_url(assessment)).content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold" in html
+    assert note not in html
 
 
 @pytest.mark.parametrize("suffix", ["xml", "PDF", "csv.zip", "html", ""])

@@ -1,9 +1,13 @@
 """manage.py load_guide: idempotent, in place by slug, never deleting, all or nothing."""
 
+import copy
+
 import pytest
+from django.core.management.base import CommandError
 
 from content import guide_loader
 from content.models import InterviewQuestion, Item, RubricLevel, Stage, TargetLevel, Tool, Trend
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -165,33 +169,61 @@ def _fail_on_save(monkeypatch, number):
     monkeypatch.setattr(guide_loader._Upserter, "save", save)
 
 
-@pytest.mark.xfail(
-    reason="BUG: reordering stages in the file (swapping two orders, or inserting a stage and "
-    "shifting the rest) crashes with IntegrityError on stage_unique_order: the loader updates "
-    "one stage's order at a time, and the constraint is checked row by row",
-    strict=True,
-)
-def test_reordering_stages_updates_them_in_place(guide, run_command, guide_data, write_guide):
+# Regression: stage orders are unique row by row, and the loader used to crash with an
+# IntegrityError when an edit moved a stage onto an order another stage still held.
+def test_swapping_two_stages_updates_them_in_place(guide, run_command, guide_data, write_guide):
+    pks = dict(Stage.objects.values_list("slug", "pk"))
     junior, senior = guide_data["stages"][0], guide_data["stages"][1]
     junior["order"], senior["order"] = senior["order"], junior["order"]
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert "stage junior-developer: order" in output
-    assert list(Stage.objects.order_by("order").values_list("slug", flat=True))[:2] == [
+    assert "stage senior-developer: order" in output
+    assert list(Stage.objects.order_by("order").values_list("slug", flat=True))[:3] == [
         "senior-developer",
         "junior-developer",
+        "tech-lead",
     ]
+    assert dict(Stage.objects.values_list("slug", "pk")) == pks
 
 
-@pytest.mark.xfail(
-    reason="BUG: tools are keyed by slugify(name) across all items, so a tool named under two "
-    "items (e.g. Datadog for monitoring and for cost management) is moved to the last one: "
-    "the first item loses it and every later run reports the same change again",
-    strict=True,
-)
+def test_inserting_a_stage_shifts_the_ladder(guide, run_command, guide_data, write_guide):
+    new_stage = copy.deepcopy(guide_data["stages"][2])
+    new_stage.update(slug="staff-engineer", order=3)
+    for stage in guide_data["stages"][2:]:
+        stage["order"] += 1
+    guide_data["stages"].insert(2, new_stage)
+    guide_data["target_profile"]["staff-engineer"] = guide_data["target_profile"]["tech-lead"]
+    output = run_command("load_guide", str(write_guide(guide_data)))
+    assert "stage cto: order" in output
+    ladder = list(Stage.objects.order_by("order").values_list("slug", "order"))
+    assert ladder[:4] == [
+        ("junior-developer", 1),
+        ("senior-developer", 2),
+        ("staff-engineer", 3),
+        ("tech-lead", 4),
+    ]
+    assert ladder[-1] == ("cto", 8)
+    assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == 31
+
+
+def test_an_order_held_by_a_stage_outside_the_file_is_refused(
+    guide, run_command, guide_data, write_guide, snapshot
+):
+    factories.StageFactory(slug="made-in-admin", order=20)
+    before = snapshot()
+    guide_data["stages"][-1]["order"] = 20  # cto onto the order of a stage the file lacks
+    with pytest.raises(CommandError) as refusal:
+        run_command("load_guide", str(write_guide(guide_data)))
+    assert "stages[6] 'cto', field order" in str(refusal.value)
+    assert "belongs to stage 'made-in-admin'" in str(refusal.value)
+    assert snapshot() == before
+
+
 def test_a_tool_named_under_two_items_stays_under_both(guide, run_command, guide_data, write_guide):
+    # Regression: tools were keyed by name across items, so the last item took the tool.
     guide_data["items"][18]["tools"].append("Datadog")  # cost-management-tools
     path = write_guide(guide_data)
-    run_command("load_guide", str(path))
+    assert "tool cost-management-tools Datadog" in run_command("load_guide", str(path), verbosity=2)
     assert NO_CHANGES in run_command("load_guide", str(path))
     assert Tool.objects.filter(name="Datadog", item__slug="monitoring-tools").exists()
     assert Tool.objects.filter(name="Datadog", item__slug="cost-management-tools").exists()
