@@ -1,0 +1,124 @@
+"""Walk every URL pattern of the project as an outsider: nothing private may answer 200.
+
+A new view that forgets its access check makes this test fail. Public pages are listed
+by name below; every other page must answer 404 (someone else's data), 302 (log in
+first) or 405 (wrong method) to a member who owns nothing.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from assessments import services
+from assessments.models import Assessment
+from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
+from content.models import Item, Stage
+
+PUBLIC = {
+    "home",
+    "career_ladder",
+    "skill_catalogue",
+    "learning_path",
+    "interview_practice",
+    "future_trends",
+    "healthz",
+    "assessments:start",
+    "login",
+    "signup",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
+    "password_reset_confirm",
+    "set_language",
+    "logout",
+    # A member's own pages: the outsider is a member, so these show their own (empty) data.
+    "dashboard",
+    "data_export",
+    "account_delete",
+    "password_change",
+    "password_change_done",
+}
+
+
+def walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}"
+
+
+def fill(route, values):
+    """Turn a route into a concrete path, using someone else's objects for its parameters."""
+    path = route.lstrip("^").rstrip("$")
+    for marker, value in values.items():
+        path = path.replace(marker, value)
+    return "/" + path.replace("\\Z", "").replace("\\", "")
+
+
+@pytest.fixture
+def someone_elses_data(db, django_user_model):
+    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+    owner = django_user_model.objects.create_user("owner", "owner@example.com", "x-Passw0rd-long")
+    stages = list(Stage.objects.order_by("order"))
+    completed, _ = services.assessment_start(
+        owner=owner, current_stage=stages[0], target_stage=stages[-1]
+    )
+    services.answers_save(
+        assessment=completed, answers={item: (2, "") for item in Item.objects.filter(active=True)}
+    )
+    completed = services.assessment_complete(assessment=completed)
+    link, _ = services.share_link_create(assessment=completed)
+    visitor_draft, _ = services.assessment_start(
+        owner=None, current_stage=stages[0], target_stage=stages[-1]
+    )
+    return completed, visitor_draft, link
+
+
+@pytest.mark.django_db
+def test_an_outsider_reaches_nothing_private(client, django_user_model, someone_elses_data):
+    completed, visitor_draft, link = someone_elses_data
+    outsider = django_user_model.objects.create_user("outsider", "o@example.com", "x-Passw0rd-long")
+    client.force_login(outsider)
+    failures = []
+    for route, name in walk(get_resolver().url_patterns):
+        if name in PUBLIC or name.startswith("admin:"):
+            continue
+        for assessment in (completed, visitor_draft):
+            values = {
+                "<uuid:assessment_id>": str(assessment.pk),
+                "<int:number>": "1",
+                "<int:link_id>": str(link.pk),
+                "<str:token>": "not-a-real-token",
+                "<export_format:fmt>": "pdf",
+            }
+            path = fill(route, values)
+            if "<" in path:
+                failures.append(f"{name}: no value for a parameter in {route}")
+                continue
+            for method in ("get", "post"):
+                status = getattr(client, method)(path).status_code
+                if status not in (302, 404, 405):
+                    failures.append(f"{method.upper()} {path} ({name}) answered {status}")
+    assert failures == []
+    assert Assessment.objects.get(pk=completed.pk).owner.username == "owner"
+
+
+@pytest.mark.django_db
+def test_admin_pages_send_a_member_to_the_admin_log_in(client, django_user_model):
+    member = django_user_model.objects.create_user("member", "m@example.com", "x-Passw0rd-long")
+    client.force_login(member)
+    for route, name in walk(get_resolver().url_patterns):
+        public = name in ("admin:login", "admin:logout")
+        if not name.startswith("admin:") or public or "<" in route or "(?P" in route:
+            continue
+        path = fill(route, {})
+        response = client.get(path)
+        assert response.status_code in (302, 404), (path, response.status_code)
+        if response.status_code == 302:
+            assert "/admin/login/" in response["Location"], path
+
+
+def test_the_walk_sees_the_private_views():
+    names = {name for _, name in walk(get_resolver().url_patterns)}
+    assert {"assessments:step", "assessments:export", "shared_report"} <= names
