@@ -43,7 +43,7 @@ class CategoryAdmin(GuideAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(item_count=Count("items"))
 
-    @admin.display(description=_("items"), ordering="item_count")
+    @admin.display(description=_("number of items"), ordering="item_count")
     def item_count(self, category):
         return category.item_count
 

@@ -1,4 +1,4 @@
-"""assessments.services: every write of an assessment, and the constraints under them."""
+"""assessments.services: every write of an assessment (constraints: test_models.py)."""
 
 import base64
 import copy
@@ -9,8 +9,7 @@ import threading
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import ProtectedError
+from django.db import connection
 from django.urls import reverse
 
 from assessments import services
@@ -286,45 +285,3 @@ def test_it_deletes_an_account_with_everything_in_it(db, member, other_member, d
     assert list(django_user_model.objects.all()) == [other_member]
     assert list(Assessment.objects.all()) == [theirs.assessment]
     assert list(Answer.objects.all()) == [theirs]
-
-
-# --- database constraints ---------------------------------------------------------------
-
-
-def test_the_database_refuses_a_second_answer_to_the_same_item(db):
-    answer = AnswerFactory()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Answer.objects.create(assessment=answer.assessment, item=answer.item, level=1)
-    assert Answer.objects.count() == 1
-
-
-@pytest.mark.parametrize("level", [5, 99])
-def test_the_database_refuses_a_level_out_of_range(db, level):
-    answer = AnswerFactory(level=2)
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Answer.objects.filter(pk=answer.pk).update(level=level)
-    answer.refresh_from_db()
-    assert answer.level == 2
-
-
-def test_the_database_refuses_a_completed_assessment_without_a_snapshot(db):
-    assessment = AssessmentFactory()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Assessment.objects.filter(pk=assessment.pk).update(status="completed")
-
-
-def test_an_answered_item_cannot_be_deleted(db):
-    answer = AnswerFactory(item=ItemFactory(rubric=False))  # only the answer protects it
-    with pytest.raises(ProtectedError) as refused:
-        answer.item.delete()
-    assert set(refused.value.protected_objects) == {answer}
-    assert Item.objects.filter(pk=answer.item_id).exists()
-
-
-def test_an_assessment_with_answers_and_a_member_with_assessments_cannot_be_deleted(db, member):
-    answer = AnswerFactory(assessment=AssessmentFactory(owner=member))
-    with pytest.raises(ProtectedError):
-        answer.assessment.delete()
-    with pytest.raises(ProtectedError):
-        member.delete()
-    assert Answer.objects.count() == 1
