@@ -54,7 +54,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(answer_count=Count("answers"))
 
-    @admin.display(description=_("answers"), ordering="answer_count")
+    @admin.display(description=_("number of answers"), ordering="answer_count")
     def answer_count(self, assessment):
         return assessment.answer_count
 
