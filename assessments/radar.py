@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-WIDTH, HEIGHT = 600, 440
+WIDTH, HEIGHT = 600, 470
 CX, CY = WIDTH / 2, 205
 RADIUS = 150
 LEVELS = 4
@@ -41,11 +41,30 @@ def _polygon(axes, attribute):
     return points
 
 
+def _lines(text, width=16):
+    """Break a long label at spaces so it stays inside the chart (CJK labels are short)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
 def _label(index, count, text):
     x, y = _point(index, count, LEVELS + 0.55)
     anchor = "middle" if abs(x - CX) < 20 else ("start" if x > CX else "end")
+    lines = _lines(text)
+    if y < CY:  # labels above the centre grow upwards
+        y -= (len(lines) - 1) * 16
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if number == 0 else 16}">{escape(line)}</tspan>'
+        for number, line in enumerate(lines)
+    )
     position = f'x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"'
-    return f"<text {position} {STYLE['text']}>{escape(text)}</text>"
+    return f"<text {position} {STYLE['text']}>{spans}</text>"
 
 
 def radar_svg(axes, *, title, self_label, target_label):
@@ -62,7 +81,7 @@ def radar_svg(axes, *, title, self_label, target_label):
         for x, y in (_point(i, count, LEVELS) for i in range(count))
     )
     labels = "".join(_label(i, count, axis.label) for i, axis in enumerate(axes))
-    legend_y = HEIGHT - 12
+    legend_y = HEIGHT - 34  # two legend lines, so a long stage name still fits
     svg = (
         f'<svg class="radar" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-labelledby="radar-title" xmlns="http://www.w3.org/2000/svg">'
@@ -73,8 +92,8 @@ def radar_svg(axes, *, title, self_label, target_label):
         f"{labels}"
         f'<rect x="20" y="{legend_y - 10}" width="12" height="12" {STYLE["self"]}/>'
         f'<text x="38" y="{legend_y}" {STYLE["text"]}>{escape(self_label)}</text>'
-        f'<rect x="{WIDTH / 2}" y="{legend_y - 10}" width="12" height="12" {STYLE["target"]}/>'
-        f'<text x="{WIDTH / 2 + 18}" y="{legend_y}" {STYLE["text"]}>{escape(target_label)}</text>'
+        f'<rect x="20" y="{legend_y + 12}" width="12" height="12" {STYLE["target"]}/>'
+        f'<text x="38" y="{legend_y + 22}" {STYLE["text"]}>{escape(target_label)}</text>'
         "</svg>"
     )
     return mark_safe(svg)  # noqa: S308 — every text above is escaped
