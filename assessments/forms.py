@@ -35,6 +35,14 @@ class StartForm(forms.Form):
             self.fields["target_stage"].initial = top.slug
 
 
+class NoteField(forms.CharField):
+    """A note whose line breaks count once, as the textarea's maxlength counts them."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
 class StepForm(forms.Form):
     """One category's items: a 0-4 level each (optional until submit) and a short note."""
 
@@ -52,7 +60,7 @@ class StepForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=answer.level if answer else None,
             )
-            self.fields[self.note_name(item)] = forms.CharField(
+            self.fields[self.note_name(item)] = NoteField(
                 label=_("Note on %(item)s (optional)") % {"item": item.name},
                 max_length=NOTE_MAX_LENGTH,
                 required=False,

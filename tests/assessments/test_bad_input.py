@@ -102,12 +102,6 @@ def test_a_note_of_1000_characters_is_saved(draft_with_answers):
     assert saved_answers(assessment)["ai-ml"] == (1, "ノ" * 1000)
 
 
-@pytest.mark.xfail(
-    reason="BUG: the textarea's maxlength=1000 counts a line break as one character, but "
-    "browsers submit it as CRLF and the form counts two, so a note the page accepted "
-    "(1000 characters with line breaks) is refused with 'at most 1000 characters'",
-    strict=True,
-)
 def test_a_note_the_textarea_accepts_is_saved_even_with_line_breaks(draft_with_answers):
     client, assessment, _ = draft_with_answers
     typed = ("x" * 99 + "\n") * 10  # 1000 characters as the browser's textarea counts them
