@@ -17,4 +17,4 @@ RUN pybabel compile --domain=django --directory=locale \
 RUN useradd --create-home app
 USER app
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py load_guide && exec gunicorn cto_assess.wsgi --config gunicorn.conf.py"]
+CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py load_guide --missing-only && exec gunicorn cto_assess.wsgi --config gunicorn.conf.py"]

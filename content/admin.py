@@ -6,6 +6,7 @@ retired with their `active` flag instead.
 """
 
 from django.contrib import admin, messages
+from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -154,6 +155,7 @@ class ResourceAdmin(GuideAdmin):
     search_fields = ("slug", "title_ja", "title_en", "author_ja", "author_en")
     filter_horizontal = ("items",)
     ordering = ("step__order", "order")
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.InterviewQuestion)

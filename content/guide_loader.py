@@ -20,6 +20,8 @@ DEFAULT_GUIDE_FILE = Path(__file__).resolve().parent / "data" / "guide.yaml"
 class LoadResult:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    # Only add what is missing; leave every existing row as admins left it.
+    missing_only: bool = False
 
     @property
     def changed(self):
@@ -66,6 +68,8 @@ class _Upserter:
             self.new_pks.add(row.pk)
             self.result.created.append(f"{self.label} {name}")
             return row
+        if self.result.missing_only:
+            return row
         changed = [f for f, value in values.items() if getattr(row, f) != value]
         if changed:
             for f in changed:
@@ -75,6 +79,8 @@ class _Upserter:
         return row
 
     def set_items(self, row, relation, item_rows, name):
+        if self.result.missing_only and row.pk not in self.new_pks:
+            return
         manager = getattr(row, relation)
         wanted = {item.pk for item in item_rows}
         if set(manager.values_list("pk", flat=True)) != wanted:
@@ -91,13 +97,20 @@ def _upsert_by_slug(result, model, label, entries, values_of):
     }
 
 
-def _make_room_for_stage_orders(entries, source):
+def _make_room_for_stage_orders(entries, source, missing_only):
     """Park re-ordered stages on free orders first: the ladder's order is unique per row."""
     wanted = {entry["slug"]: entry["order"] for entry in entries}
     existing = list(models.Stage.objects.all())
-    moving = [s for s in existing if s.slug in wanted and s.order != wanted[s.slug]]
+    moving = (
+        []
+        if missing_only
+        else [s for s in existing if s.slug in wanted and s.order != wanted[s.slug]]
+    )
     kept = {s.order: s.slug for s in existing if s not in moving}
+    existing_slugs = {s.slug for s in existing}
     for index, entry in enumerate(entries):
+        if missing_only and entry["slug"] in existing_slugs:
+            continue
         holder = kept.get(entry["order"])
         if holder is not None and holder != entry["slug"]:
             raise GuideFileError(
@@ -147,7 +160,7 @@ def _load(data, result, source):
                 f"{entry['slug']} level {level['level']}",
             )
 
-    _make_room_for_stage_orders(data["stages"], source)
+    _make_room_for_stage_orders(data["stages"], source, result.missing_only)
     _, stages = _upsert_by_slug(
         result,
         models.Stage,
@@ -238,13 +251,15 @@ def _load(data, result, source):
     )
 
 
-def guide_load(*, data, dry_run=False, source="guide data"):
+def guide_load(*, data, dry_run=False, missing_only=False, source="guide data"):
     """Apply validated guide data; with dry_run, report the changes and roll them back.
 
+    With missing_only, rows that exist are left as they are (admins' edits stay) and only
+    missing ones are created: what a server does at every start.
     Raises GuideFileError, with nothing changed, when the data conflicts with rows that
     only the database holds.
     """
-    result = LoadResult()
+    result = LoadResult(missing_only=missing_only)
     with transaction.atomic():
         _load(data, result, source)
         if dry_run:

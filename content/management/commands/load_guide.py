@@ -14,11 +14,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="print what would change and change nothing"
         )
+        parser.add_argument(
+            "--missing-only",
+            action="store_true",
+            help="only add rows that do not exist yet; keep every admin edit (server start)",
+        )
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, missing_only, **options):
         try:
             data = read_guide_file(file)
-            result = guide_load(data=data, dry_run=dry_run, source=file)
+            result = guide_load(data=data, dry_run=dry_run, missing_only=missing_only, source=file)
         except GuideFileError as exc:
             raise CommandError(f"Refused, nothing changed. {exc}") from exc
         verb = "would be" if dry_run else "were"

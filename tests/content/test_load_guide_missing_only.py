@@ -1,0 +1,51 @@
+"""load_guide --missing-only: what a server runs at every start, keeping admins' edits."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from content.models import Item, Stage
+
+
+def load(*args):
+    out = StringIO()
+    call_command("load_guide", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_it_loads_everything_into_an_empty_database():
+    load("--missing-only")
+    assert Item.objects.count() == 31
+    assert Stage.objects.count() == 7
+
+
+@pytest.mark.django_db
+def test_it_keeps_what_admins_changed():
+    load()
+    item = Item.objects.get(slug="cloud-computing")
+    item.name_en = "Cloud platforms"
+    item.active = False
+    item.save()
+    output = load("--missing-only")
+    item.refresh_from_db()
+    assert (item.name_en, item.active) == ("Cloud platforms", False)
+    assert "up to date" in output
+
+
+@pytest.mark.django_db
+def test_it_adds_a_row_that_admins_deleted_or_never_had():
+    load()
+    stage = Stage.objects.get(slug="cto")
+    stage.target_levels.all().delete()
+    load("--missing-only")
+    assert stage.target_levels.count() == 31
+
+
+@pytest.mark.django_db
+def test_a_full_load_still_puts_the_file_back():
+    load()
+    Item.objects.filter(slug="cloud-computing").update(name_en="Cloud platforms")
+    load()
+    assert Item.objects.get(slug="cloud-computing").name_en == "Cloud computing"
