@@ -7,6 +7,8 @@ unknown slug.
 
 import jsonschema
 
+from content.models import ResourceKind
+
 LANGUAGES = ("ja", "en")
 SCHEMA_ID = "cto-assess/guide/v1"
 
@@ -103,17 +105,7 @@ SCHEMA = {
             "type": "array",
             "items": _entry(
                 ["kind", "title", "step", "items"],
-                kind={
-                    "enum": [
-                        "book",
-                        "course",
-                        "certification",
-                        "report",
-                        "conference",
-                        "community",
-                        "magazine",
-                    ]
-                },
+                kind={"enum": ResourceKind.values},
                 title=_TEXT,
                 author=_OPTIONAL_TEXT,
                 url={"type": "string", "pattern": "^https?://"},

@@ -167,17 +167,20 @@ class LearningStep(OrderedModel):
         verbose_name_plural = _("learning steps")
 
 
+class ResourceKind(models.TextChoices):
+    BOOK = "book", _("Book")
+    COURSE = "course", _("Course")
+    CERTIFICATION = "certification", _("Certification")
+    REPORT = "report", _("Report")
+    CONFERENCE = "conference", _("Conference")
+    COMMUNITY = "community", _("Community")
+    MAGAZINE = "magazine", _("Magazine")
+
+
 class Resource(OrderedModel):
     """A book, course, certification, report, conference or community to learn from."""
 
-    class Kind(models.TextChoices):
-        BOOK = "book", _("Book")
-        COURSE = "course", _("Course")
-        CERTIFICATION = "certification", _("Certification")
-        REPORT = "report", _("Report")
-        CONFERENCE = "conference", _("Conference")
-        COMMUNITY = "community", _("Community")
-        MAGAZINE = "magazine", _("Magazine")
+    Kind = ResourceKind
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
@@ -200,17 +203,7 @@ class Resource(OrderedModel):
         verbose_name_plural = _("learning resources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    kind__in=[
-                        "book",
-                        "course",
-                        "certification",
-                        "report",
-                        "conference",
-                        "community",
-                        "magazine",
-                    ]
-                ),
+                condition=Q(kind__in=ResourceKind.values),
                 name="resource_kind_known",
             )
         ]
