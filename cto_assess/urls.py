@@ -18,3 +18,5 @@ urlpatterns = [
     ),
     path("", include("content.urls")),
 ]
+
+handler500 = "cto_assess.errors.server_error"
