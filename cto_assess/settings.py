@@ -196,8 +196,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "cto_assess.log_format.JsonFormatter"},
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            # Structured lines in production; readable ones while developing.
+            "formatter": os.getenv("LOG_FORMAT", "plain" if DEBUG else "json"),
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.getenv("LOG_LEVEL", "INFO")},
     # Django's own console handler would print every record a second time.
     "loggers": {
