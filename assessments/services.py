@@ -56,15 +56,23 @@ def _lock(assessment):
 def answers_save(*, assessment, answers):
     """Save the given answers: {item: (level, note)}; items left out are untouched."""
     locked = _lock(assessment)
-    for item, (level, note) in answers.items():
-        answer = Answer(assessment=locked, item=item, level=level, note=note or "")
-        answer.full_clean(
+    now = timezone.now()
+    rows = [
+        Answer(assessment=locked, item=item, level=level, note=note or "", updated_at=now)
+        for item, (level, note) in answers.items()
+    ]
+    for row in rows:
+        row.full_clean(
             exclude=["assessment", "item"], validate_unique=False, validate_constraints=False
         )
-        # update_or_create retries as an update when a concurrent insert wins the race.
-        Answer.objects.update_or_create(
-            assessment=locked, item=item, defaults={"level": level, "note": note or ""}
-        )
+    # One upsert for the whole step: an answer saved meanwhile by a concurrent request is
+    # updated in place, so there is never a second row for the same item.
+    Answer.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["assessment", "item"],
+        update_fields=["level", "note", "updated_at"],
+    )
     locked.save(update_fields=["updated_at"])
     assessment.updated_at = locked.updated_at
 

@@ -15,7 +15,7 @@ from assessments.models import Assessment
 from assessments.tokens import hash_token
 from assessments.views.report import report_page
 
-NEW_TOKEN_KEY = "new_token"  # noqa: S105 (a session key name, not a secret)
+NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 
 
 def _resume_url(request, token):
