@@ -1,7 +1,7 @@
 """Assessments in admin: read-only, for support and aggregate figures."""
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Answer, Assessment
@@ -57,6 +57,19 @@ class AssessmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("number of answers"), ordering="answer_count")
     def answer_count(self, assessment):
         return assessment.answer_count
+
+    def changelist_view(self, request, extra_context=None):
+        """Aggregate figures above the list: assessments by status and by target stage."""
+        by_target = (
+            Assessment.objects.values("target_stage__order", "target_stage__name")
+            .annotate(
+                drafts=Count("pk", filter=Q(status=Assessment.Status.DRAFT)),
+                completed=Count("pk", filter=Q(status=Assessment.Status.COMPLETED)),
+            )
+            .order_by("target_stage__order")
+        )
+        extra_context = {**(extra_context or {}), "figures_by_target": list(by_target)}
+        return super().changelist_view(request, extra_context=extra_context)
 
     def has_add_permission(self, request):
         return False
