@@ -58,3 +58,25 @@ def test_debug_is_off_unless_set():
     result = _import_settings({"SECRET_KEY": "x" * 50})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def _manage(args, extra_env):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(extra_env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_manage_py_in_a_bare_checkout_runs_in_development_mode():
+    result = _manage(["makemigrations", "--check", "--dry-run"], {})
+    assert result.returncode == 0, result.stderr
+    assert "development mode" in result.stderr
+
+
+def test_manage_py_with_debug_off_and_no_key_says_why_it_stops():
+    result = _manage(["check"], {"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "AppRegistryNotReady" not in result.stderr
