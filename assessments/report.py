@@ -33,10 +33,6 @@ class ItemRow:
     rubric: str
     note: str
 
-    @property
-    def is_strength(self):
-        return self.rating > self.expected
-
 
 @dataclass
 class CategoryRow:

@@ -7,6 +7,8 @@ items, edited resources) leave a completed report exactly as it was.
 from django.db.models import Prefetch
 
 from assessments.models import Answer
+from content.guide_export import texts_of
+from content.guide_schema import LANGUAGES
 from content.models import (
     Category,
     InterviewQuestion,
@@ -18,11 +20,6 @@ from content.models import (
 )
 
 SNAPSHOT_VERSION = 1
-LANGUAGES = ("ja", "en")
-
-
-def texts(row, field_name):
-    return {lang: getattr(row, f"{field_name}_{lang}") or "" for lang in LANGUAGES}
 
 
 def _linked(model, items):
@@ -42,7 +39,7 @@ def learning_snapshot(items):
     steps = {resource.step for resource in resources}
     return {
         "learning_steps": [
-            {"slug": step.slug, "order": step.order, "name": texts(step, "name")}
+            {"slug": step.slug, "order": step.order, "name": texts_of(step, "name")}
             for step in sorted(steps, key=lambda step: step.order)
         ],
         "resources": [
@@ -51,9 +48,9 @@ def learning_snapshot(items):
                 "order": r.order,
                 "kind": r.kind,
                 "url": r.url,
-                "title": texts(r, "title"),
-                "author": texts(r, "author"),
-                "description": texts(r, "description"),
+                "title": texts_of(r, "title"),
+                "author": texts_of(r, "author"),
+                "description": texts_of(r, "description"),
                 "step": r.step.slug,
                 "items": sorted(item.slug for item in r.items.all()),
             }
@@ -63,8 +60,8 @@ def learning_snapshot(items):
             {
                 "slug": q.slug,
                 "order": q.order,
-                "question": texts(q, "question"),
-                "answer_points": texts(q, "answer_points"),
+                "question": texts_of(q, "question"),
+                "answer_points": texts_of(q, "answer_points"),
                 "items": sorted(item.slug for item in q.items.all()),
             }
             for q in sorted(_linked(InterviewQuestion, items), key=lambda q: (q.order, q.slug))
@@ -73,8 +70,8 @@ def learning_snapshot(items):
             {
                 "slug": t.slug,
                 "order": t.order,
-                "name": texts(t, "name"),
-                "description": texts(t, "description"),
+                "name": texts_of(t, "name"),
+                "description": texts_of(t, "description"),
                 "items": sorted(item.slug for item in t.items.all()),
             }
             for t in sorted(_linked(Trend, items), key=lambda t: (t.order, t.slug))
@@ -101,7 +98,7 @@ def assessment_snapshot(assessment):
 
     def rubric_text(item, level):
         chosen = next((r for r in item.rubric_levels.all() if r.level == level), None)
-        return texts(chosen, "text") if chosen else {lang: "" for lang in LANGUAGES}
+        return texts_of(chosen, "text") if chosen else {lang: "" for lang in LANGUAGES}
 
     categories = Category.objects.filter(pk__in={item.category_id for item in items})
     return {
@@ -109,7 +106,7 @@ def assessment_snapshot(assessment):
         "current_stage": assessment.current_stage.slug,
         "target_stage": assessment.target_stage.slug,
         "categories": [
-            {"slug": c.slug, "order": c.order, "name": texts(c, "name")}
+            {"slug": c.slug, "order": c.order, "name": texts_of(c, "name")}
             for c in categories.order_by("order")
         ],
         "items": [
@@ -117,7 +114,7 @@ def assessment_snapshot(assessment):
                 "slug": item.slug,
                 "category": item.category.slug,
                 "order": item.order,
-                "name": texts(item, "name"),
+                "name": texts_of(item, "name"),
                 "rating": answers[item.pk].level,
                 "rubric": rubric_text(item, answers[item.pk].level),
                 "note": answers[item.pk].note,
@@ -125,7 +122,12 @@ def assessment_snapshot(assessment):
             for item in items
         ],
         "stages": [
-            {"slug": s.slug, "order": s.order, "name": texts(s, "name"), "profile": profile[s.pk]}
+            {
+                "slug": s.slug,
+                "order": s.order,
+                "name": texts_of(s, "name"),
+                "profile": profile[s.pk],
+            }
             for s in stages
         ],
         **learning_snapshot(items),

@@ -7,12 +7,13 @@ from content import models
 from content.guide_schema import LANGUAGES, SCHEMA_ID
 
 
-def _text(row, field_name):
+def texts_of(row, field_name):
+    """A translated field of a row as {"ja": ..., "en": ...} (blank, not None, when empty)."""
     return {lang: getattr(row, f"{field_name}_{lang}") or "" for lang in LANGUAGES}
 
 
 def _optional_text(entry, row, field_name):
-    text = _text(row, field_name)
+    text = texts_of(row, field_name)
     if any(text.values()):
         entry[field_name] = text
     return entry
@@ -48,7 +49,11 @@ def guide_export():
     for category in models.Category.objects.all():
         data["categories"].append(
             _optional_text(
-                {"slug": category.slug, "order": category.order, "name": _text(category, "name")},
+                {
+                    "slug": category.slug,
+                    "order": category.order,
+                    "name": texts_of(category, "name"),
+                },
                 category,
                 "description",
             )
@@ -57,11 +62,11 @@ def guide_export():
         entry = {"slug": item.slug, "category": item.category.slug, "order": item.order}
         if not item.active:
             entry["active"] = False
-        entry["name"] = _text(item, "name")
+        entry["name"] = texts_of(item, "name")
         _optional_text(entry, item, "description")
         entry["tools"] = [tool.name for tool in item.tools.all()]
         entry["rubric"] = [
-            {"level": level.level, "text": _text(level, "text")}
+            {"level": level.level, "text": texts_of(level, "text")}
             for level in item.rubric_levels.all()
         ]
         data["items"].append(entry)
@@ -70,10 +75,10 @@ def guide_export():
             {
                 "slug": stage.slug,
                 "order": stage.order,
-                "name": _text(stage, "name"),
-                "role": _text(stage, "role"),
-                "responsibilities": _text(stage, "responsibilities"),
-                "next_step": _text(stage, "next_step"),
+                "name": texts_of(stage, "name"),
+                "role": texts_of(stage, "role"),
+                "responsibilities": texts_of(stage, "responsibilities"),
+                "next_step": texts_of(stage, "next_step"),
             }
         )
     cells = models.TargetLevel.objects.select_related("stage", "item").order_by(
@@ -89,8 +94,8 @@ def guide_export():
             {
                 "slug": step.slug,
                 "order": step.order,
-                "name": _text(step, "name"),
-                "goal": _text(step, "goal"),
+                "name": texts_of(step, "name"),
+                "goal": texts_of(step, "goal"),
             }
         )
     resources = models.Resource.objects.select_related("step").prefetch_related(item_order)
@@ -99,7 +104,7 @@ def guide_export():
             "slug": resource.slug,
             "order": resource.order,
             "kind": resource.kind,
-            "title": _text(resource, "title"),
+            "title": texts_of(resource, "title"),
         }
         _optional_text(entry, resource, "author")
         if resource.url:
@@ -112,8 +117,8 @@ def guide_export():
             {
                 "slug": question.slug,
                 "order": question.order,
-                "question": _text(question, "question"),
-                "answer_points": _text(question, "answer_points"),
+                "question": texts_of(question, "question"),
+                "answer_points": texts_of(question, "answer_points"),
                 "items": _slugs(question),
             }
         )
@@ -122,9 +127,9 @@ def guide_export():
             {
                 "slug": trend.slug,
                 "order": trend.order,
-                "name": _text(trend, "name"),
-                "description": _text(trend, "description"),
-                "why_it_matters": _text(trend, "why_it_matters"),
+                "name": texts_of(trend, "name"),
+                "description": texts_of(trend, "description"),
+                "why_it_matters": texts_of(trend, "why_it_matters"),
                 "items": _slugs(trend),
             }
         )
@@ -133,9 +138,9 @@ def guide_export():
             {
                 "slug": kind.slug,
                 "order": kind.order,
-                "name": _text(kind, "name"),
-                "examples": _text(kind, "examples"),
-                "cto_role": _text(kind, "cto_role"),
+                "name": texts_of(kind, "name"),
+                "examples": texts_of(kind, "examples"),
+                "cto_role": texts_of(kind, "cto_role"),
             }
         )
     return data

@@ -1,4 +1,4 @@
-"""Names of the 0-4 levels and the 1-3 importance scale, shared by every page."""
+"""Names of the 0-4 levels, shared by every page."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,5 +9,3 @@ LEVEL_NAMES = {
     3: _("Leads it"),
     4: _("Sets direction company-wide"),
 }
-
-IMPORTANCE_NAMES = {1: _("Useful"), 2: _("Important"), 3: _("Essential")}

@@ -2,7 +2,7 @@
 
 from django import template
 
-from content.levels import IMPORTANCE_NAMES, LEVEL_NAMES
+from content.levels import LEVEL_NAMES
 
 register = template.Library()
 
@@ -11,8 +11,3 @@ register = template.Library()
 def level_name(level):
     """0-4 -> its name on the scale (None, Aware, Practitioner, ...)."""
     return LEVEL_NAMES.get(level, "")
-
-
-@register.filter
-def importance_name(importance):
-    return IMPORTANCE_NAMES.get(importance, "")
