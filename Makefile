@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report
+.PHONY: run test lint format messages compilemessages clean bench-report bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,14 @@ clean:
 # Time the report: build, page, PDF and cached PDF (medians), see bench/report_bench.py.
 bench-report: $(VENV)/.installed-test compilemessages
 	$(PY) bench/report_bench.py
+
+$(VENV)/.installed-bench: requirements.txt requirements-test.txt requirements-bench.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-bench.txt
+	touch $(VENV)/.installed $(VENV)/.installed-test $@
+
+# Load benchmark: gunicorn on loopback, 10,000 seeded assessments, wrk and locust, a
+# killed worker (see bench/load_bench.py). PostgreSQL when DATABASE_URL is set.
+bench: $(VENV)/.installed-bench compilemessages
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+	$(PY) bench/load_bench.py $(BENCH_ARGS)

@@ -79,14 +79,14 @@ def learning_snapshot(items):
     }
 
 
-def assessment_snapshot(assessment):
-    """Everything the report needs, in plain data, as the content stands right now."""
-    answers = {
-        answer.item_id: answer
-        for answer in Answer.objects.filter(assessment=assessment, item__active=True)
-    }
+def matrix_snapshot(item_ids):
+    """The matrix as it stands now for these items: everything a report needs but answers.
+
+    Items carry their rubric texts for every level, so any set of answers on them can be
+    frozen with `snapshot_of` without asking the database again.
+    """
     items = list(
-        Item.objects.filter(pk__in=answers)
+        Item.objects.filter(pk__in=item_ids)
         .select_related("category")
         .prefetch_related("rubric_levels")
         .order_by("category__order", "order")
@@ -95,29 +95,20 @@ def assessment_snapshot(assessment):
     profile = {stage.pk: {} for stage in stages}
     for cell in TargetLevel.objects.filter(item__in=items).select_related("item"):
         profile[cell.stage_id][cell.item.slug] = [cell.expected, cell.importance]
-
-    def rubric_text(item, level):
-        chosen = next((r for r in item.rubric_levels.all() if r.level == level), None)
-        return texts_of(chosen, "text") if chosen else {lang: "" for lang in LANGUAGES}
-
     categories = Category.objects.filter(pk__in={item.category_id for item in items})
     return {
-        "version": SNAPSHOT_VERSION,
-        "current_stage": assessment.current_stage.slug,
-        "target_stage": assessment.target_stage.slug,
         "categories": [
             {"slug": c.slug, "order": c.order, "name": texts_of(c, "name")}
             for c in categories.order_by("order")
         ],
         "items": [
             {
+                "id": item.pk,
                 "slug": item.slug,
                 "category": item.category.slug,
                 "order": item.order,
                 "name": texts_of(item, "name"),
-                "rating": answers[item.pk].level,
-                "rubric": rubric_text(item, answers[item.pk].level),
-                "note": answers[item.pk].note,
+                "rubric": {r.level: texts_of(r, "text") for r in item.rubric_levels.all()},
             }
             for item in items
         ],
@@ -132,3 +123,43 @@ def assessment_snapshot(assessment):
         ],
         **learning_snapshot(items),
     }
+
+
+def snapshot_of(*, matrix, answers, current_stage, target_stage):
+    """Freeze answers ({item id: (level, note)}) on `matrix`, for the given stage slugs."""
+    no_text = {lang: "" for lang in LANGUAGES}
+    return {
+        "version": SNAPSHOT_VERSION,
+        "current_stage": current_stage,
+        "target_stage": target_stage,
+        "categories": matrix["categories"],
+        "items": [
+            {
+                "slug": item["slug"],
+                "category": item["category"],
+                "order": item["order"],
+                "name": item["name"],
+                "rating": answers[item["id"]][0],
+                "rubric": item["rubric"].get(answers[item["id"]][0], no_text),
+                "note": answers[item["id"]][1],
+            }
+            for item in matrix["items"]
+        ],
+        **{key: value for key, value in matrix.items() if key not in ("categories", "items")},
+    }
+
+
+def assessment_snapshot(assessment):
+    """Everything the report needs, in plain data, as the content stands right now."""
+    answers = {
+        item_id: (level, note)
+        for item_id, level, note in Answer.objects.filter(
+            assessment=assessment, item__active=True
+        ).values_list("item_id", "level", "note")
+    }
+    return snapshot_of(
+        matrix=matrix_snapshot(answers),
+        answers=answers,
+        current_stage=assessment.current_stage.slug,
+        target_stage=assessment.target_stage.slug,
+    )

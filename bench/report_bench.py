@@ -24,8 +24,12 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-GOALS_MS = {"build report object": None, "render report page": 50, "render PDF": 1500,
-            "cached PDF download": 50}
+GOALS_MS = {
+    "build report object": None,
+    "render report page": 50,
+    "render PDF": 1500,
+    "cached PDF download": 50,
+}
 
 
 def median_ms(action, repeat):
@@ -44,8 +48,10 @@ def completed_assessment(client):
 
     client.post("/assessments/start/", {"current_stage": "tech-lead", "target_stage": "cto"})
     assessment = Assessment.objects.get()
-    answers = {item: ((item.order + item.category.order) % 5, "")
-               for item in Item.objects.filter(active=True).select_related("category")}
+    answers = {
+        item: ((item.order + item.category.order) % 5, "")
+        for item in Item.objects.filter(active=True).select_related("category")
+    }
     services.answers_save(assessment=assessment, answers=answers)
     return services.assessment_complete(assessment=assessment)
 
@@ -67,7 +73,8 @@ def main():
             "build report object": median_ms(lambda: build_report(assessment, language="ja"), 50),
             "render report page": median_ms(lambda: client.get(page), 30),
             "render PDF": median_ms(
-                lambda: report_pdf(build_report(assessment, language="ja"), show_notes=True), 5),
+                lambda: report_pdf(build_report(assessment, language="ja"), show_notes=True), 5
+            ),
         }
         cache.clear()
         client.get(pdf)  # fills the cache

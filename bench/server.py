@@ -1,0 +1,142 @@
+"""The benchmark's own database and gunicorn server, on loopback only."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import dj_database_url
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+
+def bench_database(artifacts):
+    """(URL of an empty database for this run, function that removes it afterwards).
+
+    With DATABASE_URL set, a `<name>_bench` database on the same PostgreSQL server, so the
+    named database is never touched; otherwise a SQLite file among the artifacts.
+    """
+    url = os.getenv("DATABASE_URL", "")
+    if not url:
+        path = artifacts / "bench.sqlite3"
+        for stale in artifacts.glob("bench.sqlite3*"):
+            stale.unlink()
+        return f"sqlite:///{path}", lambda: None
+    config = dj_database_url.parse(url)
+    if "postgresql" not in config["ENGINE"]:
+        raise SystemExit(f"make bench runs on PostgreSQL or SQLite, not {config['ENGINE']}")
+    import psycopg2
+    from psycopg2 import sql
+
+    name = f"{config['NAME']}_bench"
+
+    def admin(statement):
+        connection = psycopg2.connect(
+            dbname=config["NAME"],
+            user=config["USER"],
+            password=config["PASSWORD"],
+            host=config["HOST"],
+            port=config["PORT"] or 5432,
+        )
+        connection.autocommit = True
+        with connection, connection.cursor() as cursor:
+            cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
+        connection.close()
+
+    admin("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+    admin("CREATE DATABASE {}")
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}")), lambda: admin(
+        "DROP DATABASE IF EXISTS {} WITH (FORCE)"
+    )
+
+
+def production_environment(database_url):
+    """The settings of a production server, but plain HTTP on loopback."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cto_assess.settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+    }
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Gunicorn:
+    """The app under the repository's gunicorn.conf.py, bound to 127.0.0.1 only."""
+
+    def __init__(self, *, environment, workers, log_path):
+        self.environment = environment
+        self.workers = workers
+        self.log_path = log_path
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed on exit)
+        self.process = subprocess.Popen(
+            [
+                str(GUNICORN),
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "cto_assess.wsgi",
+            ],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn stopped at start; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200 and len(self.worker_pids()) == self.workers:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit(f"gunicorn did not answer within 60 s; see {self.log_path}")
+
+    def worker_pids(self):
+        return [child.pid for child in psutil.Process(self.process.pid).children()]
+
+    def kill_a_worker(self):
+        """SIGKILL one worker, as a crash would; the master starts another."""
+        pid = self.worker_pids()[0]
+        os.kill(pid, signal.SIGKILL)
+        return pid
+
+    def __exit__(self, *_exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
