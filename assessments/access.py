@@ -36,6 +36,8 @@ def get_assessment_for(request, assessment_id):
     """The assessment with its stages, if this request may open it; else Http404."""
     assessment = (
         Assessment.objects.select_related("current_stage", "target_stage")
+        # The frozen report is large; views that need it read it (once) when they do.
+        .defer("snapshot")
         .filter(pk=assessment_id)
         .first()
     )

@@ -118,15 +118,20 @@ RENDERERS = {
 }
 
 
-def export_file(report, fmt, *, show_notes, cache_key):
-    """(content type, bytes) of one export; completed reports never change, so cache them."""
+def export_file(fmt, *, report, language, show_notes, cache_key):
+    """(content type, file name, bytes) of one export.
+
+    Completed reports never change, so files are cached. `report` is a function that builds
+    the Report: it is called only when the file is not in the cache yet.
+    """
     content_type, render = RENDERERS[fmt]
-    key = f"report-export:v1:{cache_key}:{report.language}:{fmt}:{int(show_notes)}"
-    content = cache.get(key)
-    if content is None:
-        content = render(report, show_notes)
-        cache.set(key, content, CACHE_SECONDS)
-    return content_type, content
+    key = f"report-export:v2:{cache_key}:{language}:{fmt}:{int(show_notes)}"
+    cached = cache.get(key)
+    if cached is None:
+        built = report()
+        cached = (export_filename(built, fmt), render(built, show_notes))
+        cache.set(key, cached, CACHE_SECONDS)
+    return (content_type, *cached)
 
 
 def export_filename(report, fmt):

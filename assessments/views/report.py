@@ -3,21 +3,25 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import access, services
-from assessments.exports import export_file, export_filename
+from assessments.exports import CACHE_SECONDS, export_file, export_filename
 from assessments.models import Assessment, ShareLink
 from assessments.report import build_report
 from assessments.tokens import hash_token
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
+FORMATS = ("pdf", "csv", "json")
 
 
 def _language(request):
@@ -35,6 +39,7 @@ def _previous(assessment):
             completed_at__lt=assessment.completed_at,
         )
         .order_by("-completed_at")
+        .defer("snapshot")  # read only when its report is not cached yet
         .first()
     )
 
@@ -46,9 +51,45 @@ def _completed_for(request, assessment_id):
     return assessment
 
 
+def _cache_key(assessment, previous):
+    """What a report's page and files depend on: the report and the one it is compared to."""
+    return f"{assessment.pk}:{previous.pk if previous else '-'}"
+
+
+def frozen_page(assessment, *, language, previous, owner_view, cache_key):
+    """The parts of the report page that never change, rendered once and then cached.
+
+    A completed report is frozen, so only the person around it (messages, share links,
+    forms) is rendered for every request.
+    """
+    key = f"report-page:v1:{cache_key}:{language}:{int(owner_view)}"
+    page = cache.get(key)
+    if page is None:
+        report = build_report(assessment, language=language, previous=previous)
+        page = {
+            "stage_name": report.target_stage.name,
+            "completed_at": report.completed_at,
+            "filenames": {fmt: export_filename(report, fmt) for fmt in FORMATS},
+            "body": str(
+                render_to_string(
+                    "assessments/report/_body.html",
+                    {"report": report, "show_notes": owner_view, "is_owner_view": owner_view},
+                )
+            ),
+        }
+        cache.set(key, page, CACHE_SECONDS)
+    return {**page, "body": mark_safe(page["body"])}  # noqa: S308 (rendered by our template)
+
+
 def report_page(request, assessment):
     previous = _previous(assessment)
-    report = build_report(assessment, language=_language(request), previous=previous)
+    page = frozen_page(
+        assessment,
+        language=_language(request),
+        previous=previous,
+        owner_view=True,
+        cache_key=_cache_key(assessment, previous),
+    )
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -62,33 +103,37 @@ def report_page(request, assessment):
         "assessments/report.html",
         {
             "assessment": assessment,
-            "report": report,
-            "show_notes": True,
+            "page": page,
             "is_owner_view": True,
             "share_links": links,
             "new_share_url": new_share_url,
             "downloads": {
-                fmt: reverse("assessments:export", args=[assessment.pk, fmt])
-                for fmt in ("pdf", "csv", "json")
+                fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },
-            "filenames": {fmt: export_filename(report, fmt) for fmt in ("pdf", "csv", "json")},
         },
     )
 
 
-def _file_response(report, fmt, *, show_notes, cache_key):
-    content_type, content = export_file(report, fmt, show_notes=show_notes, cache_key=cache_key)
+def _file_response(fmt, *, report, language, show_notes, cache_key):
+    content_type, filename, content = export_file(
+        fmt, report=report, language=language, show_notes=show_notes, cache_key=cache_key
+    )
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export_filename(report, fmt)}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def export(request, assessment_id, fmt):
     assessment = _completed_for(request, assessment_id)
     previous = _previous(assessment)
-    report = build_report(assessment, language=_language(request), previous=previous)
-    cache_key = f"{assessment.pk}:{previous.pk if previous else '-'}"
-    return _file_response(report, fmt, show_notes=True, cache_key=cache_key)
+    language = _language(request)
+    return _file_response(
+        fmt,
+        report=lambda: build_report(assessment, language=language, previous=previous),
+        language=language,
+        show_notes=True,
+        cache_key=_cache_key(assessment, previous),
+    )
 
 
 @require_POST
@@ -120,6 +165,7 @@ def share_revoke(request, assessment_id, link_id):
 def _shared_assessment(token):
     link = (
         ShareLink.objects.select_related("assessment__current_stage", "assessment__target_stage")
+        .defer("assessment__snapshot")  # read only when the report is not cached yet
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -131,24 +177,32 @@ def _shared_assessment(token):
 def shared_report(request, token):
     """The read-only report behind a share link: no notes, no owner, no comparison."""
     assessment = _shared_assessment(token)
-    report = build_report(assessment, language=_language(request))
+    page = frozen_page(
+        assessment,
+        language=_language(request),
+        previous=None,
+        owner_view=False,
+        cache_key=f"{assessment.pk}:shared",
+    )
     return render(
         request,
         "assessments/report.html",
         {
             "assessment": assessment,
-            "report": report,
-            "show_notes": False,
+            "page": page,
             "is_owner_view": False,
-            "downloads": {
-                fmt: reverse("shared_export", args=[token, fmt]) for fmt in ("pdf", "csv", "json")
-            },
-            "filenames": {fmt: export_filename(report, fmt) for fmt in ("pdf", "csv", "json")},
+            "downloads": {fmt: reverse("shared_export", args=[token, fmt]) for fmt in FORMATS},
         },
     )
 
 
 def shared_export(request, token, fmt):
     assessment = _shared_assessment(token)
-    report = build_report(assessment, language=_language(request))
-    return _file_response(report, fmt, show_notes=False, cache_key=f"{assessment.pk}:shared")
+    language = _language(request)
+    return _file_response(
+        fmt,
+        report=lambda: build_report(assessment, language=language),
+        language=language,
+        show_notes=False,
+        cache_key=f"{assessment.pk}:shared",
+    )

@@ -132,21 +132,45 @@ def pdf_renders(monkeypatch):
     return calls
 
 
+def _export(report, *, show_notes=True, cache_key="k"):
+    return exports.export_file(
+        "pdf",
+        report=lambda: report,
+        language=report.language,
+        show_notes=show_notes,
+        cache_key=cache_key,
+    )
+
+
 def test_a_second_export_of_the_same_file_comes_from_the_cache(completed, pdf_renders):
     report = build_report(completed, language="en")
-    first = exports.export_file(report, "pdf", show_notes=True, cache_key="k")
-    second = exports.export_file(report, "pdf", show_notes=True, cache_key="k")
-    assert first == second == ("application/pdf", b"%PDF-fake 1")
+    first, second = _export(report), _export(report)
+    name = exports.export_filename(report, "pdf")
+    assert first == second == ("application/pdf", name, b"%PDF-fake 1")
     assert len(pdf_renders) == 1
+
+
+def test_a_cached_export_does_not_build_the_report_again(completed, pdf_renders):
+    report = build_report(completed, language="en")
+    _export(report)
+    builds = []
+    exports.export_file(
+        "pdf",
+        report=lambda: builds.append(1) or report,
+        language="en",
+        show_notes=True,
+        cache_key="k",
+    )
+    assert builds == []
 
 
 def test_the_cache_keeps_languages_notes_and_reports_apart(completed, pdf_renders):
     english = build_report(completed, language="en")
     japanese = build_report(completed, language="ja")
-    exports.export_file(english, "pdf", show_notes=True, cache_key="k")
-    exports.export_file(japanese, "pdf", show_notes=True, cache_key="k")
-    exports.export_file(english, "pdf", show_notes=False, cache_key="k")
-    exports.export_file(english, "pdf", show_notes=True, cache_key="other")
+    _export(english)
+    _export(japanese)
+    _export(english, show_notes=False)
+    _export(english, cache_key="other")
     assert [(lang, notes) for _, lang, notes in pdf_renders] == [
         ("en", True),
         ("ja", True),

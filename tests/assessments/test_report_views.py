@@ -201,3 +201,38 @@ def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
             assert stranger.get(url).status_code == 200
     # The small report, frozen, costs what it did.
     assert {k: count_queries(member_client, u) for k, u in report_urls(small).items()} == before
+
+
+def test_a_report_page_is_rendered_once_then_served_from_the_cache(
+    member_report, member_client, monkeypatch
+):
+    from assessments.views import report as report_views
+
+    builds = []
+    real_build = report_views.build_report
+    monkeypatch.setattr(
+        report_views, "build_report", lambda *a, **kw: builds.append(1) or real_build(*a, **kw)
+    )
+    done = member_report[0]
+    pages = [member_client.get(detail_url(done)).content for _ in range(2)]
+    assert len(builds) == 1
+    # Only the forms' CSRF tokens differ; the frozen report is the same text.
+    bodies = [
+        page.decode().split('id="summary-heading"')[1].split('id="share"')[0] for page in pages
+    ]
+    assert bodies[0] == bodies[1]
+    japanese = member_client.get(detail_url(done), HTTP_ACCEPT_LANGUAGE="ja")
+    assert len(builds) == 2  # each language is its own page
+    assert REPORT_TITLE not in japanese.content.decode()
+
+
+def test_a_shared_report_is_cached_apart_from_its_owner_view(guide, member, member_client):
+    complete_assessment(owner=member)  # so the next report has a comparison
+    done = complete_assessment(owner=member, notes={"cloud-computing": "Only side projects"})[0]
+    token = create_share_link(member_client, done)
+    owner_view = member_client.get(detail_url(done)).content.decode()
+    assert "Only side projects" in owner_view
+    assert "comparison-heading" in owner_view
+    shared = member_client.get(shared_url(token)).content.decode()
+    assert "Only side projects" not in shared
+    assert "comparison-heading" not in shared
