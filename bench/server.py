@@ -46,10 +46,12 @@ def bench_database(artifacts):
             host=config["HOST"],
             port=config["PORT"] or 5432,
         )
-        connection.autocommit = True
-        with connection, connection.cursor() as cursor:
-            cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
-        connection.close()
+        connection.autocommit = True  # CREATE and DROP DATABASE refuse a transaction
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
+        finally:
+            connection.close()
 
     admin("DROP DATABASE IF EXISTS {} WITH (FORCE)")
     admin("CREATE DATABASE {}")

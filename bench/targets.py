@@ -12,8 +12,11 @@ from assessments.models import Assessment
 from assessments.selectors import questionnaire_steps
 from bench import seed
 
-PEOPLE = 200  # distinct people per page
-PDF_REPORTS = 4  # each worker renders each PDF once before the cache serves it
+DRAFTS = 200  # distinct people answering a step
+# A report is rendered once per worker process, then served from that worker's cache:
+# few enough reports that the warm-up fills every worker's cache (see load_bench.WARM_UP).
+REPORTS = 40
+PDF_REPORTS = 4
 
 
 def member_session(user):
@@ -58,13 +61,16 @@ def _steps(count):
 
 def write_target_files(folder):
     """Write one targets file per page into `folder`; return {page: path}."""
-    reports = _reports(PEOPLE)
+    reports = _reports(REPORTS)
     pages = {
         "healthz": [("/healthz", "")],
         "home page": [("/", "")],
-        "questionnaire step": _steps(PEOPLE),
+        "questionnaire step": _steps(DRAFTS),
         "report page": reports,
-        "cached PDF": [(f"{path}report.pdf", cookie) for path, cookie in reports[:PDF_REPORTS]],
+        "cached PDF": [
+            (f"{path}report.pdf", cookie)
+            for path, cookie in reports[: PDF_REPORTS // 2] + reports[-PDF_REPORTS // 2 :]
+        ],
     }
     paths = {}
     for page, lines in pages.items():

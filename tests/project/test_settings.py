@@ -80,3 +80,17 @@ def test_manage_py_with_debug_off_and_no_key_says_why_it_stops():
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
     assert "AppRegistryNotReady" not in result.stderr
+
+
+def test_sqlite_waits_for_its_write_lock_instead_of_failing():
+    code = (
+        "from django.conf import settings; import django; django.setup(); "
+        "print(settings.DATABASES['default']['OPTIONS'])"
+    )
+    env = {**os.environ, "DATABASE_URL": "sqlite:///x.sqlite3", "DEBUG": "1"}
+    env["DJANGO_SETTINGS_MODULE"] = "cto_assess.settings"
+    output = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    assert "'transaction_mode': 'IMMEDIATE'" in output
+    assert "journal_mode=WAL" in output
