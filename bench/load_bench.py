@@ -51,6 +51,9 @@ def arguments():
     parser.add_argument("--journey-seconds", type=int, default=60)
     parser.add_argument("--fault-seconds", type=int, default=30)
     parser.add_argument(
+        "--think", default="0.5,1.5", help="seconds a user pauses between pages: min,max"
+    )
+    parser.add_argument(
         "--workers", type=int, default=int(os.getenv("WEB_CONCURRENCY", 2 * os.cpu_count()))
     )
     return parser.parse_args()
@@ -118,7 +121,7 @@ def throughput(server, target_files, args):
     return results
 
 
-def locust(server, *, users, seconds, name, during=None):
+def locust(server, *, users, seconds, think, name, during=None):
     """Run the journey users; return (aggregated figures, journal). `during(t0)` runs beside."""
     journal_path, csv_prefix = WORK / f"{name}-journal.json", WORK / name
     process = subprocess.Popen(
@@ -126,7 +129,7 @@ def locust(server, *, users, seconds, name, during=None):
          "--users", str(users), "--spawn-rate", str(max(1, users // 5)),
          "--run-time", f"{seconds}s", "--host", server.url, "--csv", str(csv_prefix),
          "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "10"],
-        env={**os.environ, "BENCH_JOURNAL": str(journal_path)},
+        env={**os.environ, "BENCH_JOURNAL": str(journal_path), "BENCH_THINK_SECONDS": think},
         stdout=subprocess.DEVNULL, stderr=open(WORK / f"{name}-locust.log", "w"),  # noqa: SIM115
     )  # fmt: skip
     side = threading.Thread(target=during, args=(time.time(),)) if during else None
@@ -141,6 +144,7 @@ def locust(server, *, users, seconds, name, during=None):
     figures = {
         "users": users,
         "seconds": seconds,
+        "think_seconds": think,
         "requests": int(total["Request Count"]),
         "errors": int(total["Failure Count"]),
         "rps": round(float(total["Requests/s"]), 1),
@@ -158,7 +162,9 @@ def locust(server, *, users, seconds, name, during=None):
 def journeys(server, args):
     from bench.integrity import journal_check
 
-    figures, journal = locust(server, users=args.users, seconds=args.journey_seconds, name="load")
+    figures, journal = locust(
+        server, users=args.users, seconds=args.journey_seconds, think=args.think, name="load"
+    )
     figures["integrity"] = journal_check(journal)
     return figures
 
@@ -174,7 +180,12 @@ def fault(server, args):
         killed["pid"], killed["at"] = server.kill_a_worker(), time.time()
 
     figures, journal = locust(
-        server, users=args.users, seconds=args.fault_seconds, name="fault", during=kill_midway
+        server,
+        users=args.users,
+        seconds=args.fault_seconds,
+        think=args.think,
+        name="fault",
+        during=kill_midway,
     )
     figures["killed_worker"] = killed["pid"]
     figures["confirmed_after_kill"] = sum(
@@ -214,7 +225,8 @@ def print_table(results):
         run = results[name]
         check = run["integrity"]
         print(
-            f"\n{name}: {run['users']} users for {run['seconds']} s: {run['requests']} requests, "
+            f"\n{name}: {run['users']} users for {run['seconds']} s, {run['think_seconds']} s "
+            f"between pages: {run['requests']} requests, "
             f"{run['rps']}/s, p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, "
             f"{run['errors']} errors; {check['confirmed_answers']} confirmed answers, "
             f"{check['lost_answers']} lost; {check['confirmed_completions']} completions, "

@@ -16,6 +16,7 @@ from django.utils import timezone
 from assessments import access, services
 from assessments.models import Answer, Assessment
 from assessments.snapshot import matrix_snapshot, snapshot_of
+from assessments.tokens import new_token
 from content.models import Item, Stage
 
 BATCH = 500
@@ -48,7 +49,7 @@ def completed_assessments(*, count, members=0, per_member=5, seed=1):
             owner=owners[n] if n < len(owners) else None,
             current_stage=stages[current],
             target_stage=stages[target],
-            resume_token_hash=f"{rng.getrandbits(256):064x}",
+            resume_token_hash=new_token()[1],  # a real hash; the token itself is not kept
             status=Assessment.Status.COMPLETED,
             # A member's assessments follow each other, so each report has a previous one.
             completed_at=now - timedelta(days=count - n),
