@@ -71,7 +71,8 @@ def main():
         assert client.get(page).status_code == 200
         results = {
             "build report object": median_ms(lambda: build_report(assessment, language="ja"), 50),
-            "render report page": median_ms(lambda: client.get(page), 30),
+            # The page caches its frozen report: empty the cache to time the rendering.
+            "render report page": median_ms(lambda: (cache.clear(), client.get(page)), 30),
             "render PDF": median_ms(
                 lambda: report_pdf(build_report(assessment, language="ja"), show_notes=True), 5
             ),

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -70,15 +69,14 @@ def frozen_page(assessment, *, language, previous, owner_view, cache_key):
             "stage_name": report.target_stage.name,
             "completed_at": report.completed_at,
             "filenames": {fmt: export_filename(report, fmt) for fmt in FORMATS},
-            "body": str(
-                render_to_string(
-                    "assessments/report/_body.html",
-                    {"report": report, "show_notes": owner_view, "is_owner_view": owner_view},
-                )
+            # Safe HTML from our template; it stays marked safe through the cache's pickling.
+            "body": render_to_string(
+                "assessments/report/_body.html",
+                {"report": report, "show_notes": owner_view, "is_owner_view": owner_view},
             ),
         }
         cache.set(key, page, CACHE_SECONDS)
-    return {**page, "body": mark_safe(page["body"])}  # noqa: S308 (rendered by our template)
+    return page
 
 
 def report_page(request, assessment):
