@@ -1,5 +1,7 @@
 """Forms for starting and answering an assessment."""
 
+import hashlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -107,29 +109,46 @@ class StepForm(forms.Form):
         }
 
     def rows(self):
-        """(item, level field, radios, note field) in order, for the template.
+        """(item, level field, level options, note field) in order, for the template.
 
-        Each radio is a plain dict (id, value, label, checked, rubric text): the page
-        draws 35 of them, and plain data renders several times faster than bound widgets.
         Items must come with their rubric levels prefetched.
         """
-        rows = []
-        for item in self.items:
-            level_field = self[self.level_name(item)]
-            chosen = level_field.value()
-            chosen = None if chosen in (None, "") else str(chosen)
-            rubric = {
-                rubric_level.level: rubric_level.text for rubric_level in item.rubric_levels.all()
+        return [
+            (
+                item,
+                self[self.level_name(item)],
+                LevelOptions(self[self.level_name(item)], item),
+                self[self.note_name(item)],
+            )
+            for item in self.items
+        ]
+
+
+class LevelOptions:
+    """The radios of one item, as plain data, and a key that names exactly that data.
+
+    The page draws 35 of them and they are the same for everyone who chose the same level
+    of the same item in the same words, so the template caches their HTML under `key`:
+    any change of wording, label, language or choice gives another key, never stale HTML.
+    """
+
+    def __init__(self, level_field, item):
+        chosen = level_field.value()
+        chosen = None if chosen in (None, "") else str(chosen)
+        rubric = {level.level: level.text for level in item.rubric_levels.all()}
+        self.name = level_field.html_name
+        self.radios = [
+            {
+                "id": f"{level_field.auto_id}_{index}",
+                "value": level,
+                "label": str(label),
+                "checked": str(level) == chosen,
+                "rubric": rubric.get(level, ""),
             }
-            radios = [
-                {
-                    "id": f"{level_field.auto_id}_{index}",
-                    "value": level,
-                    "label": label,
-                    "checked": str(level) == chosen,
-                    "rubric": rubric.get(level, ""),
-                }
-                for index, (level, label) in enumerate(level_field.field.choices)
-            ]
-            rows.append((item, level_field, radios, self[self.note_name(item)]))
-        return rows
+            for index, (level, label) in enumerate(level_field.field.choices)
+        ]
+        content = repr((self.name, self.radios)).encode()
+        self.key = hashlib.sha256(content).hexdigest()
+
+    def __iter__(self):
+        return iter(self.radios)

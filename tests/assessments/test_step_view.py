@@ -212,3 +212,48 @@ def test_the_step_page_runs_a_fixed_number_of_queries(request, persona, expected
     with_30_more = _count_step_queries(client, assessment)
 
     assert with_the_guide == with_30_more == expected <= 12
+
+
+def _textareas(response):
+    return re.findall(r"<textarea .*?</textarea>", response.content.decode(), flags=re.S)
+
+
+def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed):
+    client, assessment = allowed
+    # A note kept, a note too long (refused), a note with characters to escape.
+    post_step(client, assessment, 1, levels={"cybersecurity": 2}, notes={"cybersecurity": "kept"})
+    response = post_step(
+        client,
+        assessment,
+        1,
+        levels={"cybersecurity": 2, "ai-ml": 1},
+        notes={"cybersecurity": '<b>"A & B"</b>\r\nline two', "ai-ml": "x" * 1001},
+    )
+    assert response.status_code == 400
+    form = response.context["form"]
+    drawn_by_django = [str(form[form.note_name(item)]) for item in form.items]
+
+    assert _textareas(response) == drawn_by_django
+    assert 'aria-invalid="true"' not in drawn_by_django[0]
+    # The refused note points at its message, which is on the page.
+    refused = next(html for html in drawn_by_django if 'aria-invalid="true"' in html)
+    message_id = re.search(r'aria-describedby="([^"]+)"', refused).group(1)
+    assertContains(response, f'<p class="text-danger small" id="{message_id}">', status_code=400)
+
+
+def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(allowed):
+    client, assessment = allowed
+    item = items_of_step(1)[0]
+    post_step(client, assessment, 1, levels={item.slug: 3})
+    assert _checked(client.get(step_url(assessment, 1)), item) == 3
+    post_step(client, assessment, 1, levels={item.slug: 1})
+    assert _checked(client.get(step_url(assessment, 1)), item) == 1
+
+    rubric = item.rubric_levels.get(level=1)
+    rubric.text_en = "Edited in admin a moment ago"
+    rubric.save()
+    assertContains(client.get(step_url(assessment, 1)), "Edited in admin a moment ago", count=1)
+
+    japanese = client.get(step_url(assessment, 1), HTTP_ACCEPT_LANGUAGE="ja")
+    assertContains(japanese, escape(rubric.text_ja))
+    assert _checked(japanese, item) == 1
