@@ -80,9 +80,12 @@ def member_draft(guide, member_client):
 
 
 @pytest.fixture(params=["owner", "visitor", "resumed"])
-def allowed(request):
+def allowed(request, db):
     """(client, draft) for each person who may open it: the member who owns it, the visitor
-    whose session holds it, the visitor in a new browser through the resume link."""
+    whose session holds it, the visitor in a new browser through the resume link.
+
+    `db` is asked for by name (not only through getfixturevalue) so that pytest-django
+    opens the test database even when only such tests are selected (`pytest -k`)."""
     if request.param == "owner":
         return request.getfixturevalue("member_draft")
     client, assessment = request.getfixturevalue("visitor_draft")
@@ -92,7 +95,7 @@ def allowed(request):
 
 
 @pytest.fixture(params=["visitor_draft", "member_draft"])
-def someone_elses_draft(request):
+def someone_elses_draft(request, db):
     return request.getfixturevalue(request.param)[1]
 
 

@@ -197,7 +197,7 @@ def _count_step_queries(client, assessment):
     ("persona", "expected"),
     [("visitor_draft", VISITOR_STEP_QUERIES), ("member_draft", MEMBER_STEP_QUERIES)],
 )
-def test_the_step_page_runs_a_fixed_number_of_queries(request, persona, expected):
+def test_the_step_page_runs_a_fixed_number_of_queries(db, request, persona, expected):
     client, assessment = request.getfixturevalue(persona)
     post_step(client, assessment, 1, levels=2)
     with_the_guide = _count_step_queries(client, assessment)
