@@ -113,7 +113,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "reports",
-        "OPTIONS": {"MAX_ENTRIES": envint("REPORT_CACHE_ENTRIES", "300")},
+        "OPTIONS": {"MAX_ENTRIES": 300},
     },
     "template_fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
