@@ -32,15 +32,17 @@ def can_open(request, assessment):
     return str(assessment.pk) in request.session.get(SESSION_KEY, [])
 
 
-def get_assessment_for(request, assessment_id):
-    """The assessment with its stages, if this request may open it; else Http404."""
-    assessment = (
-        Assessment.objects.select_related("current_stage", "target_stage")
-        # The frozen report is large; views that need it read it (once) when they do.
-        .defer("snapshot")
-        .filter(pk=assessment_id)
-        .first()
-    )
+def get_assessment_for(request, assessment_id, *, with_stages=False):
+    """The assessment (with its stages if asked), if this request may open it; else Http404.
+
+    Most pages never show the stages (the report has them in its frozen data), and
+    loading two translated stage rows costs more than the rest of the lookup.
+    """
+    assessments = Assessment.objects.all()
+    if with_stages:
+        assessments = assessments.select_related("current_stage", "target_stage")
+    # The frozen report is large; views that need it read it (once) when they do.
+    assessment = assessments.defer("snapshot").filter(pk=assessment_id).first()
     if assessment is None or not can_open(request, assessment):
         raise Http404("No such assessment")
     return assessment

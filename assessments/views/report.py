@@ -162,7 +162,7 @@ def share_revoke(request, assessment_id, link_id):
 
 def _shared_assessment(token):
     link = (
-        ShareLink.objects.select_related("assessment__current_stage", "assessment__target_stage")
+        ShareLink.objects.select_related("assessment")
         .defer("assessment__snapshot")  # read only when the report is not cached yet
         .filter(token_hash=hash_token(token))
         .first()

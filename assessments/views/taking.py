@@ -206,7 +206,7 @@ def new_resume_link(request, assessment_id):
 
 @require_http_methods(["GET", "POST"])
 def delete(request, assessment_id):
-    assessment = access.get_assessment_for(request, assessment_id)
+    assessment = access.get_assessment_for(request, assessment_id, with_stages=True)
     if request.method == "POST":
         services.assessment_delete(assessment=assessment)
         access.forget(request, assessment)
