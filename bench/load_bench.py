@@ -6,7 +6,9 @@ PostgreSQL when DATABASE_URL is set (in a `<name>_bench` database) or SQLite oth
 1. seeds 10,000 completed assessments (and a few drafts to answer);
 2. measures requests per second and p50/p95 latency with wrk for /healthz, the home
    page, a questionnaire step, the report page and the cached PDF, each as a ratio to
-   /healthz (measured first and last; the mean is the reference);
+   /healthz (measured first and last; the mean is the reference), and two reference
+   pages that bound what any page can reach: the site's layout alone, and a draft's
+   data read without drawing a page (bench/reference.py);
 3. runs 50 locust users taking whole assessments for 60 s, then checks the database
    holds every answer and completion the server confirmed;
 4. runs them again and SIGKILLs a gunicorn worker midway: no confirmed answer may be lost.
@@ -33,7 +35,15 @@ from bench.server import Gunicorn, bench_database, production_environment  # noq
 ARTIFACTS = ROOT / "artifacts"
 WORK = ARTIFACTS / "bench"
 LOCUST = Path(sys.executable).parent / "locust"
-PAGES = ["home page", "questionnaire step", "report page", "cached PDF"]
+# The two references bound what any page can reach (bench/reference.py).
+PAGES = [
+    "layout only (reference)",
+    "draft data only (reference)",
+    "home page",
+    "questionnaire step",
+    "report page",
+    "cached PDF",
+]
 WARM_UP = {"cached PDF": 30, "report page": 8}  # seconds; enough to fill every worker's cache
 GOALS = {
     "questionnaire step ratio": 0.5,  # at least this share of /healthz's throughput
@@ -215,10 +225,10 @@ def verdicts(results):
 
 def print_table(results):
     pages = results["pages"]
-    print(f"\n{'page':20} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x healthz':>10} {'errors':>7}")
+    print(f"\n{'page':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x healthz':>10} {'errors':>7}")
     for page, row in pages.items():
         print(
-            f"{page:20} {row['rps']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} "
+            f"{page:28} {row['rps']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} "
             f"{row['ratio_to_healthz']:>10} {row['errors']:>7}"
         )
     for name in ("load", "fault"):

@@ -62,10 +62,14 @@ def bench_database(artifacts):
 
 
 def production_environment(database_url):
-    """The settings of a production server, but plain HTTP on loopback."""
+    """The settings of a production server, but plain HTTP on loopback.
+
+    `bench.settings` is the production settings with two reference pages added after
+    the project's own (bench/reference.py).
+    """
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cto_assess.settings",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": database_url,
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),

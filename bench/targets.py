@@ -62,10 +62,15 @@ def _steps(count):
 def write_target_files(folder):
     """Write one targets file per page into `folder`; return {page: path}."""
     reports = _reports(REPORTS)
+    steps = _steps(DRAFTS)
     pages = {
         "healthz": [("/healthz", "")],
+        "layout only (reference)": [("/bench/layout-only/", "")],
+        "draft data only (reference)": [
+            (f"/bench/draft-data/{path.split('/')[2]}/", cookie) for path, cookie in steps
+        ],
         "home page": [("/", "")],
-        "questionnaire step": _steps(DRAFTS),
+        "questionnaire step": steps,
         "report page": reports,
         "cached PDF": [
             (f"{path}report.pdf", cookie)
