@@ -113,15 +113,12 @@ class StepForm(forms.Form):
 
         Items must come with their rubric levels prefetched.
         """
-        return [
-            (
-                item,
-                self[self.level_name(item)],
-                LevelOptions(self[self.level_name(item)], item),
-                self[self.note_name(item)],
-            )
-            for item in self.items
-        ]
+        rows = []
+        for item in self.items:
+            level_field = self[self.level_name(item)]
+            options = LevelOptions(level_field, item)
+            rows.append((item, level_field, options, self[self.note_name(item)]))
+        return rows
 
 
 class LevelOptions:
@@ -149,6 +146,3 @@ class LevelOptions:
         ]
         content = repr((self.name, self.radios)).encode()
         self.key = hashlib.sha256(content).hexdigest()
-
-    def __iter__(self):
-        return iter(self.radios)
