@@ -5,9 +5,13 @@ For the target stage T, item i with self rating r, expected level e and importan
 - gap g = max(0, e - r); a strength when r > e; priority = w * g.
 - readiness(T) = sum(w * min(r, e)) / sum(w * e) over items with e > 0, as 0-100 %.
 - category score = mean rating of its items; category readiness as above within it.
-- readiness is computed for every stage; the best-fit stage is the highest stage in
-  ladder order whose readiness reaches the threshold (the first stage if none does).
+- readiness is computed for every stage; a stage is reached when its readiness is at
+  least the threshold; the best-fit stage is the highest reached stage in ladder order
+  (the first stage if none is reached).
 - focus areas: items with g > 0 by w * g descending, ties by category then item order.
+
+Every number a report shows is decided here, including whether a stage is reached and the
+one-decimal percentage shown for it, so no rendering can judge a figure differently.
 """
 
 from dataclasses import dataclass
@@ -55,6 +59,7 @@ class ItemScore:
 class CategoryScore:
     category: str
     mean_rating: float
+    mean_expected: float  # the target's mean expected level over the category's items
     readiness: float | None  # None when the target expects nothing in this category
 
 
@@ -62,6 +67,8 @@ class CategoryScore:
 class StageReadiness:
     stage: str
     readiness: float
+    reached: bool
+    percent: float  # the readiness as every rendering shows it (see `shown_percent`)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,25 @@ class Score:
     best_fit_stage: str
     focus_areas: list[str]
     strengths: list[str]
+
+    @property
+    def target(self):
+        """The target stage's readiness."""
+        return next(s for s in self.by_stage if s.stage == self.target_stage)
+
+
+def shown_percent(value, *, reached=None, threshold=BEST_FIT_THRESHOLD):
+    """`value` (0-100) rounded to one decimal, as every rendering shows it.
+
+    A stage that was not reached is never shown at the threshold or above: 79.95 shows as
+    79.9, not as an 80.0 that reads as reached. None stays None (nothing expected).
+    """
+    if value is None:
+        return None
+    shown = round(value, 1)
+    if reached is False and shown >= threshold:
+        shown = round(threshold - 0.1, 1)
+    return shown
 
 
 def readiness(pairs):
@@ -97,6 +123,7 @@ def _category_scores(ratings, target_profile):
             CategoryScore(
                 category=category,
                 mean_rating=sum(r.rating for r in members) / len(members),
+                mean_expected=sum(e.expected for _, e in pairs) / len(members),
                 readiness=readiness(pairs) if has_expectation else None,
             )
         )
@@ -119,11 +146,13 @@ def score(*, ratings, profiles, stages, target_stage, threshold=BEST_FIT_THRESHO
         profile = profiles.get(stage, {})
         return {r.item: profile.get(r.item, nothing) for r in ratings}
 
-    by_stage = [
-        StageReadiness(stage, readiness([(r.rating, profile_of(stage)[r.item]) for r in ratings]))
-        for stage in stages
-    ]
-    reached = [s.stage for s in by_stage if s.readiness >= threshold]
+    by_stage = []
+    for stage in stages:
+        value = readiness([(r.rating, profile_of(stage)[r.item]) for r in ratings])
+        is_reached = value >= threshold
+        shown = shown_percent(value, reached=is_reached, threshold=threshold)
+        by_stage.append(StageReadiness(stage, value, is_reached, shown))
+    reached = [s.stage for s in by_stage if s.reached]
     target_profile = profile_of(target_stage)
 
     items = []

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.scoring import BEST_FIT_THRESHOLD, Expectation, Rating, score
+from assessments.scoring import BEST_FIT_THRESHOLD, Expectation, Rating, score, shown_percent
 
 
 def rating(item, value, position, category="c1"):
@@ -254,3 +254,52 @@ def test_every_gap_is_the_shortfall_below_the_expected_level(rows):
         (max(0, e - r), w * max(0, e - r)) for r, e, w in rows
     ]
     assert set(result.focus_areas) == {i.item for i in result.items if i.gap > 0}
+
+
+# --- whether a stage is reached is decided once ------------------------------------------
+
+
+def test_a_stage_at_79_95_percent_is_not_reached_and_is_not_shown_as_80():
+    # 500 items expected at 4 with importance 1: 2000 weighted points. 399 items at 4 and
+    # one at 3 meet 399 * 4 + 3 = 1599 of them: 1599 / 2000 = 79.95 %, which rounds to 80.0.
+    ratings = [rating(f"i{n}", 4 if n < 399 else 3 if n == 399 else 0, (1, n)) for n in range(500)]
+    profiles = {
+        "lower": {r.item: Expectation(0, 1) for r in ratings},
+        "upper": {r.item: Expectation(4, 1) for r in ratings},
+    }
+    result = score(
+        ratings=ratings, profiles=profiles, stages=["lower", "upper"], target_stage="upper"
+    )
+    upper = result.target
+    assert upper.readiness == pytest.approx(79.95)
+    assert not upper.reached
+    assert result.best_fit_stage == "lower"
+    # Shown to one decimal, but never rounded up onto the threshold it did not reach.
+    assert upper.percent == 79.9
+    assert [s.reached for s in result.by_stage] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("value", "reached", "shown"),
+    [
+        (79.94, False, 79.9),
+        (79.95, False, 79.9),
+        (79.99, False, 79.9),
+        (80.0, True, 80.0),
+        (80.04, True, 80.0),
+        (66.666, False, 66.7),
+        (66.65, None, 66.7),  # not a stage: plain rounding to one decimal
+        (None, None, None),
+    ],
+)
+def test_percentages_are_shown_to_one_decimal_and_never_cross_the_threshold(value, reached, shown):
+    assert shown_percent(value, reached=reached) == shown
+
+
+def test_category_means_of_ratings_and_of_the_target_come_from_scoring():
+    ratings = [rating("a", 1, (1, 1)), rating("b", 4, (1, 2)), rating("c", 2, (2, 1), "c2")]
+    profile = {"a": Expectation(3, 1), "b": Expectation(2, 1), "c": Expectation(0, 1)}
+    categories = {c.category: c for c in one_stage(ratings, profile).categories}
+    # c1: ratings (1 + 4) / 2 = 2.5, expected (3 + 2) / 2 = 2.5; c2 expects nothing.
+    assert (categories["c1"].mean_rating, categories["c1"].mean_expected) == (2.5, 2.5)
+    assert (categories["c2"].mean_expected, categories["c2"].readiness) == (0.0, None)
