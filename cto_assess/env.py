@@ -25,3 +25,37 @@ def envint(name: str, default: str) -> int:
 
 def envlist(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.getenv(name, default).split(",") if part.strip()]
+
+
+def envcaches(name: str, default: str = "locmem://") -> dict:
+    """CACHES from a URL: locmem:// (each process its own), redis://host:port/db, dummy://.
+
+    Both caches share the server a URL names; the fragments live under their own prefix.
+    """
+    url = os.getenv(name, default).strip() or default
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme == "locmem":
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "reports",
+                "OPTIONS": {"MAX_ENTRIES": 300},
+            },
+            "template_fragments": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "fragments",
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
+        }
+    if scheme in ("redis", "rediss", "unix"):
+        shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "default": {**shared, "KEY_PREFIX": "cto-assess"},
+            "template_fragments": {**shared, "KEY_PREFIX": "cto-assess-fragments"},
+        }
+    if scheme == "dummy":
+        dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        return {"default": dummy, "template_fragments": dummy}
+    raise ValueError(
+        f"{name} must be locmem://, dummy:// or a redis:// (rediss://, unix://) URL, got {url!r}"
+    )

@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cto_assess.env import envbool, envint, envlist
+from cto_assess.env import envbool, envcaches, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -106,21 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Caches of each server process. "default" keeps rendered reports and their files (keys
-# name the frozen report they come from); "template_fragments" keeps pieces of pages
-# under keys that name exactly the data drawn (see assessments.forms.LevelOptions).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "reports",
-        "OPTIONS": {"MAX_ENTRIES": 300},
-    },
-    "template_fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+# CACHE_URL picks the caches: each process its own by default (a fresh clone needs no
+# server), or one Redis shared by every server. "default" keeps rendered reports and their
+# files (assessments/reporting/cache.py); "template_fragments" keeps pieces of pages under
+# keys that name exactly the data drawn (see assessments.forms.LevelOptions).
+CACHES = envcaches("CACHE_URL")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with a fixed key and a fast hasher."""
 
 import os
+import uuid
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -16,3 +17,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# A shared cache (CACHE_URL=redis://...) outlives the run and serves every test process:
+# each process keys its entries apart, and clearing empties its own keys only.
+_RUN = uuid.uuid4().hex[:12]
+for _cache in CACHES.values():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"{_cache.get('KEY_PREFIX', '')}-test-{_RUN}"
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "tests.caches.OwnKeysRedisCache"

@@ -10,3 +10,13 @@ def _reset_language():
     translation.activate("ja")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_keys_removed_at_the_end():
+    """A shared cache (Redis) keeps nothing of this run once it is over."""
+    yield
+    from django.core.cache import caches
+
+    for name in caches.settings:
+        caches[name].clear()

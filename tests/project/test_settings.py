@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cto_assess.env import envbool, envint, envlist
+from cto_assess.env import envbool, envcaches, envint, envlist
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +30,28 @@ def test_envint_and_envlist(monkeypatch):
     assert envint("N", "1") == 4
     monkeypatch.setenv("HOSTS", "a.example, b.example,,")
     assert envlist("HOSTS") == ["a.example", "b.example"]
+
+
+def test_caches_are_per_process_unless_cache_url_names_a_server(monkeypatch):
+    monkeypatch.delenv("CACHE_URL", raising=False)
+    default = envcaches("CACHE_URL")
+    assert {c["BACKEND"] for c in default.values()} == {
+        "django.core.cache.backends.locmem.LocMemCache"
+    }
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    shared = envcaches("CACHE_URL")
+    assert shared["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
+    assert shared["default"]["KEY_PREFIX"] != shared["template_fragments"]["KEY_PREFIX"]
+    monkeypatch.setenv("CACHE_URL", "dummy://")
+    assert envcaches("CACHE_URL")["default"]["BACKEND"].endswith("DummyCache")
+
+
+@pytest.mark.parametrize("url", ["memcached://127.0.0.1:11211", "127.0.0.1:6379", "redis"])
+def test_a_cache_url_that_names_no_known_cache_is_refused(monkeypatch, url):
+    monkeypatch.setenv("CACHE_URL", url)
+    with pytest.raises(ValueError, match="CACHE_URL"):
+        envcaches("CACHE_URL")
 
 
 def _import_settings(extra_env):
