@@ -1,13 +1,72 @@
-"""Who may open an assessment: its owner, or the visitor whose session holds it.
+"""May this request see this assessment, and as whom: one answer for every page.
 
-Anyone else gets a 404, never a 403, so nobody learns that an assessment exists.
+Who a request is to an assessment is its audience. Each audience sees a defined part of
+it (SEES); views ask through `access_for`, `access_by_share_token` or
+`access_by_resume_token` and draw only the parts the audience sees. Anyone else gets a
+404, never a 403, so nobody learns that an assessment exists.
 """
 
-from django.http import Http404
+import enum
+from dataclasses import dataclass
 
-from assessments.models import Assessment
+from django.http import Http404
+from django.utils import timezone
+
+from assessments.models import Assessment, ShareLink
+from assessments.tokens import hash_token
 
 SESSION_KEY = "assessment_ids"
+
+
+class Audience(enum.StrEnum):
+    OWNER = "owner"  # the member it belongs to
+    VISITOR = "visitor"  # the browser session holding a visitor's assessment (no account)
+    SHARE_VIEWER = "share-viewer"  # whoever opens one of its live share links
+    COLLEAGUE = "colleague"  # a colleague the owner invited to rate them
+    ORGANISATION_ADMIN = "organisation-admin"  # an admin of an organisation it is shared with
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The parts of an assessment an audience sees."""
+
+    report: bool  # the completed report: readiness, items, plan, downloads
+    notes: bool  # the person's own notes on their ratings
+    comparison: bool  # what moved since their previous assessment
+    draft: bool  # a draft's answers, and answering them
+    manage: bool  # deleting it, share links, resume links
+
+
+_THE_PERSON = Parts(report=True, notes=True, comparison=True, draft=True, manage=True)
+
+SEES = {
+    Audience.OWNER: _THE_PERSON,
+    Audience.VISITOR: _THE_PERSON,
+    Audience.SHARE_VIEWER: Parts(
+        report=True, notes=False, comparison=False, draft=False, manage=False
+    ),
+    # Colleagues rate the person on the rubric; they never see the person's own ratings.
+    Audience.COLLEAGUE: Parts(
+        report=False, notes=False, comparison=False, draft=False, manage=False
+    ),
+    # An organisation sees the report a member chose to share: never notes, drafts, or an
+    # earlier assessment that was not shared with it.
+    Audience.ORGANISATION_ADMIN: Parts(
+        report=True, notes=False, comparison=False, draft=False, manage=False
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    """An assessment as one audience may see it."""
+
+    assessment: Assessment
+    audience: Audience
+
+    @property
+    def sees(self):
+        return SEES[self.audience]
 
 
 def remember(request, assessment):
@@ -26,14 +85,19 @@ def session_assessment_ids(request):
     return list(request.session.get(SESSION_KEY, []))
 
 
-def can_open(request, assessment):
+def audience_of(request, assessment):
+    """OWNER or VISITOR if this request is the person the assessment is about, else None."""
     if assessment.owner_id is not None:
-        return request.user.is_authenticated and assessment.owner_id == request.user.pk
-    return str(assessment.pk) in request.session.get(SESSION_KEY, [])
+        if request.user.is_authenticated and assessment.owner_id == request.user.pk:
+            return Audience.OWNER
+        return None
+    if str(assessment.pk) in request.session.get(SESSION_KEY, []):
+        return Audience.VISITOR
+    return None
 
 
-def get_assessment_for(request, assessment_id, *, with_stages=False):
-    """The assessment (with its stages if asked), if this request may open it; else Http404.
+def access_for(request, assessment_id, *, with_stages=False):
+    """The person's own assessment (with its stages if asked) as an Access; else Http404.
 
     Most pages never show the stages (the report has them in its frozen data), and
     loading two translated stage rows costs more than the rest of the lookup.
@@ -43,6 +107,44 @@ def get_assessment_for(request, assessment_id, *, with_stages=False):
         assessments = assessments.select_related("current_stage", "target_stage")
     # The frozen report is large; views that need it read it (once) when they do.
     assessment = assessments.defer("snapshot").filter(pk=assessment_id).first()
-    if assessment is None or not can_open(request, assessment):
+    audience = audience_of(request, assessment) if assessment is not None else None
+    if audience is None:
         raise Http404("No such assessment")
-    return assessment
+    return Access(assessment, audience)
+
+
+def get_assessment_for(request, assessment_id, *, with_stages=False):
+    """The assessment itself, if this request is its owner or visitor; else Http404."""
+    return access_for(request, assessment_id, with_stages=with_stages).assessment
+
+
+def access_by_share_token(token):
+    """The completed assessment behind a live share link, seen by a share viewer; else 404."""
+    link = (
+        ShareLink.objects.select_related("assessment")
+        .defer("assessment__snapshot")  # read only when the report is not cached yet
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if link is None or not link.is_live(timezone.now()) or not link.assessment.is_completed:
+        raise Http404("No such report")
+    return Access(link.assessment, Audience.SHARE_VIEWER)
+
+
+def access_by_resume_token(request, token):
+    """The assessment a private resume link opens for this request; else Http404.
+
+    A visitor's link gives this browser session the visitor's access from now on; a
+    member's assessment opens only for that member, whoever holds the link.
+    """
+    assessment = (
+        Assessment.objects.defer("snapshot").filter(resume_token_hash=hash_token(token)).first()
+    )
+    if assessment is None:
+        raise Http404("No such assessment")
+    if assessment.owner_id is None:
+        remember(request, assessment)
+    audience = audience_of(request, assessment)
+    if audience is None:
+        raise Http404("No such assessment")
+    return Access(assessment, audience)

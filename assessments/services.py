@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import Answer, Assessment, ShareLink
-from assessments.snapshot import assessment_snapshot
+from assessments.reporting.freeze import assessment_snapshot
 from assessments.tokens import new_token
 from content.models import Item
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from assessments import access, services
 from assessments.models import Answer, Assessment
-from assessments.snapshot import matrix_snapshot, snapshot_of
+from assessments.reporting.freeze import matrix_snapshot, snapshot_of
 from assessments.tokens import new_token
 from content.models import Item, Stage
 

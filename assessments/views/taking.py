@@ -11,8 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
-from assessments.models import Assessment
-from assessments.tokens import hash_token
 from assessments.views.report import report_page
 
 NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
@@ -169,23 +167,16 @@ def submit(request, assessment_id):
 
 def detail(request, assessment_id):
     """A draft goes on where it stopped; a completed assessment shows its report."""
-    assessment = access.get_assessment_for(request, assessment_id)
+    seen = access.access_for(request, assessment_id)
+    assessment = seen.assessment
     if not assessment.is_completed:
         return redirect("assessments:step", assessment.pk, selectors.first_open_step(assessment))
-    return report_page(request, assessment)
+    return report_page(request, seen)
 
 
 def resume(request, token):
     """The private resume link: lets this browser open the visitor's assessment again."""
-    assessment = Assessment.objects.filter(resume_token_hash=hash_token(token)).first()
-    if assessment is None:
-        raise Http404("No such assessment")
-    if assessment.owner_id is not None:
-        # A member's assessment opens only for that member.
-        if not (request.user.is_authenticated and request.user.pk == assessment.owner_id):
-            raise Http404("No such assessment")
-    else:
-        access.remember(request, assessment)
+    assessment = access.access_by_resume_token(request, token).assessment
     messages.info(request, _("Welcome back: your answers are as you left them."))
     return redirect("assessments:detail", assessment.pk)
 

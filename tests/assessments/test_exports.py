@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from django.core.cache import cache
 
-from assessments import exports
 from assessments.models import Assessment
-from assessments.report import build_report
+from assessments.reporting.report import build_report
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,
@@ -117,72 +116,6 @@ def test_the_pdf_is_a4_embeds_its_fonts_and_carries_the_item_names(completed, me
 def test_the_pdf_of_the_owner_carries_their_notes(completed, member_client):
     text = pdf_text(member_client.get(export_url(completed, "pdf")).content)
     assert "kept to myself" in text
-
-
-@pytest.fixture
-def pdf_renders(monkeypatch):
-    """Count WeasyPrint runs: report_pdf is replaced by a cheap fake."""
-    calls = []
-
-    def fake_pdf(report, *, show_notes):
-        calls.append((report.assessment_id, report.language, show_notes))
-        return b"%PDF-fake " + str(len(calls)).encode()
-
-    monkeypatch.setattr(exports, "report_pdf", fake_pdf)
-    return calls
-
-
-def _export(report, *, show_notes=True, cache_key="k"):
-    return exports.export_file(
-        "pdf",
-        report=lambda: report,
-        language=report.language,
-        show_notes=show_notes,
-        cache_key=cache_key,
-    )
-
-
-def test_a_second_export_of_the_same_file_comes_from_the_cache(completed, pdf_renders):
-    report = build_report(completed, language="en")
-    first, second = _export(report), _export(report)
-    name = exports.export_filename(report, "pdf")
-    assert first == second == ("application/pdf", name, b"%PDF-fake 1")
-    assert len(pdf_renders) == 1
-
-
-def test_a_cached_export_does_not_build_the_report_again(completed, pdf_renders):
-    report = build_report(completed, language="en")
-    _export(report)
-    builds = []
-    exports.export_file(
-        "pdf",
-        report=lambda: builds.append(1) or report,
-        language="en",
-        show_notes=True,
-        cache_key="k",
-    )
-    assert builds == []
-
-
-def test_the_cache_keeps_languages_notes_and_reports_apart(completed, pdf_renders):
-    english = build_report(completed, language="en")
-    japanese = build_report(completed, language="ja")
-    _export(english)
-    _export(japanese)
-    _export(english, show_notes=False)
-    _export(english, cache_key="other")
-    assert [(lang, notes) for _, lang, notes in pdf_renders] == [
-        ("en", True),
-        ("ja", True),
-        ("en", False),
-        ("en", True),
-    ]
-
-
-def test_downloading_the_pdf_twice_runs_weasyprint_once(completed, member_client, pdf_renders):
-    bodies = [member_client.get(export_url(completed, "pdf")).content for _ in range(2)]
-    assert bodies == [b"%PDF-fake 1"] * 2
-    assert len(pdf_renders) == 1
 
 
 def _complete_at(moment, target="vp-engineering", **options):

@@ -3,32 +3,49 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.recommendations import TOP_FOCUS_AREAS, recommend
+from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
+from assessments.reporting.snapshot import (
+    FrozenQuestion,
+    FrozenResource,
+    FrozenStep,
+    FrozenTrend,
+    Snapshot,
+)
 
 # Focus areas, most urgent first, as scoring hands them over.
 FOCUS = ["f1", "f2", "f3", "f4", "f5", "f6", "f7"]
 
 
 def resource(slug, step, order, items):
-    return {"slug": slug, "step": step, "order": order, "items": sorted(items), "title": {}}
+    return FrozenResource(slug, order, "book", "", {}, {}, {}, step, tuple(sorted(items)))
+
+
+def empty_snapshot(**parts):
+    return Snapshot(
+        version=1, current_stage="s", target_stage="s", categories=(), items=(), stages=(), **parts
+    )
 
 
 def snapshot(resources=(), questions=(), trends=()):
-    return {
+    return empty_snapshot(
         # Listed out of order: the step's "order", not its place here, decides.
-        "learning_steps": [
-            {"slug": "late", "order": 3},
-            {"slug": "early", "order": 1},
-            {"slug": "middle", "order": 2},
-        ],
-        "resources": list(resources),
-        "interview_questions": [{"slug": s, "items": sorted(i)} for s, i in questions],
-        "trends": [{"slug": s, "items": sorted(i)} for s, i in trends],
-    }
+        learning_steps=(
+            FrozenStep("late", 3, {}),
+            FrozenStep("early", 1, {}),
+            FrozenStep("middle", 2, {}),
+        ),
+        resources=tuple(resources),
+        interview_questions=tuple(
+            FrozenQuestion(s, n, {}, {}, tuple(sorted(i))) for n, (s, i) in enumerate(questions)
+        ),
+        trends=tuple(
+            FrozenTrend(s, n, {}, {}, tuple(sorted(i))) for n, (s, i) in enumerate(trends)
+        ),
+    )
 
 
 def slugs(recommendations):
-    return [r.entry["slug"] for r in recommendations]
+    return [r.entry.slug for r in recommendations]
 
 
 def test_it_recommends_for_the_top_five_focus_areas_only():
@@ -97,11 +114,11 @@ def test_questions_and_trends_are_tied_to_focus_areas_in_the_guide_order():
         ),
         FOCUS,
     )
-    assert [(r.entry["slug"], r.serves) for r in chosen["interview_questions"]] == [
+    assert [(r.entry.slug, r.serves) for r in chosen["interview_questions"]] == [
         ("q-a", ["f3"]),
         ("q-c", ["f1", "f2"]),
     ]
-    assert [(r.entry["slug"], r.serves) for r in chosen["trends"]] == [
+    assert [(r.entry.slug, r.serves) for r in chosen["trends"]] == [
         ("t-a", ["f2"]),
         ("t-b", ["f1", "f5"]),
     ]
@@ -117,7 +134,11 @@ def test_there_is_nothing_to_recommend_without_gaps():
 
 
 def test_a_snapshot_without_learning_data_recommends_nothing():
-    assert recommend({}, FOCUS) == {"resources": [], "interview_questions": [], "trends": []}
+    assert recommend(empty_snapshot(), FOCUS) == {
+        "resources": [],
+        "interview_questions": [],
+        "trends": [],
+    }
 
 
 item_slugs = st.sampled_from(["f1", "f2", "f3", "f4", "f5", "f6", "f7", "x", "y"])
@@ -144,7 +165,7 @@ def test_every_recommended_resource_serves_a_top_focus_area_once(rows, focus):
     expected = {f"r{n}" for n, (_, _, items) in enumerate(rows) if set(items) & set(top)}
     assert set(slugs(chosen)) == expected
     for recommendation in chosen:
-        assert recommendation.serves == [f for f in top if f in recommendation.entry["items"]]
+        assert recommendation.serves == [f for f in top if f in recommendation.entry.items]
     step_order = {"early": 1, "middle": 2, "late": 3}
-    keys = [(step_order[r.entry["step"]], r.entry["order"]) for r in chosen]
+    keys = [(step_order[r.entry.step], r.entry.order) for r in chosen]
     assert keys == sorted(keys)

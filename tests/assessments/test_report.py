@@ -6,9 +6,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from assessments.exports import report_csv, report_data, report_json
 from assessments.models import Assessment
-from assessments.report import build_report
+from assessments.reporting.files import report_csv, report_data, report_json
+from assessments.reporting.report import build_report
 from content.models import Category, Item, Resource, RubricLevel, Stage, TargetLevel
 from tests.assessments.report_helpers import (
     best_fit_by_hand,

@@ -206,13 +206,11 @@ def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
 def test_a_report_page_is_rendered_once_then_served_from_the_cache(
     member_report, member_client, monkeypatch
 ):
-    from assessments.views import report as report_views
+    from assessments.reporting.viewing import ReportViewing
 
     builds = []
-    real_build = report_views.build_report
-    monkeypatch.setattr(
-        report_views, "build_report", lambda *a, **kw: builds.append(1) or real_build(*a, **kw)
-    )
+    real_build = ReportViewing.build
+    monkeypatch.setattr(ReportViewing, "build", lambda self: builds.append(1) or real_build(self))
     done = member_report[0]
     pages = [member_client.get(detail_url(done)).content for _ in range(2)]
     assert len(builds) == 1

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from assessments.models import Answer, Assessment
-from assessments.snapshot import assessment_snapshot
+from assessments.reporting.freeze import assessment_snapshot
 from bench import seed
 from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import Item

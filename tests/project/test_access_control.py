@@ -6,6 +6,7 @@ first) or 405 (wrong method) to a member who owns nothing.
 """
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services
@@ -117,6 +118,71 @@ def test_admin_pages_send_a_member_to_the_admin_log_in(client, django_user_model
         assert response.status_code in (302, 404), (path, response.status_code)
         if response.status_code == 302:
             assert "/admin/login/" in response["Location"], path
+
+
+def _walk_statuses(client, values, allowed_names=()):
+    """Every non-public pattern filled with `values`, GET and POST: the failures found."""
+    failures = []
+    for route, name in walk(get_resolver().url_patterns):
+        if name in PUBLIC or name.startswith("admin:"):
+            continue
+        path = fill(route, values)
+        if "<" in path:
+            failures.append(f"{name}: no value for a parameter in {route}")
+            continue
+        for method in ("get", "post"):
+            status = getattr(client, method)(path).status_code
+            if name in allowed_names and method == "get":
+                if status != 200:
+                    failures.append(f"GET {path} ({name}) answered {status}, not 200")
+            elif status not in (302, 404, 405):
+                failures.append(f"{method.upper()} {path} ({name}) answered {status}")
+    return failures
+
+
+SHARED_VIEWS = {"shared_report", "shared_export"}
+
+
+@pytest.mark.django_db
+def test_a_share_viewer_reaches_the_shared_report_and_nothing_else(someone_elses_data):
+    """The share link's holder, with no account, walks every pattern with its token."""
+    completed, visitor_draft, _ = someone_elses_data
+    link, token = services.share_link_create(assessment=completed)
+    viewer = Client()
+    values = {
+        "<uuid:assessment_id>": str(completed.pk),
+        "<int:number>": "1",
+        "<int:link_id>": str(link.pk),
+        "<str:token>": token,
+        "<export_format:fmt>": "json",
+    }
+    assert _walk_statuses(viewer, values, allowed_names=SHARED_VIEWS) == []
+    # The token names one report only, and opens nothing on the owner's side.
+    values["<uuid:assessment_id>"] = str(visitor_draft.pk)
+    assert _walk_statuses(viewer, values, allowed_names=SHARED_VIEWS) == []
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_data):
+    completed, visitor_draft, link = someone_elses_data
+    visitor = Client()
+    stages = list(Stage.objects.order_by("order"))
+    assert (
+        visitor.post(
+            "/assessments/start/",
+            {"current_stage": stages[0].slug, "target_stage": stages[-1].slug},
+        ).status_code
+        == 302
+    )
+    for assessment in (completed, visitor_draft):
+        values = {
+            "<uuid:assessment_id>": str(assessment.pk),
+            "<int:number>": "1",
+            "<int:link_id>": str(link.pk),
+            "<str:token>": "not-a-real-token",
+            "<export_format:fmt>": "csv",
+        }
+        assert _walk_statuses(visitor, values) == []
 
 
 def test_the_walk_sees_the_private_views():

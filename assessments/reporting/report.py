@@ -1,7 +1,7 @@
 """The one report object of a completed assessment.
 
-Built from the frozen snapshot alone; the page, the PDF, the CSV and the JSON all render
-it, so their numbers cannot differ.
+Built from the frozen snapshot alone, with every number taken from scoring; the page,
+the PDF, the CSV and the JSON all render it, so their numbers cannot differ.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import scoring
-from assessments.radar import Axis, radar_svg
-from assessments.recommendations import TOP_FOCUS_AREAS, recommend
+from assessments.reporting.radar import Axis, radar_svg
+from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
+from assessments.reporting.snapshot import read_snapshot
 from content.levels import LEVEL_NAMES
 
 TOP_STRENGTHS = 5
@@ -48,6 +49,7 @@ class StageRow:
     slug: str
     name: str
     readiness: float
+    is_reached: bool = False
     is_target: bool = False
     is_current: bool = False
     is_best_fit: bool = False
@@ -115,32 +117,21 @@ class Report:
         return self.strengths[:TOP_STRENGTHS]
 
 
-def _score(snapshot):
-    categories = {c["slug"]: c["order"] for c in snapshot["categories"]}
+def score_snapshot(snapshot):
+    """The scoring of a frozen Snapshot: every number its report shows."""
+    category_order = {c.slug: c.order for c in snapshot.categories}
     ratings = [
         scoring.Rating(
-            item["slug"],
-            item["category"],
-            (categories[item["category"]], item["order"]),
-            item["rating"],
+            item.slug, item.category, (category_order[item.category], item.order), item.rating
         )
-        for item in snapshot["items"]
+        for item in snapshot.items
     ]
-    profiles = {
-        stage["slug"]: {
-            slug: scoring.Expectation(expected=cell[0], importance=cell[1])
-            for slug, cell in stage["profile"].items()
-        }
-        for stage in snapshot["stages"]
-    }
-    stages = [s["slug"] for s in sorted(snapshot["stages"], key=lambda s: s["order"])]
     return scoring.score(
-        ratings=ratings, profiles=profiles, stages=stages, target_stage=snapshot["target_stage"]
+        ratings=ratings,
+        profiles={stage.slug: stage.profile for stage in snapshot.stages},
+        stages=[stage.slug for stage in snapshot.stages],
+        target_stage=snapshot.target_stage,
     )
-
-
-def _percent(value):
-    return None if value is None else round(value, 1)
 
 
 def _reason(kind, serves_names, gaps):
@@ -161,20 +152,19 @@ def _reason(kind, serves_names, gaps):
 
 def build_report(assessment, *, language, previous=None):
     """The report of a completed assessment, in `language` ("ja" or "en")."""
-    snapshot = assessment.snapshot
+    snapshot = read_snapshot(assessment.snapshot)
     with translation.override(language):
         return _build(assessment, snapshot, language, previous)
 
 
 def _build(assessment, snapshot, language, previous):
-    score = _score(snapshot)
-    name = {item["slug"]: item["name"][language] for item in snapshot["items"]}
-    category_names = {c["slug"]: c["name"][language] for c in snapshot["categories"]}
-    frozen_items = {item["slug"]: item for item in snapshot["items"]}
+    score = score_snapshot(snapshot)
+    frozen_items = {item.slug: item for item in snapshot.items}
+    category_names = {c.slug: c.name[language] for c in snapshot.categories}
     items = [
         ItemRow(
             slug=s.item,
-            name=name[s.item],
+            name=frozen_items[s.item].name[language],
             category=s.category,
             category_name=category_names[s.category],
             rating=s.rating,
@@ -183,24 +173,24 @@ def _build(assessment, snapshot, language, previous):
             importance=s.importance,
             gap=s.gap,
             priority=s.priority,
-            rubric=frozen_items[s.item]["rubric"][language],
-            note=frozen_items[s.item]["note"],
+            rubric=frozen_items[s.item].rubric[language],
+            note=frozen_items[s.item].note,
         )
         for s in score.items
     ]
     by_slug = {row.slug: row for row in items}
+    readiness = {r.stage: r for r in score.by_stage}
     stage_rows = [
         StageRow(
-            slug=stage["slug"],
-            name=stage["name"][language],
-            readiness=_percent(
-                next(r.readiness for r in score.by_stage if r.stage == stage["slug"])
-            ),
-            is_target=stage["slug"] == snapshot["target_stage"],
-            is_current=stage["slug"] == snapshot["current_stage"],
-            is_best_fit=stage["slug"] == score.best_fit_stage,
+            slug=stage.slug,
+            name=stage.name[language],
+            readiness=readiness[stage.slug].percent,
+            is_reached=readiness[stage.slug].reached,
+            is_target=stage.slug == snapshot.target_stage,
+            is_current=stage.slug == snapshot.current_stage,
+            is_best_fit=stage.slug == score.best_fit_stage,
         )
-        for stage in sorted(snapshot["stages"], key=lambda s: s["order"])
+        for stage in snapshot.stages
     ]
     stage_by_slug = {row.slug: row for row in stage_rows}
     categories = [
@@ -208,12 +198,8 @@ def _build(assessment, snapshot, language, previous):
             slug=c.category,
             name=category_names[c.category],
             mean_rating=round(c.mean_rating, 2),
-            mean_expected=round(
-                sum(r.expected for r in items if r.category == c.category)
-                / max(1, sum(1 for r in items if r.category == c.category)),
-                2,
-            ),
-            readiness=_percent(c.readiness),
+            mean_expected=round(c.mean_expected, 2),
+            readiness=scoring.shown_percent(c.readiness),
         )
         for c in score.categories
     ]
@@ -221,10 +207,10 @@ def _build(assessment, snapshot, language, previous):
         assessment_id=str(assessment.pk),
         completed_at=assessment.completed_at,
         language=language,
-        current_stage=stage_by_slug[snapshot["current_stage"]],
-        target_stage=stage_by_slug[snapshot["target_stage"]],
+        current_stage=stage_by_slug[snapshot.current_stage],
+        target_stage=stage_by_slug[snapshot.target_stage],
         best_fit_stage=stage_by_slug[score.best_fit_stage],
-        target_readiness=_percent(score.target_readiness),
+        target_readiness=score.target.percent,
         stages=stage_rows,
         categories=categories,
         items=items,
@@ -247,42 +233,51 @@ def _build(assessment, snapshot, language, previous):
     return report
 
 
+# What each kind of recommendation shows as its title and detail, in one language.
+_SHOWN = {
+    "resource": lambda r, language: (r.title[language], r.author.get(language, "")),
+    "question": lambda q, language: (q.question[language], q.answer_points.get(language, "")),
+    "trend": lambda t, language: (t.name[language], t.description.get(language, "")),
+}
+
+
 def _recommendations(snapshot, focus_areas, by_slug, language):
     chosen = recommend(snapshot, focus_areas)
-    steps = {s["slug"]: s["name"][language] for s in snapshot.get("learning_steps", [])}
+    steps = {s.slug: s.name[language] for s in snapshot.learning_steps}
 
-    def rows(kind, recommendations, title_key, detail_key):
-        return [
-            Recommended(
-                slug=r.entry["slug"],
-                title=r.entry[title_key][language],
-                detail=r.entry.get(detail_key, {}).get(language, "") if detail_key else "",
-                kind=r.entry.get("kind", ""),
-                step_name=steps.get(r.entry.get("step"), ""),
-                url=r.entry.get("url", ""),
-                serves=r.serves,
-                serves_names=[by_slug[s].name for s in r.serves],
-                reason=_reason(
-                    kind, [by_slug[s].name for s in r.serves], [by_slug[s].gap for s in r.serves]
-                ),
+    def rows(kind, recommendations):
+        shown = _SHOWN[kind]
+        result = []
+        for r in recommendations:
+            title, detail = shown(r.entry, language)
+            serves_names = [by_slug[s].name for s in r.serves]
+            result.append(
+                Recommended(
+                    slug=r.entry.slug,
+                    title=title,
+                    detail=detail,
+                    kind=getattr(r.entry, "kind", ""),
+                    step_name=steps.get(getattr(r.entry, "step", None), ""),
+                    url=getattr(r.entry, "url", ""),
+                    serves=r.serves,
+                    serves_names=serves_names,
+                    reason=_reason(kind, serves_names, [by_slug[s].gap for s in r.serves]),
+                )
             )
-            for r in recommendations
-        ]
+        return result
 
     return {
-        "resources": rows("resource", chosen["resources"], "title", "author"),
-        "interview_questions": rows(
-            "question", chosen["interview_questions"], "question", "answer_points"
-        ),
-        "trends": rows("trend", chosen["trends"], "name", "description"),
+        "resources": rows("resource", chosen["resources"]),
+        "interview_questions": rows("question", chosen["interview_questions"]),
+        "trends": rows("trend", chosen["trends"]),
     }
 
 
 def _compare(previous, snapshot, score, by_slug, language):
-    before_score = _score(previous.snapshot)
+    before_score = score_snapshot(read_snapshot(previous.snapshot))
     before_items = {s.item: s.rating for s in before_score.items}
-    before_stages = {s.stage: s.readiness for s in before_score.by_stage}
-    stage_names = {s["slug"]: s["name"][language] for s in snapshot["stages"]}
+    before_stages = {s.stage: s.percent for s in before_score.by_stage}
+    stage_names = {s.slug: s.name[language] for s in snapshot.stages}
     return Comparison(
         previous_id=str(previous.pk),
         previous_completed_at=previous.completed_at,
@@ -292,7 +287,7 @@ def _compare(previous, snapshot, score, by_slug, language):
             if s.item in before_items and before_items[s.item] != s.rating
         ],
         stages=[
-            Movement(stage_names[s.stage], round(before_stages[s.stage], 1), round(s.readiness, 1))
+            Movement(stage_names[s.stage], before_stages[s.stage], s.percent)
             for s in score.by_stage
             if s.stage in before_stages
         ],

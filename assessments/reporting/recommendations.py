@@ -1,6 +1,6 @@
 """What to study next: resources, interview questions and trends for the top focus areas.
 
-Pure functions over the frozen snapshot's plain data (no database, no Django).
+Pure functions over the typed snapshot (no database, no Django).
 """
 
 from dataclasses import dataclass
@@ -10,9 +10,9 @@ TOP_FOCUS_AREAS = 5
 
 @dataclass(frozen=True)
 class Recommendation:
-    """A resource, question or trend from the snapshot, with the focus areas it serves."""
+    """A resource, question or trend of the snapshot, with the focus areas it serves."""
 
-    entry: dict  # the snapshot's entry: slug, texts, items ...
+    entry: object  # FrozenResource, FrozenQuestion or FrozenTrend
     serves: list[str]  # focus-area item slugs it serves, most urgent first
 
 
@@ -20,7 +20,7 @@ def _serving(entries, focus_areas):
     rank = {slug: index for index, slug in enumerate(focus_areas)}
     chosen = []
     for entry in entries:
-        served = sorted((slug for slug in entry["items"] if slug in rank), key=rank.get)
+        served = sorted((slug for slug in entry.items if slug in rank), key=rank.get)
         if served:
             chosen.append(Recommendation(entry=entry, serves=served))
     return chosen
@@ -33,13 +33,13 @@ def recommend(snapshot, focus_areas, top=TOP_FOCUS_AREAS):
     questions and trends in the guide's order.
     """
     top_areas = list(focus_areas[:top])
-    step_order = {step["slug"]: step["order"] for step in snapshot.get("learning_steps", [])}
+    step_order = {step.slug: step.order for step in snapshot.learning_steps}
     resources = sorted(
-        _serving(snapshot.get("resources", []), top_areas),
-        key=lambda r: (step_order.get(r.entry["step"], 0), r.entry["order"], r.entry["slug"]),
+        _serving(snapshot.resources, top_areas),
+        key=lambda r: (step_order.get(r.entry.step, 0), r.entry.order, r.entry.slug),
     )
     return {
         "resources": resources,
-        "interview_questions": _serving(snapshot.get("interview_questions", []), top_areas),
-        "trends": _serving(snapshot.get("trends", []), top_areas),
+        "interview_questions": _serving(snapshot.interview_questions, top_areas),
+        "trends": _serving(snapshot.trends, top_areas),
     }

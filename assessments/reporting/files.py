@@ -5,13 +5,14 @@ import functools
 import io
 import json
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from assessments.reporting.cache import drawn
+
 SCHEMA = "cto-assess/report/v1"
-CACHE_SECONDS = 60 * 60 * 24 * 7
+FORMATS = ("pdf", "csv", "json")
 
 
 def report_data(report):
@@ -118,20 +119,15 @@ RENDERERS = {
 }
 
 
-def export_file(fmt, *, report, language, show_notes, cache_key):
-    """(content type, file name, bytes) of one export.
-
-    Completed reports never change, so files are cached. `report` is a function that builds
-    the Report: it is called only when the file is not in the cache yet.
-    """
+def report_file(fmt, viewing):
+    """(content type, file name, bytes) of the report of `viewing` as `fmt`, cached."""
     content_type, render = RENDERERS[fmt]
-    key = f"report-export:v2:{cache_key}:{language}:{fmt}:{int(show_notes)}"
-    cached = cache.get(key)
-    if cached is None:
-        built = report()
-        cached = (export_filename(built, fmt), render(built, show_notes))
-        cache.set(key, cached, CACHE_SECONDS)
-    return (content_type, *cached)
+
+    def draw():
+        report = viewing.build()
+        return (export_filename(report, fmt), render(report, viewing.show_notes))
+
+    return (content_type, *drawn(viewing.drawing(fmt), draw))
 
 
 def export_filename(report, fmt):

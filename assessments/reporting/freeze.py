@@ -1,12 +1,14 @@
 """What a completed assessment's report needs, frozen as plain data at completion.
 
 Later admin edits (renamed items, new rubric texts, changed target profiles, retired
-items, edited resources) leave a completed report exactly as it was.
+items, edited resources) leave a completed report exactly as it was. The layout written
+here is read back only by snapshot.py, which must read every version written.
 """
 
 from django.db.models import Prefetch
 
 from assessments.models import Answer
+from assessments.reporting.snapshot import SNAPSHOT_VERSION
 from content.guide_export import texts_of
 from content.guide_schema import LANGUAGES
 from content.models import (
@@ -18,8 +20,6 @@ from content.models import (
     TargetLevel,
     Trend,
 )
-
-SNAPSHOT_VERSION = 1
 
 
 def _linked(model, items):

@@ -1,0 +1,84 @@
+"""The one cache of what is drawn from frozen reports: page bodies and files.
+
+A completed report never changes, so each drawing of it is made once and kept. A key
+names everything a drawing depends on:
+
+- the rendering version: the snapshot version and a digest of the code, templates and
+  translations that draw reports, so a cache shared by servers running other code (during
+  a deploy, say) never hands out what that code drew;
+- the drawing (the page body, or a file format);
+- the frozen inputs: the assessment and the one it is compared with (both frozen);
+- what the audience sees (notes, comparison) and the language.
+"""
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+
+from assessments.reporting.snapshot import SNAPSHOT_VERSION
+
+CACHE_SECONDS = 60 * 60 * 24 * 7
+
+# What draws a report, relative to the project's root: a change to any of them is a new
+# rendering version.
+RENDERING_SOURCES = (
+    "assessments/scoring.py",
+    "assessments/reporting/*.py",
+    "content/levels.py",
+    "templates/assessments/report*.html",
+    "templates/assessments/report/*.html",
+    "locale/*/LC_MESSAGES/django.po",
+)
+
+
+@functools.cache
+def rendering_version():
+    """The snapshot version and a digest of every source that draws a report."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for pattern in RENDERING_SOURCES:
+        for path in sorted(root.glob(pattern)):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return f"{SNAPSHOT_VERSION}.{digest.hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One drawing of a frozen report: what it is, of what, for whom, in which language."""
+
+    kind: str  # "page", or a file format: "pdf", "csv", "json"
+    assessment_id: object
+    previous_id: object  # the assessment it is compared with, or None
+    language: str
+    show_notes: bool
+    show_comparison: bool
+
+    @property
+    def key(self):
+        sees = f"{'notes' if self.show_notes else '-'}+{'compare' if self.show_comparison else '-'}"
+        return ":".join(
+            [
+                "report",
+                rendering_version(),
+                self.kind,
+                str(self.assessment_id),
+                str(self.previous_id or "-"),
+                sees,
+                self.language,
+            ]
+        )
+
+
+def drawn(drawing, draw):
+    """What `draw()` returns for `drawing`, drawn only when the cache does not have it."""
+    key = drawing.key
+    value = cache.get(key)
+    if value is None:
+        value = draw()
+        cache.set(key, value, CACHE_SECONDS)
+    return value

@@ -1,0 +1,191 @@
+"""The frozen snapshot read back as typed data: the one place that knows its layout.
+
+Completion stores the snapshot as JSON (freeze.py writes it). Everything that draws a
+report reads it through `read_snapshot`, never by raw keys. Version 1 is what every
+completed assessment has held since the first edition; a later version adds fields with
+defaults here, and a version this code does not know is refused, never guessed at.
+"""
+
+from dataclasses import dataclass
+
+from assessments.scoring import Expectation
+
+SNAPSHOT_VERSION = 1
+READABLE_VERSIONS = frozenset({1})
+
+Texts = dict  # {"ja": str, "en": str}
+
+
+class SnapshotError(ValueError):
+    """A stored snapshot that cannot be read."""
+
+
+class UnknownSnapshotVersion(SnapshotError):
+    def __init__(self, version):
+        readable = ", ".join(str(v) for v in sorted(READABLE_VERSIONS))
+        super().__init__(
+            f"This report was frozen as snapshot version {version!r}; this code reads "
+            f"version {readable} only. Deploy the code that wrote it before opening it."
+        )
+        self.version = version
+
+
+@dataclass(frozen=True)
+class FrozenCategory:
+    slug: str
+    order: int
+    name: Texts
+
+
+@dataclass(frozen=True)
+class FrozenItem:
+    """An answered item: its texts as they stood, the rating and the rubric text chosen."""
+
+    slug: str
+    category: str
+    order: int
+    name: Texts
+    rating: int
+    rubric: Texts
+    note: str
+
+
+@dataclass(frozen=True)
+class FrozenStage:
+    slug: str
+    order: int
+    name: Texts
+    profile: dict  # {item slug: Expectation}
+
+
+@dataclass(frozen=True)
+class FrozenStep:
+    slug: str
+    order: int
+    name: Texts
+
+
+@dataclass(frozen=True)
+class FrozenResource:
+    slug: str
+    order: int
+    kind: str
+    url: str
+    title: Texts
+    author: Texts
+    description: Texts
+    step: str
+    items: tuple  # slugs of the items it builds
+
+
+@dataclass(frozen=True)
+class FrozenQuestion:
+    slug: str
+    order: int
+    question: Texts
+    answer_points: Texts
+    items: tuple
+
+
+@dataclass(frozen=True)
+class FrozenTrend:
+    slug: str
+    order: int
+    name: Texts
+    description: Texts
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int
+    current_stage: str
+    target_stage: str
+    categories: tuple  # FrozenCategory, in the guide's order
+    items: tuple  # FrozenItem, in the questionnaire's order
+    stages: tuple  # FrozenStage, in ladder order
+    learning_steps: tuple = ()  # FrozenStep
+    resources: tuple = ()  # FrozenResource
+    interview_questions: tuple = ()  # FrozenQuestion
+    trends: tuple = ()  # FrozenTrend
+
+    def category(self, slug):
+        return next(c for c in self.categories if c.slug == slug)
+
+    def stage(self, slug):
+        return next(s for s in self.stages if s.slug == slug)
+
+
+def read_snapshot(data):
+    """A stored snapshot (plain JSON data) as a Snapshot; SnapshotError if unreadable."""
+    if not isinstance(data, dict):
+        raise SnapshotError("A snapshot is a JSON object; this one is not.")
+    version = data.get("version")
+    if version not in READABLE_VERSIONS:
+        raise UnknownSnapshotVersion(version)
+    try:
+        return _read_version_1(data)
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise SnapshotError(f"Snapshot version {version} is malformed: {error!r}") from error
+
+
+def _read_version_1(data):
+    return Snapshot(
+        version=data["version"],
+        current_stage=data["current_stage"],
+        target_stage=data["target_stage"],
+        categories=tuple(
+            FrozenCategory(c["slug"], c["order"], c["name"]) for c in data["categories"]
+        ),
+        items=tuple(
+            FrozenItem(
+                slug=i["slug"],
+                category=i["category"],
+                order=i["order"],
+                name=i["name"],
+                rating=i["rating"],
+                rubric=i["rubric"],
+                note=i["note"],
+            )
+            for i in data["items"]
+        ),
+        stages=tuple(
+            FrozenStage(
+                slug=s["slug"],
+                order=s["order"],
+                name=s["name"],
+                profile={
+                    item: Expectation(expected=cell[0], importance=cell[1])
+                    for item, cell in s["profile"].items()
+                },
+            )
+            for s in sorted(data["stages"], key=lambda s: s["order"])
+        ),
+        learning_steps=tuple(
+            FrozenStep(s["slug"], s["order"], s["name"]) for s in data.get("learning_steps", [])
+        ),
+        resources=tuple(
+            FrozenResource(
+                slug=r["slug"],
+                order=r["order"],
+                kind=r["kind"],
+                url=r["url"],
+                title=r["title"],
+                author=r["author"],
+                description=r["description"],
+                step=r["step"],
+                items=tuple(r["items"]),
+            )
+            for r in data.get("resources", [])
+        ),
+        interview_questions=tuple(
+            FrozenQuestion(
+                q["slug"], q["order"], q["question"], q["answer_points"], tuple(q["items"])
+            )
+            for q in data.get("interview_questions", [])
+        ),
+        trends=tuple(
+            FrozenTrend(t["slug"], t["order"], t["name"], t["description"], tuple(t["items"]))
+            for t in data.get("trends", [])
+        ),
+    )
