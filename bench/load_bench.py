@@ -30,7 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server import Gunicorn, bench_database, production_environment  # noqa: E402
+from bench.server import (  # noqa: E402
+    Gunicorn,
+    bench_database,
+    database_cpu_seconds,
+    production_environment,
+)
 
 ARTIFACTS = ROOT / "artifacts"
 WORK = ARTIFACTS / "bench"
@@ -115,7 +120,7 @@ def check_page(server, target_file):
         raise SystemExit(f"bench: {path} answered {status}, not 200")
 
 
-def throughput(server, target_files, args):
+def throughput(server, target_files, args, database_url):
     """wrk on every page; /healthz first and last, the ratio is to their mean."""
     results = {}
     for page in ["healthz", *PAGES, "healthz again"]:
@@ -123,7 +128,14 @@ def throughput(server, target_files, args):
         check_page(server, target)
         # Warm up: connections, each worker's templates and caches.
         wrk(server.url, target, seconds=WARM_UP.get(page, 3), connections=4)
-        results[page] = wrk(server.url, target, seconds=args.seconds, connections=args.connections)
+        app_cpu, database_cpu = server.cpu_seconds(), database_cpu_seconds(database_url)
+        results[page] = figures = wrk(
+            server.url, target, seconds=args.seconds, connections=args.connections
+        )
+        requests = max(1, figures["requests"])
+        figures["app_cpu_ms"] = round((server.cpu_seconds() - app_cpu) * 1000 / requests, 2)
+        database_cpu = database_cpu_seconds(database_url) - database_cpu
+        figures["db_cpu_ms"] = round(database_cpu * 1000 / requests, 2)
         print(f"bench: {page}: {results[page]['rps']} requests/s")
     reference = (results["healthz"]["rps"] + results["healthz again"]["rps"]) / 2
     for figures in results.values():
@@ -225,11 +237,15 @@ def verdicts(results):
 
 def print_table(results):
     pages = results["pages"]
-    print(f"\n{'page':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x healthz':>10} {'errors':>7}")
+    print(
+        f"\n{'page':28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x healthz':>10} "
+        f"{'app CPU ms':>11} {'db CPU ms':>10} {'errors':>7}"
+    )
     for page, row in pages.items():
         print(
             f"{page:28} {row['rps']:>8} {row['p50_ms']:>8} {row['p95_ms']:>8} "
-            f"{row['ratio_to_healthz']:>10} {row['errors']:>7}"
+            f"{row['ratio_to_healthz']:>10} {row['app_cpu_ms']:>11} {row['db_cpu_ms']:>10} "
+            f"{row['errors']:>7}"
         )
     for name in ("load", "fault"):
         run = results[name]
@@ -265,7 +281,7 @@ def main():
         with Gunicorn(
             environment=environment, workers=args.workers, log_path=WORK / "gunicorn.log"
         ) as server:
-            results["pages"] = throughput(server, target_files, args)
+            results["pages"] = throughput(server, target_files, args, database_url)
             results["load"] = journeys(server, args)
             results["fault"] = fault(server, args)
     finally:

@@ -132,6 +132,11 @@ class Gunicorn:
     def worker_pids(self):
         return [child.pid for child in psutil.Process(self.process.pid).children()]
 
+    def cpu_seconds(self):
+        """CPU time (user + system) the master and its workers have used so far."""
+        master = psutil.Process(self.process.pid)
+        return sum(_cpu(process) for process in [master, *master.children()])
+
     def kill_a_worker(self):
         """SIGKILL one worker, as a crash would; the master starts another."""
         pid = self.worker_pids()[0]
@@ -146,3 +151,28 @@ class Gunicorn:
             self.process.kill()
             self.process.wait()
         self.log.close()
+
+
+def _cpu(process):
+    try:
+        times = process.cpu_times()
+    except psutil.NoSuchProcess:
+        return 0.0
+    return times.user + times.system
+
+
+def database_cpu_seconds(database_url):
+    """CPU time the PostgreSQL backends serving `database_url`'s database have used so far.
+
+    0 for SQLite, whose work is done inside the app's own processes. Backends of other
+    databases on the same server (other test runs, say) are not counted.
+    """
+    if not database_url.startswith("postgres"):
+        return 0.0
+    name = urlsplit(database_url).path.lstrip("/")
+    total = 0.0
+    for process in psutil.process_iter(["name", "cmdline"]):
+        words = " ".join(process.info["cmdline"] or []).split()
+        if process.info["name"] == "postgres" and name in words:
+            total += _cpu(process)
+    return total
