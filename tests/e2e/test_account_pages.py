@@ -1,7 +1,12 @@
-"""A member's pages in a real browser: account settings are accessible in both languages,
-the language chosen being the one the site speaks after saving and at each log-in."""
+"""A member's pages in a real browser: the dashboard fits a phone, and account settings
+are accessible in both languages, the language chosen being the one the site speaks
+after saving and at each log-in."""
 
-from tests.e2e.conftest import axe_violations
+import pytest
+
+from accounts.services import account_create
+from tests.e2e.conftest import PHONE, axe_violations
+from tests.factories import AnswerFactory, AssessmentFactory
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -47,3 +52,20 @@ def test_a_member_chooses_a_language_and_the_site_keeps_to_it(
     page.wait_for_load_state()
     _log_in(page, live_server.url)
     assert page.locator("html").get_attribute("lang") == "ja"
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "en-US"])
+def test_the_dashboard_scrolls_its_table_not_the_page_on_a_phone(live_server, browser, locale):
+    # The buttons' hidden labels once escaped the table's scroll box and widened the page.
+    member = account_create(username="hana", email="hana@example.com", password=PASSWORD)
+    for _ in range(2):
+        AnswerFactory(assessment=AssessmentFactory(owner=member))
+    context = browser.new_context(locale=locale, viewport=PHONE)
+    page = context.new_page()
+    _log_in(page, live_server.url)
+    widths = {}
+    for path in ("/accounts/dashboard/", "/accounts/settings/"):
+        page.goto(live_server.url + path)
+        widths[path] = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert widths == {path: PHONE["width"] for path in widths}
