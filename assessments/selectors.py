@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from assessments.models import Answer, Assessment
+from assessments.models import Answer
 from content.models import Category, Item, RubricLevel
 
 
@@ -57,15 +57,6 @@ def review_categories(assessment):
                 None,
             )
     return [category for category in categories if category.active_items]
-
-
-def member_assessments(user):
-    return list(
-        Assessment.objects.filter(owner=user)
-        .select_related("current_stage", "target_stage")
-        .annotate(answer_count=Count("answers", filter=Q(answers__item__active=True)))
-        .order_by("-updated_at")
-    )
 
 
 def first_open_step(assessment):

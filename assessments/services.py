@@ -118,16 +118,6 @@ def assessment_delete(*, assessment):
 
 
 @transaction.atomic
-def account_delete(*, user):
-    """Erase a member: every assessment, every answer, then the account."""
-    owned = Assessment.objects.filter(owner=user)
-    ShareLink.objects.filter(assessment__in=owned).delete()
-    Answer.objects.filter(assessment__in=owned).delete()
-    owned.delete()
-    user.delete()
-
-
-@transaction.atomic
 def drafts_purge(*, older_than, dry_run=False):
     """Delete anonymous drafts untouched since `older_than`; return how many."""
     stale = Assessment.objects.filter(

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "content",
     "assessments",
+    "accounts",
 ]
 
 MIDDLEWARE = [

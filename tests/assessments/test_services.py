@@ -250,7 +250,7 @@ def test_later_content_edits_leave_the_completed_assessment_as_it_was(
     assert "Renamed by admin" not in after
 
 
-# --- claim, delete, account, purge ------------------------------------------------------
+# --- claim, delete, purge ----------------------------------------------------------------
 
 
 def test_it_gives_a_member_only_the_unowned_assessments_named(guide, stage, member, other_member):
@@ -273,15 +273,3 @@ def test_it_deletes_one_assessment_with_its_answers(db):
 
     assert list(Assessment.objects.all()) == [kept]
     assert list(Answer.objects.values_list("assessment_id", flat=True)) == [kept.pk]
-
-
-def test_it_deletes_an_account_with_everything_in_it(db, member, other_member, django_user_model):
-    for _ in range(2):
-        AnswerFactory(assessment=AssessmentFactory(owner=member))
-    theirs = AnswerFactory(assessment=AssessmentFactory(owner=other_member))
-
-    services.account_delete(user=member)
-
-    assert list(django_user_model.objects.all()) == [other_member]
-    assert list(Assessment.objects.all()) == [theirs.assessment]
-    assert list(Answer.objects.all()) == [theirs]

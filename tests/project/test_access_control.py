@@ -33,6 +33,7 @@ PUBLIC = {
     "logout",
     # A member's own pages: the outsider is a member, so these show their own (empty) data.
     "dashboard",
+    "account_settings",
     "data_export",
     "account_delete",
     "password_change",

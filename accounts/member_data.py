@@ -1,9 +1,12 @@
-"""Everything the service holds about a member, as plain data for their download."""
+"""Everything the service holds about a member, as plain data for their download.
+
+The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it.
+"""
 
 from assessments.models import Answer, Assessment
 
 
-def user_data_export(*, user):
+def member_data(*, user, profile):
     assessments = (
         Assessment.objects.filter(owner=user)
         .select_related("current_stage", "target_stage")
@@ -25,6 +28,12 @@ def user_data_export(*, user):
             "username": user.get_username(),
             "email": user.email,
             "date_joined": user.date_joined.isoformat(),
+        },
+        "profile": {
+            "display_name": profile.display_name,
+            "preferred_language": profile.preferred_language,
+            "created_at": profile.created_at.isoformat(),
+            "updated_at": profile.updated_at.isoformat(),
         },
         "assessments": [
             {

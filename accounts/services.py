@@ -1,0 +1,50 @@
+"""Writes of the accounts app: creating, changing and erasing a member's account."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.models import Profile
+from assessments.models import Answer, Assessment, ShareLink
+
+
+@transaction.atomic
+def account_create(*, username, email, password):
+    """A new member with their profile (the sign-up form has checked the password)."""
+    user = get_user_model()(username=username, email=email)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    profile = Profile(user=user)
+    profile.full_clean()
+    profile.save()
+    return user
+
+
+def profile_get_or_create(*, user):
+    """The member's profile, made now for an account created without one (createsuperuser,
+    admin). Not atomic: get_or_create guards its own insert, and a visit that only reads
+    the profile should not open a write transaction."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.user = user  # the caller's user: reading profile.user costs no query
+    return profile
+
+
+@transaction.atomic
+def profile_update(*, profile, display_name, preferred_language):
+    profile.display_name = display_name
+    profile.preferred_language = preferred_language
+    profile.full_clean(exclude=["user"])
+    profile.save(update_fields=["display_name", "preferred_language", "updated_at"])
+    return profile
+
+
+@transaction.atomic
+def account_delete(*, user):
+    """Erase a member: every assessment with its answers and share links, the profile,
+    then the account. Assessments never cascade, so each goes on purpose here."""
+    owned = Assessment.objects.filter(owner=user)
+    ShareLink.objects.filter(assessment__in=owned).delete()
+    Answer.objects.filter(assessment__in=owned).delete()
+    owned.delete()
+    Profile.objects.filter(user=user).delete()
+    user.delete()

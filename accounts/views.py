@@ -1,0 +1,175 @@
+"""Members: sign up, log in (keeping the visitor's assessment), dashboard, settings, data,
+erasure."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import selectors, services
+from accounts.forms import AccountDeleteForm, AccountSettingsForm, SignupForm
+from accounts.member_data import member_data
+from assessments import access
+from assessments import services as assessment_services
+
+
+def _claim_session_assessments(request, user):
+    claimed = assessment_services.assessments_claim(
+        assessment_ids=access.session_assessment_ids(request), user=user
+    )
+    if claimed:
+        messages.success(request, _("The assessment you were taking is now saved to your account."))
+
+
+def _switch_language(response, language):
+    """Show the next pages in the member's language, with the cookie that
+    django.views.i18n.set_language would set; messages added after this call are
+    written in it too."""
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def _follow_browser_language(response):
+    response.delete_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, plus: the member's language, and the visitor's assessments in this
+    session become theirs."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        profile = services.profile_get_or_create(user=user)
+        if profile.preferred_language:
+            _switch_language(response, profile.preferred_language)
+        _claim_session_assessments(self.request, user)
+        return response
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    form = SignupForm(request.POST or None)
+    next_url = _safe_next(request)
+    if request.method == "POST" and form.is_valid():
+        user = services.account_create(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        _claim_session_assessments(request, user)
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect(next_url or "dashboard")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+    )
+
+
+def _safe_next(request):
+    """The 'next' address to return to, if it stays on this site; else None."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return None
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "assessments": selectors.member_assessments(user=request.user),
+            "profile": services.profile_get_or_create(user=request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request):
+    profile = services.profile_get_or_create(user=request.user)
+    form = AccountSettingsForm(
+        request.POST or None,
+        initial={
+            "display_name": profile.display_name,
+            "preferred_language": profile.preferred_language,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        previous_language = profile.preferred_language
+        profile = services.profile_update(profile=profile, **form.cleaned_data)
+        response = redirect("account_settings")
+        if profile.preferred_language:
+            _switch_language(response, profile.preferred_language)
+        elif previous_language:
+            # Back to the browser's language; a choice made in the header since then goes too.
+            _follow_browser_language(response)
+        messages.success(request, _("Your settings are saved."))
+        return response
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/settings.html", {"form": form}, status=status)
+
+
+@login_required
+def data_export(request):
+    profile = services.profile_get_or_create(user=request.user)
+    data = member_data(user=request.user, profile=profile)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"cto-assess-my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            services.account_delete(user=request.user)
+            logout(request)
+            messages.success(request, _("Your account and all its assessments were deleted."))
+            return redirect("home")
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "registration/account_delete.html",
+        {"form": form, "data_url": reverse("data_export")},
+        status=status,
+    )

@@ -1,0 +1,75 @@
+"""The member's data download: everything of theirs, nothing of anyone else's."""
+
+import json
+import re
+
+from django.urls import reverse
+
+from accounts import services
+from tests.factories import AnswerFactory, AssessmentFactory
+
+
+def test_a_member_downloads_all_their_data_and_nobody_elses(member, member_client, other_member):
+    mine = AnswerFactory(assessment=AssessmentFactory(owner=member), level=3, note="my note")
+    theirs = AnswerFactory(assessment=AssessmentFactory(owner=other_member), note="their secret")
+    visitors = AnswerFactory(note="a visitor's secret")
+
+    response = member_client.get("/accounts/my-data.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert re.fullmatch(r'attachment; filename="[\w.-]+\.json"', response["Content-Disposition"])
+    data = json.loads(response.content)
+    assert data["account"]["username"] == "mina"
+    assert [a["id"] for a in data["assessments"]] == [str(mine.assessment.pk)]
+    assert data["assessments"][0]["answers"][0] | {"updated_at": None} == {
+        "item": mine.item.slug,
+        "level": 3,
+        "note": "my note",
+        "updated_at": None,
+    }
+    text = response.content.decode()
+    for other in (theirs, visitors):
+        assert str(other.assessment.pk) not in text
+        assert other.note not in text
+    assert "olek" not in text
+
+
+def test_the_download_keeps_its_schema_and_adds_the_profile(member, member_client, other_member):
+    services.profile_update(
+        profile=services.profile_get_or_create(user=member),
+        display_name="Mina T.",
+        preferred_language="en",
+    )
+    services.profile_update(
+        profile=services.profile_get_or_create(user=other_member),
+        display_name="Olek the Other",
+        preferred_language="ja",
+    )
+
+    response = member_client.get(reverse("data_export"))
+
+    data = json.loads(response.content)
+    assert data["schema"] == "cto-assess/member-data/v1"
+    assert list(data) == ["schema", "account", "profile", "assessments"]
+    assert list(data["account"]) == ["username", "email", "date_joined"]
+    profile = data["profile"]
+    assert (profile["display_name"], profile["preferred_language"]) == ("Mina T.", "en")
+    assert profile["created_at"] <= profile["updated_at"]
+    assert "Olek the Other" not in response.content.decode()
+
+
+def test_a_member_made_without_a_profile_downloads_an_empty_one(member, member_client):
+    data = json.loads(member_client.get(reverse("data_export")).content)
+    assert data["profile"] | {"created_at": None, "updated_at": None} == {
+        "display_name": "",
+        "preferred_language": "",
+        "created_at": None,
+        "updated_at": None,
+    }
+
+
+def test_the_data_download_is_for_members_only(client, db):
+    response = client.get(reverse("data_export"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
