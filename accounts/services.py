@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Profile
-from assessments.models import Answer, Assessment, ShareLink
+from assessments.services import assessments_delete_of_owner
 
 
 @transaction.atomic
@@ -42,9 +42,6 @@ def profile_update(*, profile, display_name, preferred_language):
 def account_delete(*, user):
     """Erase a member: every assessment with its answers and share links, the profile,
     then the account. Assessments never cascade, so each goes on purpose here."""
-    owned = Assessment.objects.filter(owner=user)
-    ShareLink.objects.filter(assessment__in=owned).delete()
-    Answer.objects.filter(assessment__in=owned).delete()
-    owned.delete()
+    assessments_delete_of_owner(owner=user)
     Profile.objects.filter(user=user).delete()
     user.delete()

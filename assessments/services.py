@@ -118,6 +118,15 @@ def assessment_delete(*, assessment):
 
 
 @transaction.atomic
+def assessments_delete_of_owner(*, owner):
+    """Delete every assessment of a member, with answers and share links (their erasure)."""
+    owned = Assessment.objects.filter(owner=owner)
+    ShareLink.objects.filter(assessment__in=owned).delete()
+    Answer.objects.filter(assessment__in=owned).delete()
+    owned.delete()
+
+
+@transaction.atomic
 def drafts_purge(*, older_than, dry_run=False):
     """Delete anonymous drafts untouched since `older_than`; return how many."""
     stale = Assessment.objects.filter(
