@@ -28,34 +28,26 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 
 def envcaches(name: str, default: str = "locmem://") -> dict:
-    """CACHES from a URL: locmem:// (each process its own), redis://host:port/db, dummy://.
-
-    Both caches share the server a URL names; the fragments live under their own prefix.
-    """
+    """CACHES from a URL: locmem:// (each process its own), redis://host:port/db, dummy://."""
     url = os.getenv(name, default).strip() or default
     scheme = url.split("://", 1)[0].lower() if "://" in url else ""
     if scheme == "locmem":
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "reports",
-                "OPTIONS": {"MAX_ENTRIES": 300},
-            },
-            "template_fragments": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "fragments",
-                "OPTIONS": {"MAX_ENTRIES": 5000},
-            },
+        backend = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "reports",
+            "OPTIONS": {"MAX_ENTRIES": 300},
         }
-    if scheme in ("redis", "rediss", "unix"):
-        shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-        return {
-            "default": {**shared, "KEY_PREFIX": "cto-assess"},
-            "template_fragments": {**shared, "KEY_PREFIX": "cto-assess-fragments"},
+    elif scheme in ("redis", "rediss", "unix"):
+        backend = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "cto-assess",
         }
-    if scheme == "dummy":
-        dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        return {"default": dummy, "template_fragments": dummy}
-    raise ValueError(
-        f"{name} must be locmem://, dummy:// or a redis:// (rediss://, unix://) URL, got {url!r}"
-    )
+    elif scheme == "dummy":
+        backend = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else:
+        raise ValueError(
+            f"{name} must be locmem://, dummy:// or a redis:// (rediss://, unix://) URL, "
+            f"got {url!r}"
+        )
+    return {"default": backend}

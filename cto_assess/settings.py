@@ -107,10 +107,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# CACHE_URL picks the caches: each process its own by default (a fresh clone needs no
-# server), or one Redis shared by every server. "default" keeps rendered reports and their
-# files (assessments/reporting/cache.py); "template_fragments" keeps pieces of pages under
-# keys that name exactly the data drawn (see assessments.forms.LevelOptions).
+# CACHE_URL picks the cache: each process its own by default (a fresh clone needs no
+# server), or one Redis shared by every server. It keeps rendered reports and their files
+# (assessments/reporting/cache.py).
 CACHES = envcaches("CACHE_URL")
 
 AUTH_PASSWORD_VALIDATORS = [
