@@ -13,7 +13,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Stage
-from tests.assessments.conftest import (
+from tests.factories import AnswerFactory, AssessmentFactory
+from tests.questionnaire import (
     PASSWORD,
     answer_all,
     english_client,
@@ -21,7 +22,6 @@ from tests.assessments.conftest import (
     start_assessment,
     step_url,
 )
-from tests.factories import AnswerFactory, AssessmentFactory
 
 DASHBOARD = reverse("dashboard")
 # Session, user, the member's assessments with their answer counts.

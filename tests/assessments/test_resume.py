@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
 from assessments.models import Assessment
-from tests.assessments.conftest import (
+from tests.questionnaire import (
     answer_all,
     english_client,
     post_step,

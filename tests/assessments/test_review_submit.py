@@ -12,8 +12,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Category, Item, RubricLevel
-from tests.assessments.conftest import answer_all, post_step, saved_answers, step_url
 from tests.factories import ItemFactory
+from tests.questionnaire import answer_all, post_step, saved_answers, step_url
 
 # Session, assessment, answers, categories, items, rubric levels; a member adds the user.
 VISITOR_REVIEW_QUERIES = 6

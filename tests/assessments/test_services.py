@@ -15,8 +15,8 @@ from django.urls import reverse
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Item, RubricLevel, TargetLevel
-from tests.assessments.conftest import saved_answers
 from tests.factories import AnswerFactory, AssessmentFactory, ItemFactory
+from tests.questionnaire import saved_answers
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 

@@ -11,14 +11,14 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
 from content.models import Category, Item
-from tests.assessments.conftest import (
+from tests.factories import ItemFactory
+from tests.questionnaire import (
     answer_all,
     items_of_step,
     post_step,
     saved_answers,
     step_url,
 )
-from tests.factories import ItemFactory
 
 # Session, assessment, steps, items, their rubric levels, answers; a member adds the user.
 VISITOR_STEP_QUERIES = 6
