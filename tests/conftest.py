@@ -1,5 +1,14 @@
 """Fixtures shared by the whole suite: the real guide, the people who use the site, and
-the tools of the guide's own tests."""
+the tools of the guide's own tests.
+
+The guide is loaded once per test database (one per xdist worker), not once per test:
+django_db_setup loads it when the database is built, and a receiver of post_migrate loads
+it again after every flush, since a transactional test (transaction=True, live_server)
+ends with a flush that empties every table and the tests after it must find the guide as
+the others do, whatever the order. Every other test runs in a transaction that is rolled
+back, so each finds the guide exactly as the data file has it. Tests that load into an
+empty database ask for `empty_guide`.
+"""
 
 import copy
 from io import StringIO
@@ -7,12 +16,15 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 from django.db.models.query import QuerySet
+from django.db.models.signals import post_migrate
 from django.utils import translation
 
 from content import models as content
 from content.guide_export import guide_dump
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
+from content.guide_loader import guide_load
+from tests import real_guide
 from tests.questionnaire import (
     PASSWORD,
     english_client,
@@ -20,6 +32,37 @@ from tests.questionnaire import (
     start_assessment,
     step_url,
 )
+
+
+def _load_the_guide_after_a_flush(sender, **kwargs):
+    """Django's flush sends post_migrate once it has emptied every table: load the guide."""
+    if "plan" in kwargs:
+        # Sent by migrate, not flush: the guide went in with django_db_setup, and a test
+        # that migrates (tests/project/test_migrations.py) needs its tables as it left them.
+        return
+    guide_load(data=real_guide.parsed_guide())
+
+
+post_migrate.connect(
+    _load_the_guide_after_a_flush,
+    sender=apps.get_app_config("content"),
+    dispatch_uid="tests.conftest.load_the_guide_after_a_flush",
+)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
+    """The test database, with the real guide loaded into it.
+
+    A database kept by --reuse-db may hold rows that an interrupted run committed, or rows
+    the data file no longer has (the loader never deletes): it is flushed instead, which
+    loads the guide afresh. An in-memory SQLite database is always new."""
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    with django_db_blocker.unblock():
+        if django_db_keepdb and not django_db_createdb and not in_memory:
+            call_command("flush", interactive=False, verbosity=0)
+        else:
+            guide_load(data=real_guide.parsed_guide())
 
 
 @pytest.fixture(autouse=True)
@@ -33,23 +76,44 @@ def _reset_language():
 # --- the guide ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def _parsed_guide():
-    return read_guide_file(DEFAULT_GUIDE_FILE)
+@pytest.fixture
+def guide(db):
+    """The real guide, in the database since it was built; returns the parsed data file
+    (do not mutate it: see guide_data)."""
+    return real_guide.parsed_guide()
 
 
 @pytest.fixture
-def guide(db, _parsed_guide):
-    """The real guide loaded into the database; returns the parsed data file (do not
-    mutate it: see guide_data)."""
-    guide_load(data=_parsed_guide)
-    return _parsed_guide
-
-
-@pytest.fixture
-def guide_data(_parsed_guide):
+def guide_data():
     """A deep copy of the parsed data file, free to mutate."""
-    return copy.deepcopy(_parsed_guide)
+    return copy.deepcopy(real_guide.parsed_guide())
+
+
+# Leaves first: every foreign key between content rows is PROTECT.
+CONTENT_MODELS_LEAVES_FIRST = (
+    content.Tool,
+    content.RubricLevel,
+    content.TargetLevel,
+    content.Resource,
+    content.InterviewQuestion,
+    content.Trend,
+    content.LearningStep,
+    content.CompanyKind,
+    content.Item,
+    content.Category,
+    content.Stage,
+)
+
+
+@pytest.fixture
+def empty_guide(db):
+    """No guide in the database, for the tests that load into nothing.
+
+    The rows are deleted inside the test's transaction and the rollback brings them back;
+    in a transactional test, the flush that ends it loads the guide again."""
+    for model in CONTENT_MODELS_LEAVES_FIRST:
+        model.objects.all().delete()
+    assert all(rows == [] for rows in content_snapshot().values()), "a content model is left"
 
 
 def content_snapshot():

@@ -18,7 +18,7 @@ def _changed_tables(before, after):
     return {table for table in before if before[table] != after[table]}
 
 
-def test_it_creates_every_row_on_the_first_run(run_command, snapshot):
+def test_it_creates_every_row_on_the_first_run(empty_guide, run_command, snapshot):
     output = run_command("load_guide")
     rows = snapshot()
     counted = sum(len(values) for table, values in rows.items() if "_items" not in table)
@@ -28,7 +28,7 @@ def test_it_creates_every_row_on_the_first_run(run_command, snapshot):
     assert RubricLevel.objects.count() == 31 * 5
 
 
-def test_a_second_run_changes_nothing_and_says_so(run_command, snapshot):
+def test_a_second_run_changes_nothing_and_says_so(empty_guide, run_command, snapshot):
     run_command("load_guide")
     before = snapshot()
     output = run_command("load_guide")
@@ -37,7 +37,9 @@ def test_a_second_run_changes_nothing_and_says_so(run_command, snapshot):
     assert snapshot() == before
 
 
-def test_it_reads_the_file_given_on_the_command_line(run_command, guide_data, write_guide):
+def test_it_reads_the_file_given_on_the_command_line(
+    empty_guide, run_command, guide_data, write_guide
+):
     guide_data["items"][0]["name"]["en"] = "Cloud platforms"
     path = write_guide(guide_data)
     output = run_command("load_guide", str(path))
@@ -134,7 +136,7 @@ def test_a_dry_run_prints_the_changes_and_makes_none(
 
 
 def test_a_failure_midway_through_the_first_load_leaves_the_database_empty(
-    monkeypatch, run_command, snapshot
+    empty_guide, monkeypatch, run_command, snapshot
 ):
     _fail_on_save(monkeypatch, number=300)
     with pytest.raises(RuntimeError, match="save number 300"):

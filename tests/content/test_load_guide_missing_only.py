@@ -14,8 +14,7 @@ def load(*args):
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_it_loads_everything_into_an_empty_database():
+def test_it_loads_everything_into_an_empty_database(empty_guide):
     load("--missing-only")
     assert Item.objects.count() == 31
     assert Stage.objects.count() == 7

@@ -14,7 +14,7 @@ def applied(app):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_our_migrations_go_to_zero_and_back():
+def test_our_migrations_go_to_zero_and_back(empty_guide):
     before = {app: applied(app) for app in ("content", "assessments")}
     assert before["content"] and before["assessments"]
     call_command("migrate", "assessments", "zero", verbosity=0)

@@ -4,14 +4,12 @@ The guide's 31 items are measured first; then 300 generated items (with rubric l
 profile cells and learning material) join them, and every page must cost the same.
 """
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from assessments import services
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import (
     Category,
     InterviewQuestion,
@@ -108,9 +106,7 @@ def measure(client, pages):
     return counts
 
 
-@pytest.mark.django_db
-def test_every_page_costs_the_same_with_331_items_as_with_31(django_user_model):
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+def test_every_page_costs_the_same_with_331_items_as_with_31(guide, django_user_model):
     member = django_user_model.objects.create_user("hana", "h@example.com", "x-Passw0rd-long")
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(member)
