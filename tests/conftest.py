@@ -89,6 +89,12 @@ def guide_data():
     return copy.deepcopy(real_guide.parsed_guide())
 
 
+@pytest.fixture
+def guide_counts():
+    """How many items, categories, stages, steps... the real guide has (see tests.real_guide)."""
+    return real_guide.guide_counts()
+
+
 # Leaves first: every foreign key between content rows is PROTECT.
 CONTENT_MODELS_LEAVES_FIRST = (
     content.Tool,

@@ -18,14 +18,14 @@ def _changed_tables(before, after):
     return {table for table in before if before[table] != after[table]}
 
 
-def test_it_creates_every_row_on_the_first_run(empty_guide, run_command, snapshot):
+def test_it_creates_every_row_on_the_first_run(empty_guide, guide_counts, run_command, snapshot):
     output = run_command("load_guide")
     rows = snapshot()
     counted = sum(len(values) for table, values in rows.items() if "_items" not in table)
     assert f"{counted} rows were created." in output
     assert "Loaded the guide from" in output
-    assert Item.objects.count() == 31
-    assert RubricLevel.objects.count() == 31 * 5
+    assert Item.objects.count() == guide_counts.items
+    assert RubricLevel.objects.count() == guide_counts.rubric_levels
 
 
 def test_a_second_run_changes_nothing_and_says_so(empty_guide, run_command, snapshot):
@@ -96,7 +96,7 @@ def test_edited_levels_cells_and_links_update_in_place(
 
 
 def test_removing_entries_from_the_file_deletes_nothing(
-    guide, run_command, guide_data, write_guide, snapshot
+    guide, guide_counts, run_command, guide_data, write_guide, snapshot
 ):
     before = snapshot()
     del guide_data["questions"][-1]
@@ -105,8 +105,8 @@ def test_removing_entries_from_the_file_deletes_nothing(
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert NO_CHANGES in output
     assert snapshot() == before
-    assert InterviewQuestion.objects.count() == 15
-    assert Trend.objects.count() == 6
+    assert InterviewQuestion.objects.count() == guide_counts.questions
+    assert Trend.objects.count() == guide_counts.trends
     assert Tool.objects.filter(name="GitLab CI").exists()
 
 
@@ -188,7 +188,9 @@ def test_swapping_two_stages_updates_them_in_place(guide, run_command, guide_dat
     assert dict(Stage.objects.values_list("slug", "pk")) == pks
 
 
-def test_inserting_a_stage_shifts_the_ladder(guide, run_command, guide_data, write_guide):
+def test_inserting_a_stage_shifts_the_ladder(
+    guide, guide_counts, run_command, guide_data, write_guide
+):
     new_stage = copy.deepcopy(guide_data["stages"][2])
     new_stage.update(slug="staff-engineer", order=3)
     for stage in guide_data["stages"][2:]:
@@ -205,7 +207,7 @@ def test_inserting_a_stage_shifts_the_ladder(guide, run_command, guide_data, wri
         ("tech-lead", 4),
     ]
     assert ladder[-1] == ("cto", 8)
-    assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == 31
+    assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == guide_counts.items
 
 
 def test_an_order_held_by_a_stage_outside_the_file_is_refused(
