@@ -1,17 +1,12 @@
-"""The accounts tests use the assessments tests' fixtures as they are: the real guide,
-a visitor's draft, members and their English-speaking clients."""
+"""Fixtures of the accounts tests. The shared ones (the guide, personas) are in
+tests/conftest.py, the functions that take the questionnaire in tests/questionnaire.py."""
 
-from tests.assessments.conftest import (  # noqa: F401 (fixtures, found by name)
-    _parsed_guide,
-    client,
-    guide,
-    member,
-    member_client,
-    member_draft,
-    other_member,
-    other_member_client,
-    outsider,
-    someone_elses_draft,
-    stage,
-    visitor_draft,
-)
+import pytest
+
+from tests.questionnaire import english_client
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, asking for English pages."""
+    return english_client()

@@ -5,8 +5,8 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts.models import Profile
 from assessments.models import Answer, Assessment
-from tests.assessments.conftest import PASSWORD
 from tests.factories import AnswerFactory, AssessmentFactory
+from tests.questionnaire import PASSWORD
 
 DASHBOARD = reverse("dashboard")
 

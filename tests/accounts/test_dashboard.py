@@ -10,8 +10,8 @@ from accounts.models import Profile
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Stage
-from tests.assessments.conftest import answer_all, post_step, start_assessment
 from tests.factories import AnswerFactory, AssessmentFactory
+from tests.questionnaire import answer_all, post_step, start_assessment
 
 DASHBOARD = reverse("dashboard")
 # Session, user, the member's profile, their assessments with their answer counts.

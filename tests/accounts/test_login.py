@@ -8,7 +8,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts.models import Profile
-from tests.assessments.conftest import PASSWORD, english_client, start_assessment
+from tests.questionnaire import PASSWORD, english_client, start_assessment
 
 DASHBOARD = reverse("dashboard")
 

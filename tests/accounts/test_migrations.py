@@ -111,7 +111,7 @@ def _people_and_assessments(apps, items, stages):
 
 @pytest.mark.django_db(transaction=True)
 def test_adding_the_accounts_app_keeps_every_row_and_gives_each_member_a_profile(
-    schema_before_accounts,
+    empty_guide, schema_before_accounts
 ):
     apps = schema_before_accounts
     assert "accounts_profile" not in connection.introspection.table_names()

@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts.models import Profile
 from assessments.models import Answer
-from tests.assessments.conftest import english_client, post_step, step_url
+from tests.questionnaire import english_client, post_step, step_url
 
 DASHBOARD = reverse("dashboard")
 

@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains
 
 from assessments import services
 from assessments.models import Assessment
-from tests.assessments.conftest import (
+from tests.questionnaire import (
     answer_all,
     english_client,
     items_of_step,

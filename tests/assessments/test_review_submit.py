@@ -12,8 +12,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Category, Item, RubricLevel
-from tests.assessments.conftest import answer_all, post_step, saved_answers, step_url
 from tests.factories import ItemFactory
+from tests.questionnaire import answer_all, post_step, saved_answers, step_url
 
 # Session, assessment, answers, categories, items, rubric levels; a member adds the user.
 VISITOR_REVIEW_QUERIES = 6
@@ -38,7 +38,7 @@ def _missing_block(response):
     return found.group(1)
 
 
-def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed):
+def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed, guide_counts):
     client, assessment = allowed
     post_step(
         client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"}
@@ -47,18 +47,19 @@ def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed):
     response = client.get(review_url(assessment))
 
     assert response.status_code == 200
-    assertContains(response, "1 of 31 items answered.")
+    assertContains(response, f"1 of {guide_counts.active_items} items answered.")
     for item in Item.objects.all():
         assertContains(response, f'<span class="fw-semibold">{escape(item.name_en)}</span>')
     assertContains(response, "3 · Leads it", count=1)
     rubric = RubricLevel.objects.get(item__slug="cloud-computing", level=3)
     assertContains(response, escape(rubric.text_en), count=1)
     assertContains(response, "</span> AWS</p>")
-    assertContains(response, "Not answered", count=30)
-    for number in range(1, 6):
+    assertContains(response, "Not answered", count=guide_counts.active_items - 1)
+    for number in range(1, guide_counts.steps + 1):
         assertContains(response, f'href="{step_url(assessment, number)}"')
     assertContains(response, f'href="{step_url(assessment, 1)}#item-cloud-computing"')
-    assertContains(response, f'href="{step_url(assessment, 5)}#item-{Item.objects.last().slug}"')
+    last_step = step_url(assessment, guide_counts.steps)
+    assertContains(response, f'href="{last_step}#item-{Item.objects.last().slug}"')
 
 
 def test_it_refuses_to_submit_naming_the_unanswered_items(allowed):
@@ -79,10 +80,11 @@ def test_it_refuses_to_submit_naming_the_unanswered_items(allowed):
     assert saved_answers(assessment) == before
 
 
-def test_it_refuses_to_submit_an_empty_assessment_naming_every_item(visitor_draft):
+def test_it_refuses_to_submit_an_empty_assessment_naming_every_item(visitor_draft, guide_counts):
     client, assessment = visitor_draft
     response = client.post(submit_url(assessment))
-    assertContains(response, "Not submitted: 31 items have no answer yet.", status_code=400)
+    missing = f"Not submitted: {guide_counts.active_items} items have no answer yet."
+    assertContains(response, missing, status_code=400)
     named = _missing_block(response)
     assert all(escape(item.name_en) in named for item in Item.objects.all())
 
@@ -172,7 +174,7 @@ def _count_review_queries(client, assessment):
 
 
 @pytest.mark.usefixtures("guide")
-def test_the_review_page_runs_a_fixed_number_of_queries(visitor_draft):
+def test_the_review_page_runs_a_fixed_number_of_queries(visitor_draft, guide_counts):
     client, assessment = visitor_draft
     client.get(step_url(assessment, 1))  # the one-time resume link
     post_step(client, assessment, 1)
@@ -181,7 +183,10 @@ def test_the_review_page_runs_a_fixed_number_of_queries(visitor_draft):
     for _ in range(30):
         ItemFactory(category=Category.objects.get(slug="tools"))
     post_step(client, assessment, 3, levels=1)
-    assertContains(client.get(review_url(assessment)), "44 of 61 items answered.")
+    # Steps 1 and 3 (tools, with the 30 new items) are answered.
+    answered = guide_counts.step_sizes[0] + guide_counts.step_sizes[2] + 30
+    progress = f"{answered} of {guide_counts.active_items + 30} items answered."
+    assertContains(client.get(review_url(assessment)), progress)
     with_30_more = _count_review_queries(client, assessment)
 
     assert with_the_guide == with_30_more == VISITOR_REVIEW_QUERIES <= 12

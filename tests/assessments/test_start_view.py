@@ -7,7 +7,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from assessments.models import Assessment
-from tests.assessments.conftest import resume_url_in, start_assessment, step_url
+from tests.questionnaire import resume_url_in, start_assessment, step_url
 
 pytestmark = pytest.mark.usefixtures("guide")
 URL = reverse("assessments:start")

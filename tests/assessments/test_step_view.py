@@ -11,18 +11,20 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
 from content.models import Category, Item
-from tests.assessments.conftest import (
+from tests import real_guide
+from tests.factories import ItemFactory
+from tests.questionnaire import (
     answer_all,
     items_of_step,
     post_step,
     saved_answers,
     step_url,
 )
-from tests.factories import ItemFactory
 
 # Session, assessment, steps, items, their rubric levels, answers; a member adds the user.
 VISITOR_STEP_QUERIES = 6
 MEMBER_STEP_QUERIES = 7
+LAST_STEP = real_guide.guide_counts().steps
 
 
 def _checked(response, item):
@@ -33,16 +35,16 @@ def _checked(response, item):
     return int(found.group(1)) if found else None
 
 
-def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allowed):
+def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allowed, guide_counts):
     client, assessment = allowed
     response = client.get(step_url(assessment, 1))
 
     assert response.status_code == 200
     assertContains(response, '<h1 class="h3">Hard skills (technical)</h1>', html=False)
     items = items_of_step(1)
-    assert len(items) == 7
-    assertContains(response, "<fieldset", count=7)
-    assertContains(response, "<legend", count=7)
+    assert len(items) == guide_counts.step_sizes[0]
+    assertContains(response, "<fieldset", count=len(items))
+    assertContains(response, "<legend", count=len(items))
     for item in items:
         assertContains(response, f'<fieldset class="item-question card mb-4" id="item-{item.slug}"')
         assertContains(response, f">{escape(item.name_en)}</legend>")
@@ -51,22 +53,23 @@ def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allow
             assertContains(response, f'value="{rubric.level}"')
             assertContains(response, escape(rubric.text_en))
         assertContains(response, f'name="note-{item.slug}"', count=1)
-        assertContains(response, 'maxlength="1000"', count=7)
+        assertContains(response, 'maxlength="1000"', count=len(items))
 
 
-def test_it_shows_the_step_and_how_many_items_are_answered(allowed):
+def test_it_shows_the_step_and_how_many_items_are_answered(allowed, guide_counts):
     client, assessment = allowed
+    steps, items = guide_counts.steps, guide_counts.active_items
     first = client.get(step_url(assessment, 1))
-    assertContains(first, "Step 1 of 5")
-    assertContains(first, "0 of 31 items answered")
+    assertContains(first, f"Step 1 of {steps}")
+    assertContains(first, f"0 of {items} items answered")
 
     post_step(client, assessment, 1, levels={"cloud-computing": 1, "ai-ml": 4})
     second = client.get(step_url(assessment, 2))
 
-    assertContains(second, "Step 2 of 5")
-    assertContains(second, "2 of 31 items answered")
+    assertContains(second, f"Step 2 of {steps}")
+    assertContains(second, f"2 of {items} items answered")
     assertContains(second, 'aria-current="step">2. Soft skills')
-    assertContains(second, 'aria-valuenow="2" aria-valuemin="0" aria-valuemax="31"')
+    assertContains(second, f'aria-valuenow="2" aria-valuemin="0" aria-valuemax="{items}"')
 
 
 def test_it_saves_a_whole_step_and_goes_to_the_next(allowed):
@@ -94,14 +97,14 @@ def test_it_saves_a_partial_step_with_notes(allowed):
     }
 
 
-def test_it_changes_an_answer_in_place_and_keeps_the_others(allowed):
+def test_it_changes_an_answer_in_place_and_keeps_the_others(allowed, guide_counts):
     client, assessment = allowed
     post_step(client, assessment, 1, levels=1)
     post_step(client, assessment, 1, levels={"ai-ml": 4}, notes={"ai-ml": "now"})
 
     answers = saved_answers(assessment)
     assert answers.pop("ai-ml") == (4, "now")
-    assert set(answers.values()) == {(1, "")} and len(answers) == 6
+    assert set(answers.values()) == {(1, "")} and len(answers) == guide_counts.step_sizes[0] - 1
 
 
 def test_going_back_keeps_the_answers_of_both_steps(allowed):
@@ -129,9 +132,9 @@ def test_going_back_keeps_the_answers_of_both_steps(allowed):
         (1, "back", 1),
         (3, "stay", 3),
         (2, "review", "review"),
-        (5, "next", "review"),
-        (5, "review", "review"),
-        (4, "somewhere-else", 5),
+        (LAST_STEP, "next", "review"),
+        (LAST_STEP, "review", "review"),
+        (LAST_STEP - 1, "somewhere-else", LAST_STEP),
     ],
 )
 def test_it_goes_where_the_button_says(visitor_draft, number, go, goes_to):
@@ -155,14 +158,14 @@ def test_staying_on_a_step_says_the_answers_are_saved(visitor_draft):
 
 def test_the_last_step_offers_review_and_the_first_has_no_back(visitor_draft):
     client, assessment = visitor_draft
-    first, last = client.get(step_url(assessment, 1)), client.get(step_url(assessment, 5))
+    first, last = client.get(step_url(assessment, 1)), client.get(step_url(assessment, LAST_STEP))
     assertContains(first, 'value="next"')
     assert 'value="back"' not in first.content.decode()
     assertContains(last, 'value="review"')
     assertContains(last, 'value="back"')
 
 
-@pytest.mark.parametrize("number", [0, 6, 1000])
+@pytest.mark.parametrize("number", [0, LAST_STEP + 1, 1000])
 def test_a_step_that_does_not_exist_is_404(visitor_draft, number):
     client, assessment = visitor_draft
     assert client.get(step_url(assessment, number)).status_code == 404
@@ -197,7 +200,7 @@ def _count_step_queries(client, assessment):
     ("persona", "expected"),
     [("visitor_draft", VISITOR_STEP_QUERIES), ("member_draft", MEMBER_STEP_QUERIES)],
 )
-def test_the_step_page_runs_a_fixed_number_of_queries(db, request, persona, expected):
+def test_the_step_page_runs_a_fixed_number_of_queries(db, request, guide_counts, persona, expected):
     client, assessment = request.getfixturevalue(persona)
     post_step(client, assessment, 1, levels=2)
     with_the_guide = _count_step_queries(client, assessment)
@@ -206,8 +209,9 @@ def test_the_step_page_runs_a_fixed_number_of_queries(db, request, persona, expe
     more = [ItemFactory(category=hard_skills) for _ in range(30)]
     post_step(client, assessment, 1, levels=1)
     response = client.get(step_url(assessment, 1))
-    assertContains(response, "Step 1 of 5")
-    assertContains(response, "37 of 61 items answered")
+    assertContains(response, f"Step 1 of {guide_counts.steps}")
+    answered, items = guide_counts.step_sizes[0] + 30, guide_counts.active_items + 30
+    assertContains(response, f"{answered} of {items} items answered")
     assertContains(response, f'name="level-{more[-1].slug}"', count=5)
     with_30_more = _count_step_queries(client, assessment)
 

@@ -5,15 +5,13 @@ import pytest
 from assessments.models import Answer
 from bench import seed
 from bench.integrity import journal_check
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import Item
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def completed():
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+def completed(guide):
     return seed.completed_assessments(count=1)[0]
 
 

@@ -4,14 +4,12 @@ import pytest
 from django.test import Client
 
 from bench import seed
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.reference")]
 
 
 @pytest.fixture
-def draft():
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+def draft(guide):
     from assessments.selectors import questionnaire_steps
 
     return seed.visitor_draft(answered_steps_of=questionnaire_steps()[:2], seed=3)

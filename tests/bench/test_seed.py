@@ -6,15 +6,9 @@ from django.test import Client
 from assessments.models import Answer, Assessment
 from assessments.reporting.freeze import assessment_snapshot
 from bench import seed
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import Item
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def guide():
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
 
 
 def test_it_seeds_completed_assessments_with_every_answer(guide):

@@ -79,12 +79,12 @@ def _grid_post_body(response):
     return {name: str(form[name].value()) for name in form.fields}
 
 
-def test_the_grid_shows_every_cell_with_its_value(guide, admin_client):
+def test_the_grid_shows_every_cell_with_its_value(guide, guide_counts, admin_client):
     response = admin_client.get(reverse(GRID))
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('name="expected-') == 217
-    assert html.count('name="importance-') == 217
+    assert html.count('name="expected-') == guide_counts.cells
+    assert html.count('name="importance-') == guide_counts.cells
     body = _grid_post_body(response)
     assert body["expected-cto-budget-roi"] == "4"
     assert body["expected-junior-developer-budget-roi"] == "0"
@@ -129,13 +129,13 @@ def test_the_grid_saves_a_changed_cell_in_one_post(
     assert after == before
 
 
-def test_the_grid_creates_the_missing_cells_of_a_new_item(guide, admin_client):
+def test_the_grid_creates_the_missing_cells_of_a_new_item(guide, guide_counts, admin_client):
     item = factories.ItemFactory(category=Category.objects.get(slug="tools"), slug="argo")
     body = _grid_post_body(admin_client.get(reverse(GRID)))
     assert body["expected-cto-argo"] == "0" and body["importance-cto-argo"] == "1"
     body["expected-cto-argo"] = "3"
     assert admin_client.post(reverse(GRID), body).status_code == 302
-    assert TargetLevel.objects.filter(item=item).count() == 7
+    assert TargetLevel.objects.filter(item=item).count() == guide_counts.stages
     assert TargetLevel.objects.get(item=item, stage__slug="cto").expected == 3
 
 

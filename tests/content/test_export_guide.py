@@ -37,7 +37,7 @@ def test_it_writes_japanese_as_utf8_characters_not_escapes(guide, tmp_path):
     assert b"\\u" not in raw and b"\\x" not in raw
 
 
-def test_an_empty_database_exports_an_empty_guide(db, run_command):
+def test_an_empty_database_exports_an_empty_guide(empty_guide, run_command):
     output = run_command("export_guide")
     assert "schema: cto-assess/guide/v1" in output
     assert "items: []" in output

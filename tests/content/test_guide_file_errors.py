@@ -227,7 +227,7 @@ def test_a_file_that_is_not_utf8_is_refused(guide, tmp_path, run_command, snapsh
     assert snapshot() == before
 
 
-def test_a_missing_file_is_refused_naming_it(db, tmp_path, run_command, snapshot):
+def test_a_missing_file_is_refused_naming_it(empty_guide, tmp_path, run_command, snapshot):
     path = tmp_path / "no-such-guide.yaml"
     with pytest.raises(CommandError) as refusal:
         run_command("load_guide", str(path))

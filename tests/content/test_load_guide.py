@@ -18,17 +18,17 @@ def _changed_tables(before, after):
     return {table for table in before if before[table] != after[table]}
 
 
-def test_it_creates_every_row_on_the_first_run(run_command, snapshot):
+def test_it_creates_every_row_on_the_first_run(empty_guide, guide_counts, run_command, snapshot):
     output = run_command("load_guide")
     rows = snapshot()
     counted = sum(len(values) for table, values in rows.items() if "_items" not in table)
     assert f"{counted} rows were created." in output
     assert "Loaded the guide from" in output
-    assert Item.objects.count() == 31
-    assert RubricLevel.objects.count() == 31 * 5
+    assert Item.objects.count() == guide_counts.items
+    assert RubricLevel.objects.count() == guide_counts.rubric_levels
 
 
-def test_a_second_run_changes_nothing_and_says_so(run_command, snapshot):
+def test_a_second_run_changes_nothing_and_says_so(empty_guide, run_command, snapshot):
     run_command("load_guide")
     before = snapshot()
     output = run_command("load_guide")
@@ -37,7 +37,9 @@ def test_a_second_run_changes_nothing_and_says_so(run_command, snapshot):
     assert snapshot() == before
 
 
-def test_it_reads_the_file_given_on_the_command_line(run_command, guide_data, write_guide):
+def test_it_reads_the_file_given_on_the_command_line(
+    empty_guide, run_command, guide_data, write_guide
+):
     guide_data["items"][0]["name"]["en"] = "Cloud platforms"
     path = write_guide(guide_data)
     output = run_command("load_guide", str(path))
@@ -94,7 +96,7 @@ def test_edited_levels_cells_and_links_update_in_place(
 
 
 def test_removing_entries_from_the_file_deletes_nothing(
-    guide, run_command, guide_data, write_guide, snapshot
+    guide, guide_counts, run_command, guide_data, write_guide, snapshot
 ):
     before = snapshot()
     del guide_data["questions"][-1]
@@ -103,8 +105,8 @@ def test_removing_entries_from_the_file_deletes_nothing(
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert NO_CHANGES in output
     assert snapshot() == before
-    assert InterviewQuestion.objects.count() == 15
-    assert Trend.objects.count() == 6
+    assert InterviewQuestion.objects.count() == guide_counts.questions
+    assert Trend.objects.count() == guide_counts.trends
     assert Tool.objects.filter(name="GitLab CI").exists()
 
 
@@ -134,7 +136,7 @@ def test_a_dry_run_prints_the_changes_and_makes_none(
 
 
 def test_a_failure_midway_through_the_first_load_leaves_the_database_empty(
-    monkeypatch, run_command, snapshot
+    empty_guide, monkeypatch, run_command, snapshot
 ):
     _fail_on_save(monkeypatch, number=300)
     with pytest.raises(RuntimeError, match="save number 300"):
@@ -186,7 +188,9 @@ def test_swapping_two_stages_updates_them_in_place(guide, run_command, guide_dat
     assert dict(Stage.objects.values_list("slug", "pk")) == pks
 
 
-def test_inserting_a_stage_shifts_the_ladder(guide, run_command, guide_data, write_guide):
+def test_inserting_a_stage_shifts_the_ladder(
+    guide, guide_counts, run_command, guide_data, write_guide
+):
     new_stage = copy.deepcopy(guide_data["stages"][2])
     new_stage.update(slug="staff-engineer", order=3)
     for stage in guide_data["stages"][2:]:
@@ -203,7 +207,7 @@ def test_inserting_a_stage_shifts_the_ladder(guide, run_command, guide_data, wri
         ("tech-lead", 4),
     ]
     assert ladder[-1] == ("cto", 8)
-    assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == 31
+    assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == guide_counts.items
 
 
 def test_an_order_held_by_a_stage_outside_the_file_is_refused(

@@ -14,11 +14,10 @@ def load(*args):
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_it_loads_everything_into_an_empty_database():
+def test_it_loads_everything_into_an_empty_database(empty_guide, guide_counts):
     load("--missing-only")
-    assert Item.objects.count() == 31
-    assert Stage.objects.count() == 7
+    assert Item.objects.count() == guide_counts.items
+    assert Stage.objects.count() == guide_counts.stages
 
 
 @pytest.mark.django_db
@@ -35,12 +34,12 @@ def test_it_keeps_what_admins_changed():
 
 
 @pytest.mark.django_db
-def test_it_adds_a_row_that_admins_deleted_or_never_had():
+def test_it_adds_a_row_that_admins_deleted_or_never_had(guide_counts):
     load()
     stage = Stage.objects.get(slug="cto")
     stage.target_levels.all().delete()
     load("--missing-only")
-    assert stage.target_levels.count() == 31
+    assert stage.target_levels.count() == guide_counts.items
 
 
 @pytest.mark.django_db

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.real_guide import parsed_guide
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "static" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
@@ -103,7 +105,8 @@ def axe_violations(page, impacts=("serious", "critical")):
 
 @pytest.fixture
 def live_guide(transactional_db):
-    """The real guide loaded into the database that live_server serves."""
-    from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
+    """The real guide in the database that live_server serves; returns the parsed data file.
 
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+    Every test database holds the guide, loaded again after each transactional test's
+    flush (see tests/conftest.py): only the transactional database is asked for here."""
+    return parsed_guide()

@@ -5,9 +5,12 @@ import re
 import pytest
 
 from assessments.models import Answer, Assessment
+from tests import real_guide
 from tests.e2e.conftest import axe_violations
 
 pytestmark = pytest.mark.usefixtures("live_guide")
+COUNTS = real_guide.guide_counts()
+STEPS, ITEMS = COUNTS.steps, COUNTS.active_items
 
 
 def answer_current_step(page, level=2, skip=0):
@@ -33,14 +36,14 @@ def start(page, live_server, begin_label, current="tech-lead"):
 def test_a_visitor_takes_a_whole_assessment_in_japanese(live_server, page):
     start(page, live_server, "始める")
     assert page.locator("html").get_attribute("lang") == "ja"
-    assert "ステップ 1／5" in page.locator(".assessment-progress").inner_text()
+    assert f"ステップ 1／{STEPS}" in page.locator(".assessment-progress").inner_text()
     assert page.locator("#resume-url").input_value().startswith(live_server.url)
     assert axe_violations(page) == []
-    for _ in range(5):
+    for _ in range(STEPS):
         answer_current_step(page, level=3)
         go_on(page)
     assert re.search(r"/review/$", page.url)
-    assert "31 項目中 31 項目に回答済み" in page.locator("main").inner_text()
+    assert f"{ITEMS} 項目中 {ITEMS} 項目に回答済み" in page.locator("main").inner_text()
     assert axe_violations(page) == []
     page.get_by_role("button", name="送信してレポートを見る").click()
     page.wait_for_load_state()
@@ -56,18 +59,18 @@ def test_a_visitor_takes_a_whole_assessment_in_english_on_a_phone(live_server, e
     page = english_page
     start(page, live_server, "Begin", current="junior-developer")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "Step 1 of 5" in page.locator(".assessment-progress").inner_text()
+    assert f"Step 1 of {STEPS}" in page.locator(".assessment-progress").inner_text()
     # Back keeps answers: answer step 2, go back to step 1, forward again.
     answer_current_step(page, level=1)
     go_on(page)
     answer_current_step(page, level=4)
     page.locator("button[value=back]").click()
     page.wait_for_load_state()
-    assert "Step 1 of 5" in page.locator(".assessment-progress").inner_text()
-    assert page.locator("input[type=radio][value='1']:checked").count() == 7
+    assert f"Step 1 of {STEPS}" in page.locator(".assessment-progress").inner_text()
+    assert page.locator("input[type=radio][value='1']:checked").count() == COUNTS.step_sizes[0]
     go_on(page)
-    assert page.locator("input[type=radio][value='4']:checked").count() == 5
-    for number in range(2, 6):
+    assert page.locator("input[type=radio][value='4']:checked").count() == COUNTS.step_sizes[1]
+    for number in range(2, STEPS + 1):
         # Leave one item of step 3 unanswered: submit must name it.
         answer_current_step(page, level=4, skip=1 if number == 3 else 0)
         go_on(page)
@@ -77,7 +80,7 @@ def test_a_visitor_takes_a_whole_assessment_in_english_on_a_phone(live_server, e
     assert "1 item has no answer yet" in missing.inner_text()
     missing.locator("a").click()
     page.wait_for_load_state()
-    assert "Step 3 of 5" in page.locator(".assessment-progress").inner_text()
+    assert f"Step 3 of {STEPS}" in page.locator(".assessment-progress").inner_text()
     answer_current_step(page, level=2)
     go_on(page)
     page.goto(page.url.split("/step/")[0] + "/review/")
@@ -100,10 +103,11 @@ def test_a_visitor_resumes_through_the_link_in_a_new_browser(live_server, page, 
     assert response.status == 404
     other.goto(resume_url)
     # The first open step is the second one: step 1 was answered.
-    assert "ステップ 2／5" in other.locator(".assessment-progress").inner_text()
-    assert "31 項目中 7 項目に回答済み" in other.locator(".assessment-progress").inner_text()
+    progress = other.locator(".assessment-progress").inner_text()
+    assert f"ステップ 2／{STEPS}" in progress
+    assert f"{ITEMS} 項目中 {COUNTS.step_sizes[0]} 項目に回答済み" in progress
     other.goto(f"{live_server.url}/assessments/{assessment.pk}/step/1/")
-    assert other.locator("input[type=radio][value='2']:checked").count() == 7
+    assert other.locator("input[type=radio][value='2']:checked").count() == COUNTS.step_sizes[0]
     context.close()
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import InterviewQuestion
 from tests.e2e.conftest import axe_violations
 
@@ -17,15 +16,9 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def guide(transactional_db):
-    """The real guide in the database the live server reads (committed, not rolled back)."""
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_each_guide_page_speaks_the_browsers_language_and_passes_axe(
-    guide, live_server, page, english_page, name
+    live_guide, live_server, page, english_page, name
 ):
     url = live_server.url + reverse(name)
     for browser_page, lang, heading in (
@@ -38,7 +31,7 @@ def test_each_guide_page_speaks_the_browsers_language_and_passes_axe(
         assert axe_violations(browser_page) == [], (name, lang)
 
 
-def test_opening_a_question_shows_its_answer_points(guide, live_server, page, english_page):
+def test_opening_a_question_shows_its_answer_points(live_guide, live_server, page, english_page):
     question = InterviewQuestion.objects.get(slug="tech-debt-strategy")
     for browser_page, answer, summary in (
         (page, question.answer_points_ja, "回答のポイントを表示"),

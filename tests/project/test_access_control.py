@@ -11,7 +11,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services
 from assessments.models import Assessment
-from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
 from content.models import Item, Stage
 
 PUBLIC = {
@@ -59,8 +58,7 @@ def fill(route, values):
 
 
 @pytest.fixture
-def someone_elses_data(db, django_user_model):
-    guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
+def someone_elses_data(guide, django_user_model):
     owner = django_user_model.objects.create_user("owner", "owner@example.com", "x-Passw0rd-long")
     stages = list(Stage.objects.order_by("order"))
     completed, _ = services.assessment_start(
