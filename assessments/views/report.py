@@ -98,7 +98,7 @@ def _file_response(fmt, viewing):
 
 @require_safe
 def export(request, assessment_id, fmt):
-    return _file_response(fmt, _viewing(request, _completed_for(request, assessment_id)))
+    return _file_response(fmt, _viewing(request, access.access_for(request, assessment_id)))
 
 
 @require_POST

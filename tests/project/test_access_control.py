@@ -75,50 +75,6 @@ def someone_elses_data(guide, django_user_model):
     return completed, visitor_draft, link
 
 
-@pytest.mark.django_db
-def test_an_outsider_reaches_nothing_private(client, django_user_model, someone_elses_data):
-    completed, visitor_draft, link = someone_elses_data
-    outsider = django_user_model.objects.create_user("outsider", "o@example.com", "x-Passw0rd-long")
-    client.force_login(outsider)
-    failures = []
-    for route, name in walk(get_resolver().url_patterns):
-        if name in PUBLIC or name.startswith("admin:"):
-            continue
-        for assessment in (completed, visitor_draft):
-            values = {
-                "<uuid:assessment_id>": str(assessment.pk),
-                "<int:number>": "1",
-                "<int:link_id>": str(link.pk),
-                "<str:token>": "not-a-real-token",
-                "<export_format:fmt>": "pdf",
-            }
-            path = fill(route, values)
-            if "<" in path:
-                failures.append(f"{name}: no value for a parameter in {route}")
-                continue
-            for method in ("get", "post"):
-                status = getattr(client, method)(path).status_code
-                if status not in (302, 404, 405):
-                    failures.append(f"{method.upper()} {path} ({name}) answered {status}")
-    assert failures == []
-    assert Assessment.objects.get(pk=completed.pk).owner.username == "owner"
-
-
-@pytest.mark.django_db
-def test_admin_pages_send_a_member_to_the_admin_log_in(client, django_user_model):
-    member = django_user_model.objects.create_user("member", "m@example.com", "x-Passw0rd-long")
-    client.force_login(member)
-    for route, name in walk(get_resolver().url_patterns):
-        public = name in ("admin:login", "admin:logout")
-        if not name.startswith("admin:") or public or "<" in route or "(?P" in route:
-            continue
-        path = fill(route, {})
-        response = client.get(path)
-        assert response.status_code in (302, 404), (path, response.status_code)
-        if response.status_code == 302:
-            assert "/admin/login/" in response["Location"], path
-
-
 def _walk_statuses(client, values, allowed_names=()):
     """Every non-public pattern filled with `values`, GET and POST: the failures found."""
     failures = []
@@ -139,6 +95,44 @@ def _walk_statuses(client, values, allowed_names=()):
     return failures
 
 
+def values_for(assessment, link, token="not-a-real-token", fmt="pdf"):  # noqa: S107
+    """What fills each URL parameter: someone's assessment, their share link, a token."""
+    return {
+        "<uuid:assessment_id>": str(assessment.pk),
+        "<int:number>": "1",
+        "<int:link_id>": str(link.pk),
+        "<str:token>": token,
+        "<export_format:fmt>": fmt,
+    }
+
+
+@pytest.mark.django_db
+def test_an_outsider_reaches_nothing_private(client, django_user_model, someone_elses_data):
+    completed, visitor_draft, link = someone_elses_data
+    outsider = django_user_model.objects.create_user("outsider", "o@example.com", "x-Passw0rd-long")
+    client.force_login(outsider)
+    failures = []
+    for assessment in (completed, visitor_draft):
+        failures += _walk_statuses(client, values_for(assessment, link))
+    assert failures == []
+    assert Assessment.objects.get(pk=completed.pk).owner.username == "owner"
+
+
+@pytest.mark.django_db
+def test_admin_pages_send_a_member_to_the_admin_log_in(client, django_user_model):
+    member = django_user_model.objects.create_user("member", "m@example.com", "x-Passw0rd-long")
+    client.force_login(member)
+    for route, name in walk(get_resolver().url_patterns):
+        public = name in ("admin:login", "admin:logout")
+        if not name.startswith("admin:") or public or "<" in route or "(?P" in route:
+            continue
+        path = fill(route, {})
+        response = client.get(path)
+        assert response.status_code in (302, 404), (path, response.status_code)
+        if response.status_code == 302:
+            assert "/admin/login/" in response["Location"], path
+
+
 SHARED_VIEWS = {"shared_report", "shared_export"}
 
 
@@ -148,13 +142,7 @@ def test_a_share_viewer_reaches_the_shared_report_and_nothing_else(someone_elses
     completed, visitor_draft, _ = someone_elses_data
     link, token = services.share_link_create(assessment=completed)
     viewer = Client()
-    values = {
-        "<uuid:assessment_id>": str(completed.pk),
-        "<int:number>": "1",
-        "<int:link_id>": str(link.pk),
-        "<str:token>": token,
-        "<export_format:fmt>": "json",
-    }
+    values = values_for(completed, link, token=token, fmt="json")
     assert _walk_statuses(viewer, values, allowed_names=SHARED_VIEWS) == []
     # The token names one report only, and opens nothing on the owner's side.
     values["<uuid:assessment_id>"] = str(visitor_draft.pk)
@@ -174,14 +162,7 @@ def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_
         == 302
     )
     for assessment in (completed, visitor_draft):
-        values = {
-            "<uuid:assessment_id>": str(assessment.pk),
-            "<int:number>": "1",
-            "<int:link_id>": str(link.pk),
-            "<str:token>": "not-a-real-token",
-            "<export_format:fmt>": "csv",
-        }
-        assert _walk_statuses(visitor, values) == []
+        assert _walk_statuses(visitor, values_for(assessment, link, fmt="csv")) == []
 
 
 def test_the_walk_sees_the_private_views():
