@@ -5,12 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import NOTE_MAX_LENGTH
 from content.levels import LEVEL_NAMES
-from content.models import LEVEL_MAX, LEVEL_MIN, Stage
+from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Stage
 
 
 class StageChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, stage):
         return stage.name
+
+
+class CompanyKindChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, kind):
+        return kind.name
 
 
 class StartForm(forms.Form):
@@ -26,6 +31,16 @@ class StartForm(forms.Form):
         empty_label=None,
         to_field_name="slug",
         help_text=_("Your answers are scored against this stage's target profile."),
+    )
+    company_kind = CompanyKindChoiceField(
+        label=_("What kind of company are you aiming at?"),
+        queryset=CompanyKind.objects.order_by("order"),
+        required=False,
+        empty_label=_("Not specified (the general profile)"),
+        to_field_name="slug",
+        help_text=_(
+            "A startup CTO and the CTO of a large system integrator face different targets."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

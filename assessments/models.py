@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from content.models import LEVEL_MAX, LEVEL_MIN, Item, Stage
+from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Item, Stage
 
 NOTE_MAX_LENGTH = 1000
 
@@ -37,6 +37,15 @@ class Assessment(models.Model):
     )
     target_stage = models.ForeignKey(
         Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("target stage")
+    )
+    # The kind of company aimed at; none means the base target profile.
+    company_kind = models.ForeignKey(
+        CompanyKind,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kind of company"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

@@ -22,13 +22,14 @@ class AssessmentIncomplete(Exception):
 
 
 @transaction.atomic
-def assessment_start(*, owner, current_stage, target_stage):
+def assessment_start(*, owner, current_stage, target_stage, company_kind=None):
     """Create a draft; return it with its resume token (shown once, never stored)."""
     token, token_hash = new_token()
     assessment = Assessment(
         owner=owner if owner and owner.is_authenticated else None,
         current_stage=current_stage,
         target_stage=target_stage,
+        company_kind=company_kind,
         resume_token_hash=token_hash,
     )
     assessment.full_clean()

@@ -41,6 +41,7 @@ def guide_export():
         "target_profile": {},
         "learning_steps": [],
         "resources": [],
+        "practice": [],
         "questions": [],
         "trends": [],
         "company_kinds": [],
@@ -70,12 +71,15 @@ def guide_export():
             for level in item.rubric_levels.all()
         ]
         data["items"].append(entry)
-    for stage in models.Stage.objects.all():
+    next_order = Prefetch("next_stages", queryset=models.Stage.objects.order_by("order"))
+    for stage in models.Stage.objects.prefetch_related(next_order):
         data["stages"].append(
             {
                 "slug": stage.slug,
                 "order": stage.order,
                 "name": texts_of(stage, "name"),
+                "track": stage.track,
+                "next": [following.slug for following in stage.next_stages.all()],
                 "role": texts_of(stage, "role"),
                 "responsibilities": texts_of(stage, "responsibilities"),
                 "next_step": texts_of(stage, "next_step"),
@@ -107,11 +111,29 @@ def guide_export():
             "title": texts_of(resource, "title"),
         }
         _optional_text(entry, resource, "author")
+        if resource.year:
+            entry["year"] = resource.year
         if resource.url:
             entry["url"] = resource.url
         entry["step"] = resource.step.slug
         entry["items"] = _slugs(resource)
-        data["resources"].append(_optional_text(entry, resource, "description"))
+        _optional_text(entry, resource, "description")
+        entry["effort_hours"] = resource.effort_hours
+        entry["levels"] = {"from": resource.level_from, "to": resource.level_to}
+        entry["provenance"] = resource.provenance
+        data["resources"].append(entry)
+    for action in models.PracticeAction.objects.select_related("item").order_by(
+        "item__category__order", "item__order", "order"
+    ):
+        data["practice"].append(
+            {
+                "slug": action.slug,
+                "order": action.order,
+                "item": action.item.slug,
+                "levels": {"from": action.level_from, "to": action.level_to},
+                "text": texts_of(action, "text"),
+            }
+        )
     for question in models.InterviewQuestion.objects.prefetch_related(item_order):
         data["questions"].append(
             {
@@ -133,16 +155,26 @@ def guide_export():
                 "items": _slugs(trend),
             }
         )
-    for kind in models.CompanyKind.objects.all():
-        data["company_kinds"].append(
-            {
-                "slug": kind.slug,
-                "order": kind.order,
-                "name": texts_of(kind, "name"),
-                "examples": texts_of(kind, "examples"),
-                "cto_role": texts_of(kind, "cto_role"),
+    overrides = models.TargetOverride.objects.select_related("stage", "item")
+    for kind in models.CompanyKind.objects.prefetch_related(Prefetch("overrides", overrides)):
+        entry = {
+            "slug": kind.slug,
+            "order": kind.order,
+            "name": texts_of(kind, "name"),
+            "examples": texts_of(kind, "examples"),
+            "cto_role": texts_of(kind, "cto_role"),
+            "target_note": texts_of(kind, "target_note"),
+        }
+        for cell in kind.overrides.all():
+            change = {
+                key: value
+                for key, value in (("expected", cell.expected), ("importance", cell.importance))
+                if value is not None
             }
-        )
+            entry.setdefault("overrides", {}).setdefault(cell.stage.slug, {})[cell.item.slug] = (
+                change
+            )
+        data["company_kinds"].append(entry)
     return data
 
 
@@ -155,7 +187,7 @@ class _IndentedDumper(yaml.SafeDumper):
 
 def _cell_representer(dumper, value):
     # Keep each target-profile cell on one line: {expected: 3, importance: 2}.
-    flow = set(value) == {"expected", "importance"}
+    flow = bool(value) and set(value) <= {"expected", "importance", "from", "to"}
     return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=flow or None)
 
 

@@ -161,19 +161,27 @@ def _load(data, result, source):
             )
 
     _make_room_for_stage_orders(data["stages"], source, result.missing_only)
-    _, stages = _upsert_by_slug(
+    stage_upserter, stages = _upsert_by_slug(
         result,
         models.Stage,
         "stage",
         data["stages"],
         lambda e: {
             "order": e["order"],
+            "track": e["track"],
             **texts("name", e["name"]),
             **texts("role", e["role"]),
             **texts("responsibilities", e["responsibilities"]),
             **texts("next_step", e["next_step"]),
         },
     )
+    for entry in data["stages"]:
+        stage_upserter.set_items(
+            stages[entry["slug"]],
+            "next_stages",
+            [stages[slug] for slug in entry["next"]],
+            entry["slug"],
+        )
     cells = _Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
     for stage_slug, row in data["target_profile"].items():
         for item_slug, cell in row.items():
@@ -200,6 +208,11 @@ def _load(data, result, source):
                 "kind": e["kind"],
                 "step": steps[e["step"]],
                 "url": e.get("url", ""),
+                "year": e.get("year"),
+                "effort_hours": e["effort_hours"],
+                "level_from": e["levels"]["from"],
+                "level_to": e["levels"]["to"],
+                "provenance": e["provenance"],
                 **texts("title", e["title"]),
                 **texts("author", e.get("author")),
                 **texts("description", e.get("description")),
@@ -239,6 +252,19 @@ def _load(data, result, source):
 
     _upsert_by_slug(
         result,
+        models.PracticeAction,
+        "practice action",
+        data["practice"],
+        lambda e: {
+            "order": e["order"],
+            "item": items[e["item"]],
+            "level_from": e["levels"]["from"],
+            "level_to": e["levels"]["to"],
+            **texts("text", e["text"]),
+        },
+    )
+    _, kinds = _upsert_by_slug(
+        result,
         models.CompanyKind,
         "kind of company",
         data["company_kinds"],
@@ -247,8 +273,36 @@ def _load(data, result, source):
             **texts("name", e["name"]),
             **texts("examples", e["examples"]),
             **texts("cto_role", e["cto_role"]),
+            **texts("target_note", e["target_note"]),
         },
     )
+    _load_overrides(data, result, kinds, stages, items)
+
+
+def _load_overrides(data, result, kinds, stages, items):
+    """A kind's overrides are exactly the file's: cells it no longer lists are removed."""
+    overrides = _Upserter(
+        result, models.TargetOverride, ["company_kind_id", "stage_id", "item_id"], "override"
+    )
+    wanted = set()
+    for entry in data["company_kinds"]:
+        kind = kinds[entry["slug"]]
+        for stage_slug, row in entry.get("overrides", {}).items():
+            for item_slug, change in row.items():
+                key = (kind.pk, stages[stage_slug].pk, items[item_slug].pk)
+                wanted.add(key)
+                overrides.save(
+                    key,
+                    {"expected": change.get("expected"), "importance": change.get("importance")},
+                    f"{entry['slug']}: {stage_slug} × {item_slug}",
+                )
+    if result.missing_only:
+        return
+    listed = {kinds[entry["slug"]].pk for entry in data["company_kinds"]}
+    for key, row in list(overrides.rows.items()):
+        if key[0] in listed and key not in wanted:
+            row.delete()
+            result.updated.append(f"override removed: {row}")
 
 
 def guide_load(*, data, dry_run=False, missing_only=False, source="guide data"):

@@ -7,10 +7,12 @@ unknown slug.
 
 import jsonschema
 
-from content.models import ResourceKind
+from content.career_path import adjusted_cells, expected_only, profile_drops
+from content.models import Provenance, ResourceKind, Track
 
 LANGUAGES = ("ja", "en")
-SCHEMA_ID = "cto-assess/guide/v1"
+SCHEMA_ID = "cto-assess/guide/v2"
+OLD_SCHEMA_IDS = ("cto-assess/guide/v1",)
 
 _SLUG = {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$", "maxLength": 80}
 _TEXT = {  # a text in both languages, each with something other than spaces
@@ -40,6 +42,18 @@ def _entry(required, **properties):
 
 _LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
 _IMPORTANCE = {"type": "integer", "minimum": 1, "maximum": 3}
+_BAND = {  # a level band: the person is at `from` and works towards `to`
+    "type": "object",
+    "properties": {"from": _LEVEL, "to": _LEVEL},
+    "required": ["from", "to"],
+    "additionalProperties": False,
+}
+_CELL_CHANGE = {
+    "type": "object",
+    "properties": {"expected": _LEVEL, "importance": _IMPORTANCE},
+    "minProperties": 1,
+    "additionalProperties": False,
+}
 
 SCHEMA = {
     "type": "object",
@@ -78,8 +92,10 @@ SCHEMA = {
         "stages": {
             "type": "array",
             "items": _entry(
-                ["name", "role", "responsibilities", "next_step"],
+                ["name", "track", "next", "role", "responsibilities", "next_step"],
                 name=_TEXT,
+                track={"enum": Track.values},
+                next={"type": "array", "items": _SLUG, "uniqueItems": True},
                 role=_TEXT,
                 responsibilities=_TEXT,
                 next_step=_TEXT,
@@ -104,15 +120,23 @@ SCHEMA = {
         "resources": {
             "type": "array",
             "items": _entry(
-                ["kind", "title", "step", "items"],
+                ["kind", "title", "step", "items", "effort_hours", "levels", "provenance"],
                 kind={"enum": ResourceKind.values},
                 title=_TEXT,
                 author=_OPTIONAL_TEXT,
-                url={"type": "string", "pattern": "^https?://"},
+                year={"type": "integer", "minimum": 1900, "maximum": 2100},
+                url={"type": "string", "pattern": "^https://"},
+                effort_hours={"type": "integer", "minimum": 1, "maximum": 32767},
+                levels=_BAND,
+                provenance={"enum": Provenance.values},
                 description=_OPTIONAL_TEXT,
                 step=_SLUG,
                 items=_SLUGS,
             ),
+        },
+        "practice": {
+            "type": "array",
+            "items": _entry(["item", "levels", "text"], item=_SLUG, levels=_BAND, text=_TEXT),
         },
         "questions": {
             "type": "array",
@@ -136,7 +160,18 @@ SCHEMA = {
         "company_kinds": {
             "type": "array",
             "items": _entry(
-                ["name", "examples", "cto_role"], name=_TEXT, examples=_TEXT, cto_role=_TEXT
+                ["name", "examples", "cto_role", "target_note"],
+                name=_TEXT,
+                examples=_TEXT,
+                cto_role=_TEXT,
+                target_note=_TEXT,
+                overrides={
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "object",
+                        "additionalProperties": _CELL_CHANGE,
+                    },
+                },
             ),
         },
     },
@@ -148,6 +183,7 @@ SCHEMA = {
         "target_profile",
         "learning_steps",
         "resources",
+        "practice",
         "questions",
         "trends",
         "company_kinds",
@@ -187,6 +223,13 @@ def validate_guide(data, source="guide data"):
     """Check types, ranges, languages and cross-references; raise GuideFileError."""
     if not isinstance(data, dict):
         _fail(source, "the top level", "expected a mapping of sections")
+    if data.get("schema") in OLD_SCHEMA_IDS:
+        _fail(
+            source,
+            "the top level, field schema",
+            f"{data['schema']} is an older format; this version reads {SCHEMA_ID} "
+            "(export the guide with manage.py export_guide to get the current format)",
+        )
     validator = jsonschema.Draft202012Validator(SCHEMA)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
@@ -208,7 +251,7 @@ def _check_references(data, source):
     items = _unique_slugs(data, "items", source)
     stages = _unique_slugs(data, "stages", source)
     steps = _unique_slugs(data, "learning_steps", source)
-    for section in ("resources", "questions", "trends", "company_kinds"):
+    for section in ("resources", "practice", "questions", "trends", "company_kinds"):
         _unique_slugs(data, section, source)
     orders = {}
     for index, stage in enumerate(data["stages"]):
@@ -228,6 +271,21 @@ def _check_references(data, source):
         if levels != [0, 1, 2, 3, 4]:
             _fail(source, f"{where}, field rubric", "needs exactly one text for each level 0-4")
 
+    for section in ("resources", "practice"):
+        for index, entry in enumerate(data[section]):
+            if entry["levels"]["from"] >= entry["levels"]["to"]:
+                _fail(
+                    source,
+                    f"{section}[{index}] '{entry['slug']}', field levels",
+                    "the band must rise: 'from' below 'to'",
+                )
+    for index, action in enumerate(data["practice"]):
+        if action["item"] not in items:
+            _fail(
+                source,
+                f"practice[{index}] '{action['slug']}', field item",
+                f"unknown item '{action['item']}'",
+            )
     for index, resource in enumerate(data["resources"]):
         if resource["step"] not in steps:
             _fail(
@@ -264,3 +322,50 @@ def _check_references(data, source):
                 f"target_profile '{stage_slug}'",
                 f"no expected level for {', '.join(sorted(missing))}",
             )
+    _check_path(data, source, stages, items)
+
+
+def _check_path(data, source, stages, items):
+    """Stages lead only up the ladder, and expected levels never drop along the path."""
+    order = {stage["slug"]: stage["order"] for stage in data["stages"]}
+    edges = []
+    for index, stage in enumerate(data["stages"]):
+        for next_slug in stage["next"]:
+            where = f"stages[{index}] '{stage['slug']}', field next"
+            if next_slug not in stages:
+                _fail(source, where, f"unknown stage '{next_slug}'")
+            if order[next_slug] <= stage["order"]:
+                _fail(source, where, f"'{next_slug}' does not come after this stage")
+            edges.append((stage["slug"], next_slug))
+    base = {
+        stage: {item: (cell["expected"], cell["importance"]) for item, cell in row.items()}
+        for stage, row in data["target_profile"].items()
+    }
+    _refuse_drops(source, "target_profile", profile_drops(expected_only(base), edges))
+    for index, kind in enumerate(data["company_kinds"]):
+        where = f"company_kinds[{index}] '{kind['slug']}'"
+        overrides = kind.get("overrides", {})
+        for stage_slug, row in overrides.items():
+            if stage_slug not in stages:
+                _fail(source, f"{where}, field overrides", f"unknown stage '{stage_slug}'")
+            for item_slug in row:
+                if item_slug not in items:
+                    _fail(
+                        source,
+                        f"{where}, field overrides.{stage_slug}",
+                        f"unknown item '{item_slug}'",
+                    )
+        adjusted = expected_only(adjusted_cells(base, overrides))
+        _refuse_drops(source, f"{where}, field overrides", profile_drops(adjusted, edges))
+
+
+def _refuse_drops(source, where, drops):
+    if drops:
+        drop = drops[0]
+        _fail(
+            source,
+            where,
+            f"expected level of '{drop.item}' drops from {drop.expected} at "
+            f"'{drop.stage}' to {drop.next_expected} at '{drop.next_stage}', which follows it "
+            f"({len(drops)} drop(s) in all)",
+        )

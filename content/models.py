@@ -105,10 +105,33 @@ class RubricLevel(models.Model):
         return f"{self.item} — {self.level}"
 
 
+class Track(models.TextChoices):
+    """Where a stage sits on the career path: the shared start, one of two tracks, the top."""
+
+    CORE = "core", _("Shared path")
+    MANAGEMENT = "management", _("Management track")
+    ARCHITECTURE = "architecture", _("Architecture track")
+    EXECUTIVE = "executive", _("Executive")
+
+
 class Stage(OrderedModel):
-    """A step of the career ladder, from junior developer to CTO."""
+    """A step of the career path, from junior developer to CTO.
+
+    The path branches: `next_stages` names the stages that follow this one. `order` still
+    ranks every stage (for the best-fit stage and for listing) but is not a line.
+    """
+
+    Track = Track
 
     name = models.CharField(_("name"), max_length=120)
+    track = models.CharField(_("track"), max_length=20, choices=Track.choices, default=Track.CORE)
+    next_stages = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="previous_stages",
+        blank=True,
+        verbose_name=_("stages that follow"),
+    )
     role = models.TextField(_("role"))
     responsibilities = models.TextField(_("responsibilities"))
     next_step = models.TextField(_("next step"))
@@ -116,7 +139,10 @@ class Stage(OrderedModel):
     class Meta(OrderedModel.Meta):
         verbose_name = _("career stage")
         verbose_name_plural = _("career stages")
-        constraints = [models.UniqueConstraint(fields=["order"], name="stage_unique_order")]
+        constraints = [
+            models.UniqueConstraint(fields=["order"], name="stage_unique_order"),
+            models.CheckConstraint(condition=Q(track__in=Track.values), name="stage_track_known"),
+        ]
 
 
 class TargetLevel(models.Model):
@@ -167,6 +193,40 @@ class LearningStep(OrderedModel):
         verbose_name_plural = _("learning steps")
 
 
+class Provenance(models.TextChoices):
+    GUIDE = "guide", _("Named by the guide")
+    ADDED = "added", _("Added by CTO Assess")
+
+
+def band_constraints(prefix):
+    """A level band from -> to: both in 0-4, from below to (both may be unknown)."""
+    return [
+        models.CheckConstraint(
+            condition=Q(level_from__isnull=True)
+            | Q(level_from__gte=LEVEL_MIN, level_from__lt=LEVEL_MAX),
+            name=f"{prefix}_level_from_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(level_to__isnull=True) | Q(level_to__gt=LEVEL_MIN, level_to__lte=LEVEL_MAX),
+            name=f"{prefix}_level_to_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(level_from__isnull=True)
+            | Q(level_to__isnull=True)
+            | Q(level_from__lt=models.F("level_to")),
+            name=f"{prefix}_band_rises",
+        ),
+    ]
+
+
+def level_field(label):
+    return models.PositiveSmallIntegerField(
+        label,
+        null=True,
+        validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)],
+    )
+
+
 class ResourceKind(models.TextChoices):
     BOOK = "book", _("Book")
     COURSE = "course", _("Course")
@@ -185,8 +245,25 @@ class Resource(OrderedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     author = models.CharField(_("author or provider"), max_length=200, blank=True)
-    url = models.URLField(_("URL"), blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year first published"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    url = models.URLField(
+        _("URL"), blank=True, help_text=_("Only the official page, and only when certain.")
+    )
     description = models.TextField(_("description"), blank=True)
+    # Blank (null) only on rows from before the guide's second edition.
+    effort_hours = models.PositiveSmallIntegerField(
+        _("effort in hours"), null=True, validators=[MinValueValidator(1)]
+    )
+    level_from = level_field(_("serves from level"))
+    level_to = level_field(_("to level"))
+    provenance = models.CharField(
+        _("provenance"), max_length=10, choices=Provenance.choices, default=Provenance.GUIDE
+    )
     step = models.ForeignKey(
         LearningStep,
         on_delete=models.PROTECT,
@@ -205,8 +282,36 @@ class Resource(OrderedModel):
             models.CheckConstraint(
                 condition=Q(kind__in=ResourceKind.values),
                 name="resource_kind_known",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(provenance__in=Provenance.values), name="resource_provenance_known"
+            ),
+            *band_constraints("resource"),
         ]
+
+    @property
+    def band(self):
+        return (self.level_from, self.level_to)
+
+
+class PracticeAction(OrderedModel):
+    """Something a person does at work this month to move an item from one level to another."""
+
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="practice_actions", verbose_name=_("item")
+    )
+    level_from = level_field(_("from level"))
+    level_to = level_field(_("to level"))
+    text = models.TextField(_("action"))
+
+    class Meta:
+        ordering = ["item__category__order", "item__order", "level_from", "order"]
+        verbose_name = _("practice action")
+        verbose_name_plural = _("practice actions")
+        constraints = band_constraints("practice")
+
+    def __str__(self):
+        return f"{self.item} {self.level_from}→{self.level_to}"
 
 
 class InterviewQuestion(OrderedModel):
@@ -239,7 +344,58 @@ class CompanyKind(OrderedModel):
     name = models.CharField(_("name"), max_length=150)
     examples = models.TextField(_("examples"))
     cto_role = models.TextField(_("what the CTO does there"))
+    target_note = models.TextField(_("why the targets differ"), blank=True)
 
     class Meta(OrderedModel.Meta):
         verbose_name = _("kind of company")
         verbose_name_plural = _("kinds of company")
+
+
+class TargetOverride(models.Model):
+    """A kind of company's change to one cell of a stage's target profile."""
+
+    company_kind = models.ForeignKey(
+        CompanyKind,
+        on_delete=models.PROTECT,
+        related_name="overrides",
+        verbose_name=_("kind of company"),
+    )
+    stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="overrides", verbose_name=_("stage")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="overrides", verbose_name=_("item")
+    )
+    expected = level_field(_("expected level"))
+    importance = models.PositiveSmallIntegerField(
+        _("importance"),
+        null=True,
+        validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)],
+    )
+
+    class Meta:
+        ordering = ["company_kind__order", "stage__order", "item__category__order", "item__order"]
+        verbose_name = _("target override")
+        verbose_name_plural = _("target overrides")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company_kind", "stage", "item"], name="override_one_per_kind_cell"
+            ),
+            models.CheckConstraint(
+                condition=Q(expected__isnull=False) | Q(importance__isnull=False),
+                name="override_changes_something",
+            ),
+            models.CheckConstraint(
+                condition=Q(expected__isnull=True)
+                | Q(expected__gte=LEVEL_MIN, expected__lte=LEVEL_MAX),
+                name="override_expected_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(importance__isnull=True)
+                | Q(importance__gte=IMPORTANCE_MIN, importance__lte=IMPORTANCE_MAX),
+                name="override_importance_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.company_kind}: {self.stage} × {self.item}"

@@ -17,18 +17,38 @@ def stages_in_order():
     return models.Stage.objects.order_by("order")
 
 
-def career_ladder():
-    """Stages, each with its profile cells on active items (category loaded), in matrix order."""
+def career_ladder(company_kind=None):
+    """Stages in order, each with the stages that follow it and its profile cells on active
+    items (category loaded, in matrix order), adjusted for `company_kind` when given: a cell
+    it overrides carries `overridden = True`."""
     cells = (
         models.TargetLevel.objects.filter(item__active=True)
         .select_related("item__category")
         .order_by("item__category__order", "item__order")
     )
-    return list(
+    stages = list(
         models.Stage.objects.order_by("order").prefetch_related(
-            Prefetch("target_levels", queryset=cells, to_attr="profile")
+            Prefetch("target_levels", queryset=cells, to_attr="profile"),
+            Prefetch("next_stages", queryset=models.Stage.objects.order_by("order")),
         )
     )
+    overrides = {}
+    if company_kind is not None:
+        overrides = {
+            (o.stage_id, o.item_id): o
+            for o in models.TargetOverride.objects.filter(company_kind=company_kind)
+        }
+    for stage in stages:
+        for cell in stage.profile:
+            override = overrides.get((stage.pk, cell.item_id))
+            cell.overridden = override is not None
+            if override is not None:
+                cell.expected = (
+                    override.expected if override.expected is not None else cell.expected
+                )
+                if override.importance is not None:
+                    cell.importance = override.importance
+    return stages
 
 
 def skill_catalogue():

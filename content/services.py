@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from content.models import TargetLevel
+from content.models import TargetLevel, TargetOverride
 
 
 @transaction.atomic
@@ -35,3 +35,43 @@ def target_profile_save(*, cells):
     TargetLevel.objects.bulk_update(changed, ["expected", "importance"])
     TargetLevel.objects.bulk_create(created)
     return len(changed) + len(created)
+
+
+@transaction.atomic
+def company_kind_targets_save(*, company_kind, cells):
+    """Save a kind of company's grid as overrides of the base profile.
+
+    A cell equal to the base profile needs no override (one that exists is removed); a
+    cell that differs is stored as an override of what differs. Returns the number of
+    overrides created, changed or removed.
+    """
+    base = {
+        (cell.stage_id, cell.item_id): (cell.expected, cell.importance)
+        for cell in TargetLevel.objects.filter(stage_id__in={stage for stage, _ in cells})
+    }
+    existing = {
+        (o.stage_id, o.item_id): o
+        for o in TargetOverride.objects.select_for_update().filter(company_kind=company_kind)
+    }
+    count = 0
+    for key, (expected, importance) in cells.items():
+        base_expected, base_importance = base.get(key, (None, None))
+        wanted = (
+            None if expected == base_expected else expected,
+            None if importance == base_importance else importance,
+        )
+        override = existing.get(key)
+        if wanted == (None, None):
+            if override is not None:
+                override.delete()
+                count += 1
+            continue
+        if override is None:
+            override = TargetOverride(company_kind=company_kind, stage_id=key[0], item_id=key[1])
+        elif (override.expected, override.importance) == wanted:
+            continue
+        override.expected, override.importance = wanted
+        override.full_clean(validate_unique=False, validate_constraints=False)
+        override.save()
+        count += 1
+    return count

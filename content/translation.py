@@ -64,5 +64,11 @@ class TrendTranslation(TranslationOptions):
 
 @register(models.CompanyKind)
 class CompanyKindTranslation(TranslationOptions):
-    fields = ("name", "examples", "cto_role")
-    required_languages = both_languages(*fields)
+    fields = ("name", "examples", "cto_role", "target_note")
+    required_languages = both_languages("name", "examples", "cto_role")
+
+
+@register(models.PracticeAction)
+class PracticeActionTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = both_languages("text")

@@ -1,8 +1,9 @@
 """Public pages that show the guide's structure: the landing before an assessment."""
 
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from content import selectors
+from content.models import CompanyKind, Track
 
 
 def home(request):
@@ -16,8 +17,29 @@ def home(request):
     )
 
 
+def career_path(stages):
+    """The stages as the path draws them: the shared start, the two tracks side by side, the top."""
+    by_track = {}
+    for stage in stages:
+        by_track.setdefault(stage.track, []).append(stage)
+    branches = [
+        (Track(track).label, track, by_track[track])
+        for track in (Track.MANAGEMENT, Track.ARCHITECTURE)
+        if track in by_track
+    ]
+    return {
+        "start": by_track.get(Track.CORE, []),
+        "branches": branches,
+        "top": by_track.get(Track.EXECUTIVE, []),
+    }
+
+
 def career_ladder(request):
-    stages = selectors.career_ladder()
+    kinds = selectors.company_kinds()
+    kind = None
+    if request.GET.get("kind"):
+        kind = get_object_or_404(CompanyKind, slug=request.GET["kind"])
+    stages = selectors.career_ladder(kind)
     # The matrix of expected levels: items as rows, stages as columns.
     matrix = {}
     for column, stage in enumerate(stages):
@@ -33,8 +55,10 @@ def career_ladder(request):
         "content/career_ladder.html",
         {
             "stages": stages,
+            "path": career_path(stages),
             "matrix": list(matrix.items()),
-            "company_kinds": selectors.company_kinds(),
+            "company_kinds": kinds,
+            "company_kind": kind,
         },
     )
 

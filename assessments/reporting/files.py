@@ -1,4 +1,9 @@
-"""The report's files: JSON (cto-assess/report/v1), CSV and PDF, all rendered from Report."""
+"""The report's files: JSON (cto-assess/report/v2), CSV and PDF, all rendered from Report.
+
+The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
+`assessment.company_kind`, `route`, the resources' effort, band and provenance, and
+`recommendations.practice`.
+"""
 
 import csv
 import functools
@@ -11,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from assessments.reporting.cache import drawn
 
-SCHEMA = "cto-assess/report/v1"
+SCHEMA = "cto-assess/report/v2"
 FORMATS = ("pdf", "csv", "json")
 
 
@@ -25,12 +30,14 @@ def report_data(report):
             "current_stage": report.current_stage.slug,
             "target_stage": report.target_stage.slug,
             "language": report.language,
+            "company_kind": report.company_kind.slug if report.company_kind else None,
         },
         "readiness": {
             "target": report.target_readiness,
             "by_stage": [{"stage": s.slug, "readiness": s.readiness} for s in report.stages],
         },
         "best_fit_stage": report.best_fit_stage.slug,
+        "route": _route_data(report.route),
         "categories": [
             {"category": c.slug, "mean_rating": c.mean_rating, "readiness": c.readiness}
             for c in report.categories
@@ -49,8 +56,20 @@ def report_data(report):
         "focus_areas": [i.slug for i in report.focus_areas],
         "recommendations": {
             "resources": [
-                {"resource": r.slug, "kind": r.kind, "title": r.title, "serves": r.serves}
+                {
+                    "resource": r.slug,
+                    "kind": r.kind,
+                    "title": r.title,
+                    "serves": r.serves,
+                    "effort_hours": r.effort_hours,
+                    "levels": _band(r.levels),
+                    "provenance": r.provenance or None,
+                    "url": r.url or None,
+                }
                 for r in report.resources
+            ],
+            "practice": [
+                {"item": p.item, "levels": _band(p.levels), "text": p.text} for p in report.practice
             ],
             "interview_questions": [
                 {"question": q.slug, "text": q.title, "serves": q.serves}
@@ -60,6 +79,28 @@ def report_data(report):
                 {"trend": t.slug, "name": t.title, "serves": t.serves} for t in report.trends
             ],
         },
+    }
+
+
+def _band(levels):
+    low, high = levels
+    return None if low is None else {"from": low, "to": high}
+
+
+def _route_data(route):
+    """The best fit and the next stage on each track; null for a first-edition report."""
+    if route is None:
+        return None
+    return {
+        "best_fit": route.best_fit.slug,
+        "next": [
+            {
+                "track": step.track,
+                "stage": step.stage.slug if step.stage else None,
+                "readiness": step.stage.readiness if step.stage else None,
+            }
+            for step in route.next_steps
+        ],
     }
 
 

@@ -9,15 +9,18 @@ from django.db.models import Prefetch
 
 from assessments.models import Answer
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
+from content.career_path import adjusted_cells
 from content.guide_export import texts_of
 from content.guide_schema import LANGUAGES
 from content.models import (
     Category,
     InterviewQuestion,
     Item,
+    PracticeAction,
     Resource,
     Stage,
     TargetLevel,
+    TargetOverride,
     Trend,
 )
 
@@ -48,6 +51,10 @@ def learning_snapshot(items):
                 "order": r.order,
                 "kind": r.kind,
                 "url": r.url,
+                "year": r.year,
+                "effort_hours": r.effort_hours,
+                "levels": [r.level_from, r.level_to],
+                "provenance": r.provenance,
                 "title": texts_of(r, "title"),
                 "author": texts_of(r, "author"),
                 "description": texts_of(r, "description"),
@@ -55,6 +62,17 @@ def learning_snapshot(items):
                 "items": sorted(item.slug for item in r.items.all()),
             }
             for r in sorted(resources, key=lambda r: (r.step.order, r.order, r.slug))
+        ],
+        "practice": [
+            {
+                "slug": p.slug,
+                "item": p.item.slug,
+                "levels": [p.level_from, p.level_to],
+                "text": texts_of(p, "text"),
+            }
+            for p in PracticeAction.objects.filter(item__in=items)
+            .select_related("item")
+            .order_by("item__category__order", "item__order", "level_from", "order")
         ],
         "interview_questions": [
             {
@@ -79,11 +97,42 @@ def learning_snapshot(items):
     }
 
 
-def matrix_snapshot(item_ids):
+def _profiles(stages, items, company_kind):
+    """{stage pk: {item slug: [expected, importance]}}, adjusted for the kind of company."""
+    base = {stage.slug: {} for stage in stages}
+    for cell in TargetLevel.objects.filter(item__in=items).select_related("stage", "item"):
+        base[cell.stage.slug][cell.item.slug] = (cell.expected, cell.importance)
+    overrides = {}
+    if company_kind is not None:
+        for cell in TargetOverride.objects.filter(
+            company_kind=company_kind, item__in=items
+        ).select_related("stage", "item"):
+            change = {"expected": cell.expected, "importance": cell.importance}
+            overrides.setdefault(cell.stage.slug, {})[cell.item.slug] = {
+                key: value for key, value in change.items() if value is not None
+            }
+    cells = adjusted_cells(base, overrides)
+    return {
+        stage.pk: {item: list(cell) for item, cell in cells[stage.slug].items()} for stage in stages
+    }
+
+
+def _company_kind(kind):
+    if kind is None:
+        return None
+    return {
+        "slug": kind.slug,
+        "name": texts_of(kind, "name"),
+        "target_note": texts_of(kind, "target_note"),
+    }
+
+
+def matrix_snapshot(item_ids, company_kind=None):
     """The matrix as it stands now for these items: everything a report needs but answers.
 
     Items carry their rubric texts for every level, so any set of answers on them can be
-    frozen with `snapshot_of` without asking the database again.
+    frozen with `snapshot_of` without asking the database again. Target profiles are
+    those of `company_kind` when one is given (the base profile with its overrides).
     """
     items = list(
         Item.objects.filter(pk__in=item_ids)
@@ -91,10 +140,8 @@ def matrix_snapshot(item_ids):
         .prefetch_related("rubric_levels")
         .order_by("category__order", "order")
     )
-    stages = list(Stage.objects.order_by("order"))
-    profile = {stage.pk: {} for stage in stages}
-    for cell in TargetLevel.objects.filter(item__in=items).select_related("item"):
-        profile[cell.stage_id][cell.item.slug] = [cell.expected, cell.importance]
+    stages = list(Stage.objects.order_by("order").prefetch_related("next_stages"))
+    profile = _profiles(stages, items, company_kind)
     categories = Category.objects.filter(pk__in={item.category_id for item in items})
     return {
         "categories": [
@@ -117,10 +164,13 @@ def matrix_snapshot(item_ids):
                 "slug": s.slug,
                 "order": s.order,
                 "name": texts_of(s, "name"),
+                "track": s.track,
+                "next": [n.slug for n in sorted(s.next_stages.all(), key=lambda n: n.order)],
                 "profile": profile[s.pk],
             }
             for s in stages
         ],
+        "company_kind": _company_kind(company_kind),
         **learning_snapshot(items),
     }
 
@@ -158,7 +208,7 @@ def assessment_snapshot(assessment):
         ).values_list("item_id", "level", "note")
     }
     return snapshot_of(
-        matrix=matrix_snapshot(answers),
+        matrix=matrix_snapshot(answers, assessment.company_kind),
         answers=answers,
         current_stage=assessment.current_stage.slug,
         target_stage=assessment.target_stage.slug,

@@ -16,11 +16,26 @@ class Recommendation:
     serves: list[str]  # focus-area item slugs it serves, most urgent first
 
 
-def _serving(entries, focus_areas):
+def fits(levels, rating):
+    """Whether a level band (from, to) serves someone rated `rating`; unknown bands do."""
+    low, high = levels
+    if low is None or high is None:
+        return True
+    return low <= rating < high
+
+
+def _serving(entries, focus_areas, ratings=None):
     rank = {slug: index for index, slug in enumerate(focus_areas)}
     chosen = []
     for entry in entries:
-        served = sorted((slug for slug in entry.items if slug in rank), key=rank.get)
+        served = sorted(
+            (
+                slug
+                for slug in entry.items
+                if slug in rank and (ratings is None or fits(entry.levels, ratings[slug]))
+            ),
+            key=rank.get,
+        )
         if served:
             chosen.append(Recommendation(entry=entry, serves=served))
     return chosen
@@ -29,13 +44,16 @@ def _serving(entries, focus_areas):
 def recommend(snapshot, focus_areas, top=TOP_FOCUS_AREAS):
     """{"resources": [...], "interview_questions": [...], "trends": [...]} for the top focus areas.
 
-    Resources come in learning-step order (each listed once, with every gap it serves);
-    questions and trends in the guide's order.
+    Resources come in learning-step order (each listed once, with every gap it serves),
+    and serve an item only when their level band fits the person's rating of it (a
+    resource for levels 2-4 is not offered to someone at 0); questions and trends come in
+    the guide's order.
     """
     top_areas = list(focus_areas[:top])
+    ratings = {item.slug: item.rating for item in snapshot.items}
     step_order = {step.slug: step.order for step in snapshot.learning_steps}
     resources = sorted(
-        _serving(snapshot.resources, top_areas),
+        _serving(snapshot.resources, top_areas, ratings),
         key=lambda r: (step_order.get(r.entry.step, 0), r.entry.order, r.entry.slug),
     )
     return {
@@ -43,3 +61,17 @@ def recommend(snapshot, focus_areas, top=TOP_FOCUS_AREAS):
         "interview_questions": _serving(snapshot.interview_questions, top_areas),
         "trends": _serving(snapshot.trends, top_areas),
     }
+
+
+def practice_for(snapshot, focus_rows):
+    """One practice action per focus area (ItemRow), for the band the person is in."""
+    chosen = []
+    for row in focus_rows:
+        fitting = [
+            action
+            for action in snapshot.practice
+            if action.item == row.slug and fits(action.levels, row.rating)
+        ]
+        if fitting:
+            chosen.append(min(fitting, key=lambda action: action.levels[1] - action.levels[0]))
+    return chosen

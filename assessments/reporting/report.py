@@ -12,7 +12,8 @@ from django.utils.translation import ngettext
 
 from assessments import scoring
 from assessments.reporting.radar import Axis, radar_svg
-from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
+from assessments.reporting.recommendations import TOP_FOCUS_AREAS, practice_for, recommend
+from assessments.reporting.route import Route, route_of
 from assessments.reporting.snapshot import read_snapshot
 from content.levels import LEVEL_NAMES
 
@@ -66,6 +67,27 @@ class Recommended:
     serves: list[str]  # item slugs
     serves_names: list[str]
     reason: str
+    effort_hours: int | None = None
+    levels: tuple = (None, None)  # the level band a resource serves
+    provenance: str = ""  # "guide" or "added"; "" for questions, trends and old reports
+    year: int | None = None
+
+
+@dataclass
+class Practice:
+    """One thing to do at work this month for a top focus area."""
+
+    item: str
+    item_name: str
+    levels: tuple
+    text: str
+
+
+@dataclass
+class CompanyKindRow:
+    slug: str
+    name: str
+    target_note: str
 
 
 @dataclass
@@ -105,6 +127,9 @@ class Report:
     interview_questions: list[Recommended]
     trends: list[Recommended]
     threshold: float = scoring.BEST_FIT_THRESHOLD
+    company_kind: CompanyKindRow | None = None  # None: scored against the base profile
+    route: Route | None = None  # None for first-edition reports, whose ladder was a line
+    practice: list[Practice] = field(default_factory=list)
     comparison: Comparison | None = None
     radar: str = field(default="", repr=False)
 
@@ -218,6 +243,16 @@ def _build(assessment, snapshot, language, previous):
         strengths=[by_slug[slug] for slug in score.strengths],
         **_recommendations(snapshot, score.focus_areas, by_slug, language),
     )
+    kind = snapshot.company_kind
+    if kind is not None:
+        report.company_kind = CompanyKindRow(
+            kind.slug, kind.name[language], kind.target_note.get(language, "")
+        )
+    report.route = route_of(snapshot, stage_rows, report.best_fit_stage)
+    report.practice = [
+        Practice(p.item, by_slug[p.item].name, p.levels, p.text[language])
+        for p in practice_for(snapshot, report.top_focus_areas)
+    ]
     report.radar = radar_svg(
         [
             Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)
@@ -262,6 +297,10 @@ def _recommendations(snapshot, focus_areas, by_slug, language):
                     serves=r.serves,
                     serves_names=serves_names,
                     reason=_reason(kind, serves_names, [by_slug[s].gap for s in r.serves]),
+                    effort_hours=getattr(r.entry, "effort_hours", None),
+                    levels=getattr(r.entry, "levels", (None, None)),
+                    provenance=getattr(r.entry, "provenance", ""),
+                    year=getattr(r.entry, "year", None),
                 )
             )
         return result

@@ -4,14 +4,18 @@ Completion stores the snapshot as JSON (freeze.py writes it). Everything that dr
 report reads it through `read_snapshot`, never by raw keys. Version 1 is what every
 completed assessment has held since the first edition; a later version adds fields with
 defaults here, and a version this code does not know is refused, never guessed at.
+
+Version 2 (the guide's second edition) adds the kind of company the profiles were
+adjusted for, each stage's track and the stages that follow it, each resource's effort,
+level band, provenance and year, and the practice actions of the answered items.
 """
 
 from dataclasses import dataclass
 
 from assessments.scoring import Expectation
 
-SNAPSHOT_VERSION = 1
-READABLE_VERSIONS = frozenset({1})
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = frozenset({1, 2})
 
 Texts = dict  # {"ja": str, "en": str}
 
@@ -56,6 +60,23 @@ class FrozenStage:
     order: int
     name: Texts
     profile: dict  # {item slug: Expectation}
+    track: str = ""  # "" in version 1, whose ladder was a line
+    next: tuple = ()  # slugs of the stages that follow (version 2)
+
+
+@dataclass(frozen=True)
+class FrozenCompanyKind:
+    slug: str
+    name: Texts
+    target_note: Texts
+
+
+@dataclass(frozen=True)
+class FrozenPractice:
+    slug: str
+    item: str
+    levels: tuple  # (from, to)
+    text: Texts
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,10 @@ class FrozenResource:
     description: Texts
     step: str
     items: tuple  # slugs of the items it builds
+    effort_hours: int | None = None  # unknown in version 1
+    levels: tuple = (None, None)  # the band it serves, (from, to)
+    provenance: str = ""
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +133,12 @@ class Snapshot:
     resources: tuple = ()  # FrozenResource
     interview_questions: tuple = ()  # FrozenQuestion
     trends: tuple = ()  # FrozenTrend
+    practice: tuple = ()  # FrozenPractice
+    company_kind: FrozenCompanyKind | None = None  # None: the base profile
+
+    @property
+    def has_tracks(self):
+        return any(stage.track for stage in self.stages)
 
     def category(self, slug):
         return next(c for c in self.categories if c.slug == slug)
@@ -124,12 +155,20 @@ def read_snapshot(data):
     if version not in READABLE_VERSIONS:
         raise UnknownSnapshotVersion(version)
     try:
-        return _read_version_1(data)
+        return _read(data)
     except (KeyError, TypeError, ValueError, IndexError) as error:
         raise SnapshotError(f"Snapshot version {version} is malformed: {error!r}") from error
 
 
-def _read_version_1(data):
+def _read_company_kind(data):
+    kind = data.get("company_kind")
+    if kind is None:
+        return None
+    return FrozenCompanyKind(kind["slug"], kind["name"], kind["target_note"])
+
+
+def _read(data):
+    """Versions 1 and 2: version 2 only adds keys, which version 1 reads as their defaults."""
     return Snapshot(
         version=data["version"],
         current_stage=data["current_stage"],
@@ -158,6 +197,8 @@ def _read_version_1(data):
                     item: Expectation(expected=cell[0], importance=cell[1])
                     for item, cell in s["profile"].items()
                 },
+                track=s.get("track", ""),
+                next=tuple(s.get("next", ())),
             )
             for s in sorted(data["stages"], key=lambda s: s["order"])
         ),
@@ -175,6 +216,10 @@ def _read_version_1(data):
                 description=r["description"],
                 step=r["step"],
                 items=tuple(r["items"]),
+                effort_hours=r.get("effort_hours"),
+                levels=tuple(r.get("levels", (None, None))),
+                provenance=r.get("provenance", ""),
+                year=r.get("year"),
             )
             for r in data.get("resources", [])
         ),
@@ -188,4 +233,9 @@ def _read_version_1(data):
             FrozenTrend(t["slug"], t["order"], t["name"], t["description"], tuple(t["items"]))
             for t in data.get("trends", [])
         ),
+        practice=tuple(
+            FrozenPractice(p["slug"], p["item"], tuple(p["levels"]), p["text"])
+            for p in data.get("practice", [])
+        ),
+        company_kind=_read_company_kind(data),
     )

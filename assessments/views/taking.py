@@ -42,6 +42,7 @@ def start(request):
                 owner=request.user,
                 current_stage=form.cleaned_data["current_stage"],
                 target_stage=form.cleaned_data["target_stage"],
+                company_kind=form.cleaned_data["company_kind"],
             )
             access.remember(request, assessment)
             if assessment.owner_id is None:

@@ -1,0 +1,61 @@
+"""The route on the branching career path: the best fit now, and what comes next on each track.
+
+Only snapshots of the second edition know the tracks; a first-edition report has no route
+and renders as it always did.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from content.career_path import routes
+
+TRACK_NAMES = {
+    "core": _("Shared path"),
+    "management": _("Management track"),
+    "architecture": _("Architecture track"),
+    "executive": _("Executive"),
+}
+BRANCHES = ("management", "architecture")
+
+
+@dataclass
+class NextStep:
+    track: str  # the branch this step is on ("core" while the tracks have not split yet)
+    track_name: str
+    stage: object  # StageRow, or None when every stage on the track is reached
+    branch_name: str  # the track the route follows, for "every stage reached" rows
+
+
+@dataclass
+class Route:
+    best_fit: object  # StageRow
+    next_steps: list[NextStep]
+
+
+def route_of(snapshot, stage_rows, best_fit):
+    """The route from the best-fit stage: the first stage not yet reached on each track."""
+    if not snapshot.has_tracks:
+        return None
+    rows = {row.slug: row for row in stage_rows}
+    next_of = {stage.slug: stage.next for stage in snapshot.stages}
+    track_of = {stage.slug: stage.track for stage in snapshot.stages}
+    followed = {following for stage in snapshot.stages for following in stage.next}
+    first = next(stage.slug for stage in snapshot.stages if stage.slug not in followed)
+    steps, seen = [], set()
+    for path in routes(first, next_of):
+        branch = next((track_of[slug] for slug in path if track_of[slug] in BRANCHES), "core")
+        upcoming = next((slug for slug in path if not rows[slug].is_reached), None)
+        if upcoming in seen:
+            continue
+        seen.add(upcoming)
+        track = track_of[upcoming] if upcoming else branch
+        steps.append(
+            NextStep(
+                track=track,
+                track_name=str(TRACK_NAMES.get(track, track)),
+                stage=rows[upcoming] if upcoming else None,
+                branch_name=str(TRACK_NAMES.get(branch, branch)),
+            )
+        )
+    return Route(best_fit=best_fit, next_steps=steps)
