@@ -163,8 +163,8 @@ def guide_export():
             "name": texts_of(kind, "name"),
             "examples": texts_of(kind, "examples"),
             "cto_role": texts_of(kind, "cto_role"),
-            "target_note": texts_of(kind, "target_note"),
         }
+        _optional_text(entry, kind, "target_note")
         for cell in kind.overrides.all():
             change = {
                 key: value

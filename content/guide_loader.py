@@ -273,7 +273,7 @@ def _load(data, result, source):
             **texts("name", e["name"]),
             **texts("examples", e["examples"]),
             **texts("cto_role", e["cto_role"]),
-            **texts("target_note", e["target_note"]),
+            **texts("target_note", e.get("target_note")),
         },
     )
     _load_overrides(data, result, kinds, stages, items)

@@ -160,11 +160,11 @@ SCHEMA = {
         "company_kinds": {
             "type": "array",
             "items": _entry(
-                ["name", "examples", "cto_role", "target_note"],
+                ["name", "examples", "cto_role"],
                 name=_TEXT,
                 examples=_TEXT,
                 cto_role=_TEXT,
-                target_note=_TEXT,
+                target_note=_OPTIONAL_TEXT,
                 overrides={
                     "type": "object",
                     "additionalProperties": {

@@ -124,7 +124,22 @@ class ResourceFactory(_WithItems):
     title_en = factory.Sequence(lambda n: f"Test resource {n}")
     author_ja, author_en = "テスト著者", "Test Author"
     description_ja, description_en = "テスト用の資料。", "A resource made for a test."
+    effort_hours = 10
+    level_from, level_to = 0, 2
+    provenance = content.Provenance.ADDED
     step = factory.SubFactory(LearningStepFactory)
+
+
+class PracticeActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = content.PracticeAction
+
+    slug = factory.Sequence(lambda n: f"test-practice-{n}")
+    order = factory.Sequence(lambda n: 100 + n)
+    item = factory.SubFactory(ItemFactory)
+    level_from, level_to = 0, 2
+    text_ja = factory.Sequence(lambda n: f"テスト用の実践{n}を行う。")
+    text_en = factory.Sequence(lambda n: f"Do test practice {n}.")
 
 
 class InterviewQuestionFactory(_WithItems):
@@ -161,6 +176,7 @@ class CompanyKindFactory(DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Test company kind {n}")
     examples_ja, examples_en = "テスト株式会社", "Test Inc."
     cto_role_ja, cto_role_en = "テスト用の役割。", "A role made for a test."
+    target_note_ja, target_note_en = "テスト用の目標の違い。", "Why targets differ, for a test."
 
 
 # --- assessments -------------------------------------------------------------------------

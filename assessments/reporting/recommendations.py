@@ -32,7 +32,8 @@ def _serving(entries, focus_areas, ratings=None):
             (
                 slug
                 for slug in entry.items
-                if slug in rank and (ratings is None or fits(entry.levels, ratings[slug]))
+                if slug in rank
+                and (ratings is None or slug not in ratings or fits(entry.levels, ratings[slug]))
             ),
             key=rank.get,
         )

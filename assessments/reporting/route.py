@@ -46,8 +46,8 @@ def route_of(snapshot, stage_rows, best_fit):
     for path in routes(first, next_of):
         branch = next((track_of[slug] for slug in path if track_of[slug] in BRANCHES), "core")
         upcoming = next((slug for slug in path if not rows[slug].is_reached), None)
-        if upcoming in seen:
-            continue
+        if upcoming is not None and upcoming in seen:
+            continue  # before the branch, both tracks share the next stage
         seen.add(upcoming)
         track = track_of[upcoming] if upcoming else branch
         steps.append(

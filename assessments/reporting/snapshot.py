@@ -26,10 +26,10 @@ class SnapshotError(ValueError):
 
 class UnknownSnapshotVersion(SnapshotError):
     def __init__(self, version):
-        readable = ", ".join(str(v) for v in sorted(READABLE_VERSIONS))
+        readable = " and ".join(str(v) for v in sorted(READABLE_VERSIONS))
         super().__init__(
             f"This report was frozen as snapshot version {version!r}; this code reads "
-            f"version {readable} only. Deploy the code that wrote it before opening it."
+            f"versions {readable} only. Deploy the code that wrote it before opening it."
         )
         self.version = version
 

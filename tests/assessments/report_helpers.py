@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from assessments import access, services
 from assessments.models import Assessment
-from content.models import Item, Stage
+from content.models import CompanyKind, Item, Stage
 
 FORMATS = ("pdf", "csv", "json")
 OWNER_USERNAME = "owner-qz7k"  # distinctive: a plain name could be a substring of any text
@@ -31,17 +31,26 @@ def varied_level(index):
 
 
 def complete_assessment(
-    *, owner=None, current="tech-lead", target="cto", levels=None, notes=None, default=None
+    *,
+    owner=None,
+    current="tech-lead",
+    target="cto",
+    levels=None,
+    notes=None,
+    default=None,
+    company_kind=None,
 ):
     """Start, answer every active item and complete; return (assessment, resume token).
 
     levels: {item slug: level}; items left out get `default`, or varied_level(position).
+    company_kind: the slug of the kind of company aimed at (None: the base profile).
     """
     levels, notes = levels or {}, notes or {}
     assessment, token = services.assessment_start(
         owner=owner,
         current_stage=Stage.objects.get(slug=current),
         target_stage=Stage.objects.get(slug=target),
+        company_kind=CompanyKind.objects.get(slug=company_kind) if company_kind else None,
     )
     items = Item.objects.filter(active=True).order_by("category__order", "order")
     answers = {

@@ -149,7 +149,7 @@ def test_the_file_name_carries_the_date_the_page_shows(guide, member):
 
 def test_the_json_says_which_report_and_language_it_is(completed, member):
     document = json.loads(member_in("ja", member).get(export_url(completed, "json")).content)
-    assert document["schema"] == "cto-assess/report/v1"
+    assert document["schema"] == "cto-assess/report/v2"
     assert document["assessment"]["id"] == str(completed.pk)
     assert document["assessment"]["target_stage"] == "cto"
     assert document["assessment"]["current_stage"] == "tech-lead"

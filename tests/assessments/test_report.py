@@ -43,7 +43,10 @@ def array_of(item_schema, **options):
     return {"type": "array", "items": item_schema, **options}
 
 
-# PRODUCT.md 5, the JSON export: the contract other programs build on.
+BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to": LEVEL})]}
+
+# PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
+# keeps every field of version 1 and adds the kind of company, the route and practice.
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     **strict(
@@ -56,17 +59,25 @@ REPORT_SCHEMA = {
             "items",
             "focus_areas",
             "recommendations",
+            "route",
         ],
         {
-            "schema": {"const": "cto-assess/report/v1"},
+            "schema": {"const": "cto-assess/report/v2"},
             "assessment": {
                 "type": "object",
-                "required": ["id", "completed_at", "current_stage", "target_stage"],
+                "required": [
+                    "id",
+                    "completed_at",
+                    "current_stage",
+                    "target_stage",
+                    "company_kind",
+                ],
                 "properties": {
                     "id": {"type": "string", "format": "uuid"},
                     "completed_at": {"type": "string", "format": "date-time"},
                     "current_stage": SLUG,
                     "target_stage": SLUG,
+                    "company_kind": {"oneOf": [{"type": "null"}, SLUG]},
                 },
             },
             "readiness": strict(
@@ -81,6 +92,35 @@ REPORT_SCHEMA = {
                 },
             ),
             "best_fit_stage": SLUG,
+            "route": {
+                "oneOf": [
+                    {"type": "null"},
+                    strict(
+                        ["best_fit", "next"],
+                        {
+                            "best_fit": SLUG,
+                            "next": array_of(
+                                strict(
+                                    ["track", "stage", "readiness"],
+                                    {
+                                        "track": {
+                                            "enum": [
+                                                "core",
+                                                "management",
+                                                "architecture",
+                                                "executive",
+                                            ]
+                                        },
+                                        "stage": {"oneOf": [{"type": "null"}, SLUG]},
+                                        "readiness": {"oneOf": [{"type": "null"}, PERCENT]},
+                                    },
+                                ),
+                                minItems=1,
+                            ),
+                        },
+                    ),
+                ]
+            },
             "categories": array_of({"type": "object"}, minItems=1),
             "items": array_of(
                 strict(
@@ -99,9 +139,25 @@ REPORT_SCHEMA = {
             ),
             "focus_areas": array_of(SLUG, uniqueItems=True),
             "recommendations": strict(
-                ["resources", "interview_questions", "trends"],
+                ["resources", "interview_questions", "trends", "practice"],
                 {
-                    "resources": array_of({"type": "object"}),
+                    "resources": array_of(
+                        {
+                            "type": "object",
+                            "required": ["resource", "kind", "title", "serves", "levels"],
+                            "properties": {"levels": BAND},
+                        }
+                    ),
+                    "practice": array_of(
+                        strict(
+                            ["item", "levels", "text"],
+                            {
+                                "item": SLUG,
+                                "levels": BAND,
+                                "text": {"type": "string", "minLength": 1},
+                            },
+                        )
+                    ),
                     "interview_questions": array_of({"type": "object"}),
                     "trends": array_of({"type": "object"}),
                 },

@@ -81,7 +81,7 @@ def check_downloads(page, report, header, cloud):
             assert rows[1][0] == cloud
         else:
             document = json.loads(content)
-            assert document["schema"] == "cto-assess/report/v1"
+            assert document["schema"] == "cto-assess/report/v2"
             assert document["readiness"]["target"] == report.target_readiness
             assert len(document["items"]) == COUNTS.active_items
     return names

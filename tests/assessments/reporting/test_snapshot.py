@@ -15,6 +15,7 @@ from assessments.models import Assessment
 from assessments.reporting.files import report_csv, report_data
 from assessments.reporting.report import build_report
 from assessments.reporting.snapshot import (
+    READABLE_VERSIONS,
     SNAPSHOT_VERSION,
     FrozenItem,
     FrozenStage,
@@ -61,8 +62,10 @@ def keeps(drawn, first_edition):
 
 
 def test_the_version_written_is_a_version_read():
-    assert SNAPSHOT_VERSION == 1
+    assert SNAPSHOT_VERSION == 2
+    assert SNAPSHOT_VERSION in READABLE_VERSIONS
     assert STORED_V1["current"]["snapshot"]["version"] == 1
+    assert 1 in READABLE_VERSIONS, "every report completed since the first edition stays readable"
 
 
 def test_a_stored_version_1_snapshot_reads_into_typed_data():
@@ -109,14 +112,14 @@ def test_a_version_1_snapshot_without_learning_data_reads_with_empty_lists():
     assert snapshot.resources == snapshot.interview_questions == snapshot.trends == ()
 
 
-@pytest.mark.parametrize("version", [0, 2, 99, "1", None])
+@pytest.mark.parametrize("version", [0, 3, 99, "1", None])
 def test_an_unknown_version_is_refused_with_a_clear_error(version):
     data = copy.deepcopy(STORED_V1["current"]["snapshot"])
     data["version"] = version
     with pytest.raises(UnknownSnapshotVersion) as refused:
         read_snapshot(data)
     assert f"snapshot version {version!r}" in str(refused.value)
-    assert "reads version 1 only" in str(refused.value)
+    assert "reads versions 1 and 2 only" in str(refused.value)
 
 
 def test_a_malformed_snapshot_is_refused_naming_what_is_missing():

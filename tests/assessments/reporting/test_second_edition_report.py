@@ -1,0 +1,144 @@
+"""A report of the guide's second edition: the kind of company, the route and the practice."""
+
+import json
+
+import pytest
+
+from assessments.reporting.files import report_data, report_json
+from assessments.reporting.report import StageRow, build_report
+from assessments.reporting.route import route_of
+from assessments.reporting.snapshot import FrozenStage, Snapshot
+from content.models import TargetLevel, TargetOverride
+from tests.assessments.report_helpers import complete_assessment
+
+
+def _profile(assessment, stage):
+    cells = next(s for s in assessment.snapshot["stages"] if s["slug"] == stage)["profile"]
+    return {item: tuple(cell) for item, cell in cells.items()}
+
+
+def test_a_kind_of_company_freezes_its_adjusted_profile(guide):
+    override = TargetOverride.objects.filter(company_kind__slug="startups").first()
+    base = TargetLevel.objects.get(stage=override.stage, item=override.item)
+    startup, _ = complete_assessment(company_kind="startups", default=2)
+    general, _ = complete_assessment(default=2)
+    wanted = (
+        override.expected if override.expected is not None else base.expected,
+        override.importance if override.importance is not None else base.importance,
+    )
+    assert _profile(startup, override.stage.slug)[override.item.slug] == wanted
+    assert _profile(general, override.stage.slug)[override.item.slug] == (
+        base.expected,
+        base.importance,
+    )
+
+
+def test_the_startup_and_the_general_report_differ_only_through_the_targets(guide):
+    startup, _ = complete_assessment(company_kind="startups", default=2)
+    general, _ = complete_assessment(default=2)
+    ours = build_report(startup, language="en")
+    theirs = build_report(general, language="en")
+    assert [i.rating for i in ours.items] == [i.rating for i in theirs.items]
+    assert ours.target_readiness != theirs.target_readiness
+    assert ours.company_kind.slug == "startups"
+    assert ours.company_kind.name == "Startups and unicorns"
+    assert theirs.company_kind is None
+
+
+def test_the_kind_stays_frozen_when_an_admin_edits_the_overrides(guide):
+    startup, _ = complete_assessment(company_kind="startups", default=2)
+    before = report_json(build_report(startup, language="ja"))
+    TargetOverride.objects.filter(company_kind__slug="startups").update(expected=4)
+    assert report_json(build_report(startup, language="ja")) == before
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_json_names_the_kind_and_the_route(guide, language):
+    assessment, _ = complete_assessment(company_kind="media-entertainment", default=2)
+    data = json.loads(report_json(build_report(assessment, language=language)))
+    assert data["schema"] == "cto-assess/report/v2"
+    assert data["assessment"]["company_kind"] == "media-entertainment"
+    assert data["route"]["best_fit"] == data["best_fit_stage"]
+    for step in data["route"]["next"]:
+        assert step["track"] in {"core", "management", "architecture", "executive"}
+
+
+def _route(reached):
+    stages = [
+        FrozenStage("junior", 1, {}, {}, "core", ("senior",)),
+        FrozenStage("senior", 2, {}, {}, "core", ("lead",)),
+        FrozenStage("lead", 3, {}, {}, "core", ("manager", "architect")),
+        FrozenStage("manager", 4, {}, {}, "management", ("vp",)),
+        FrozenStage("architect", 5, {}, {}, "architecture", ("cto",)),
+        FrozenStage("vp", 6, {}, {}, "management", ("cto",)),
+        FrozenStage("cto", 7, {}, {}, "executive", ()),
+    ]
+    snapshot = Snapshot(1, "lead", "cto", (), (), tuple(stages))
+    rows = [
+        StageRow(stage.slug, stage.slug, 90.0 if stage.slug in reached else 50.0)
+        for stage in stages
+    ]
+    for row in rows:
+        row.is_reached = row.slug in reached
+    best = [row for row in rows if row.is_reached][-1]
+    return route_of(snapshot, rows, best)
+
+
+def test_after_tech_lead_the_route_offers_the_next_stage_on_each_track():
+    route = _route({"junior", "senior", "lead"})
+    assert [(step.track, step.stage.slug) for step in route.next_steps] == [
+        ("management", "manager"),
+        ("architecture", "architect"),
+    ]
+
+
+def test_before_the_branch_both_tracks_share_the_next_stage():
+    route = _route({"junior"})
+    assert [(step.track, step.stage.slug) for step in route.next_steps] == [("core", "senior")]
+
+
+def test_a_track_walked_to_its_end_leads_to_cto_while_the_other_waits():
+    route = _route({"junior", "senior", "lead", "manager", "vp"})
+    assert [(step.track, step.stage.slug) for step in route.next_steps] == [
+        ("executive", "cto"),
+        ("architecture", "architect"),
+    ]
+
+
+def test_a_first_edition_snapshot_has_no_route():
+    snapshot = Snapshot(1, "lead", "cto", (), (), (FrozenStage("lead", 1, {}, {}),))
+    assert route_of(snapshot, [], None) is None
+
+
+def test_someone_at_the_top_reaches_every_stage_of_both_tracks(guide):
+    assessment, _ = complete_assessment(default=4)
+    route = build_report(assessment, language="en").route
+    assert route.best_fit.slug == "cto"
+    assert [step.stage for step in route.next_steps] == [None, None]
+    assert {step.branch_name for step in route.next_steps} == {
+        "Management track",
+        "Architecture track",
+    }
+
+
+def test_resources_fit_the_level_band_of_the_person(guide):
+    assessment, _ = complete_assessment(default=0, target="cto")
+    report = build_report(assessment, language="en")
+    assert report.resources, "someone at 0 aiming at CTO has things to study"
+    for resource in report.resources:
+        low, high = resource.levels
+        assert low == 0 < high, f"{resource.slug} serves {low}-{high}, not someone at 0"
+        assert resource.effort_hours and resource.provenance in {"guide", "added"}
+
+
+def test_each_top_focus_area_gets_one_practice_action_for_its_band(guide):
+    assessment, _ = complete_assessment(default=3, target="cto")
+    report = build_report(assessment, language="ja")
+    assert [p.item for p in report.practice] == [i.slug for i in report.top_focus_areas]
+    for action in report.practice:
+        low, high = action.levels
+        assert low <= 3 < high
+    data = report_data(report)
+    assert [p["item"] for p in data["recommendations"]["practice"]] == [
+        p.item for p in report.practice
+    ]

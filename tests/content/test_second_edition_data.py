@@ -1,0 +1,106 @@
+"""What the guide's second edition promises of its data file, checked on the file itself."""
+
+import re
+
+from content.models import Provenance
+from tests.real_guide import parsed_guide
+
+EXECUTIVE_WORDS = re.compile(
+    r"経営陣|経営層|取締役|\bexecutives?\b|\bboard\b|\bCEO\b|\bCFO\b", re.IGNORECASE
+)
+# Items about the executive team, finance or budget may name them at level 4.
+ABOUT_EXECUTIVES = {"executive-team", "finance-cfo", "budget-roi", "cost-management-tools"}
+
+
+def _active_items(data):
+    return [item for item in data["items"] if item.get("active", True)]
+
+
+def test_level_4_measures_capability_not_position():
+    naming = [
+        item["slug"]
+        for item in _active_items(parsed_guide())
+        for level in item["rubric"]
+        if level["level"] == 4
+        and item["slug"] not in ABOUT_EXECUTIVES
+        and any(EXECUTIVE_WORDS.search(text) for text in level["text"].values())
+    ]
+    assert naming == []
+
+
+def test_no_two_items_say_the_same_thing_at_the_same_level():
+    seen = {}
+    for item in _active_items(parsed_guide()):
+        for level in item["rubric"]:
+            key = (level["level"], level["text"]["en"].strip().lower())
+            assert key not in seen, f"{item['slug']} repeats {seen[key]} at level {key[0]}"
+            seen[key] = item["slug"]
+
+
+def test_the_path_branches_after_tech_lead_and_both_tracks_reach_cto():
+    stages = {stage["slug"]: stage for stage in parsed_guide()["stages"]}
+    assert stages["tech-lead"]["next"] == ["engineering-manager", "solutions-architect"]
+    assert stages["engineering-manager"]["track"] == "management"
+    assert stages["vp-engineering"]["next"] == ["cto"]
+    assert stages["solutions-architect"]["track"] == "architecture"
+    assert stages["solutions-architect"]["next"] == ["cto"]
+    assert stages["cto"]["next"] == []
+
+
+def test_every_kind_of_company_says_why_and_changes_some_targets():
+    for kind in parsed_guide()["company_kinds"]:
+        assert kind["target_note"]["ja"] and kind["target_note"]["en"]
+        assert sum(len(row) for row in kind["overrides"].values()) >= 5, kind["slug"]
+
+
+def test_every_resource_has_effort_band_and_provenance():
+    for resource in parsed_guide()["resources"]:
+        assert resource["effort_hours"] >= 1, resource["slug"]
+        assert resource["levels"]["from"] < resource["levels"]["to"], resource["slug"]
+        assert resource["provenance"] in Provenance.values, resource["slug"]
+        if "url" in resource:
+            assert resource["url"].startswith("https://"), resource["slug"]
+
+
+def test_every_item_has_two_resources_covering_both_halves_of_the_scale():
+    data = parsed_guide()
+    for item in _active_items(data):
+        bands = [
+            (r["levels"]["from"], r["levels"]["to"])
+            for r in data["resources"]
+            if item["slug"] in r["items"]
+        ]
+        assert len(bands) >= 2, item["slug"]
+        assert any(low < 2 for low, _ in bands), f"{item['slug']}: nothing for levels 0-2"
+        assert any(high > 2 for _, high in bands), f"{item['slug']}: nothing for levels 2-4"
+
+
+def test_every_item_has_practice_for_0_to_2_and_for_2_to_4():
+    data = parsed_guide()
+    for item in _active_items(data):
+        bands = {
+            (p["levels"]["from"], p["levels"]["to"])
+            for p in data["practice"]
+            if p["item"] == item["slug"]
+        }
+        assert (0, 2) in bands and (2, 4) in bands, item["slug"]
+
+
+def test_the_guides_horowitz_attribution_stays_the_guides_beside_his_real_book():
+    resources = {r["slug"]: r for r in parsed_guide()["resources"]}
+    guide_named = resources["high-performance-organization"]
+    assert guide_named["provenance"] == "guide"
+    assert guide_named["title"]["ja"] == "ハイパフォーマンスな組織を創る"
+    assert "Horowitz" in guide_named["author"]["en"]
+    added = [
+        r
+        for r in resources.values()
+        if r["provenance"] == "added" and "Hard Thing" in r["title"]["en"]
+    ]
+    assert [r.get("year") for r in added] == [2014]
+
+
+def test_interview_texts_use_full_width_punctuation_in_japanese():
+    for question in parsed_guide()["questions"]:
+        for field in ("question", "answer_points"):
+            assert not re.search(r"[?():]", question[field]["ja"]), question["slug"]
