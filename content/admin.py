@@ -58,6 +58,13 @@ class RubricLevelInline(TranslationTabularInline):
     ordering = ("level",)
 
 
+class PracticeActionInline(TranslationTabularInline):
+    model = models.PracticeAction
+    fields = ("slug", "order", "level_from", "level_to", "text_ja", "text_en")
+    extra = 0
+    can_delete = False
+
+
 class ToolInline(admin.TabularInline):
     model = models.Tool
     fields = ("name", "order")
@@ -69,7 +76,7 @@ class ToolInline(admin.TabularInline):
 class ItemAdmin(GuideAdmin):
     head = ("slug", "category", "order", "active")
     texts = ("name", "description")
-    inlines = (RubricLevelInline, ToolInline)
+    inlines = (RubricLevelInline, ToolInline, PracticeActionInline)
     list_display = ("name", "category", "order", "active")
     list_editable = ("active",)
     list_filter = ("category", "active")
@@ -121,8 +128,11 @@ class ToolAdmin(admin.ModelAdmin):
 
 @admin.register(models.Stage)
 class StageAdmin(GuideAdmin):
+    head = ("slug", "order", "track", "next_stages")
     texts = ("name", "role", "responsibilities", "next_step")
-    list_display = ("name", "slug", "order")
+    list_display = ("name", "slug", "order", "track")
+    list_filter = ("track",)
+    filter_horizontal = ("next_stages",)
     search_fields = ("slug", "name_ja", "name_en")
     ordering = ("order",)
 
@@ -147,15 +157,43 @@ class LearningStepAdmin(GuideAdmin):
 
 @admin.register(models.Resource)
 class ResourceAdmin(GuideAdmin):
-    head = ("slug", "kind", "step", "order", "url", "items")
+    head = (
+        "slug",
+        "kind",
+        "step",
+        "order",
+        "provenance",
+        "year",
+        "effort_hours",
+        ("level_from", "level_to"),
+        "url",
+        "items",
+    )
     texts = ("title", "author", "description")
-    list_display = ("title", "kind", "author", "step", "order")
-    list_filter = ("kind", "step", "items__category")
+    list_display = ("title", "kind", "author", "provenance", "effort_hours", "band", "step")
+    list_filter = ("kind", "provenance", "step", "items__category")
     list_select_related = ("step",)
     search_fields = ("slug", "title_ja", "title_en", "author_ja", "author_en")
     filter_horizontal = ("items",)
     ordering = ("step__order", "order")
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description=_("levels"))
+    def band(self, resource):
+        if resource.level_from is None:
+            return "—"
+        return f"{resource.level_from} → {resource.level_to}"
+
+
+@admin.register(models.PracticeAction)
+class PracticeActionAdmin(GuideAdmin):
+    head = ("slug", "item", "order", ("level_from", "level_to"))
+    texts = ("text",)
+    list_display = ("text", "item", "level_from", "level_to")
+    list_filter = ("level_from", "level_to", "item__category")
+    list_select_related = ("item",)
+    search_fields = ("slug", "text_ja", "text_en", "item__name_ja", "item__name_en")
+    ordering = ("item__category__order", "item__order", "level_from", "order")
 
 
 @admin.register(models.InterviewQuestion)
@@ -181,7 +219,25 @@ class TrendAdmin(GuideAdmin):
 
 @admin.register(models.CompanyKind)
 class CompanyKindAdmin(GuideAdmin):
-    texts = ("name", "examples", "cto_role")
-    list_display = ("name", "order")
+    texts = ("name", "examples", "cto_role", "target_note")
+    list_display = ("name", "order", "override_count")
     search_fields = ("slug", "name_ja", "name_en")
     ordering = ("order",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(override_count=Count("overrides"))
+
+    @admin.display(description=_("target overrides"), ordering="override_count")
+    def override_count(self, kind):
+        return kind.override_count
+
+
+@admin.register(models.TargetOverride)
+class TargetOverrideAdmin(admin.ModelAdmin):
+    """Single overrides; the grid (Target profile → "Edit as a grid", a kind chosen) edits many."""
+
+    list_display = ("company_kind", "stage", "item", "expected", "importance")
+    list_filter = ("company_kind", "stage", "item__category")
+    list_select_related = ("company_kind", "stage", "item")
+    search_fields = ("item__slug", "item__name_ja", "item__name_en")
+    ordering = ("company_kind__order", "stage__order", "item__category__order", "item__order")

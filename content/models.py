@@ -219,10 +219,11 @@ def band_constraints(prefix):
     ]
 
 
-def level_field(label):
+def level_field(label, blank=False):
     return models.PositiveSmallIntegerField(
         label,
         null=True,
+        blank=blank,
         validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)],
     )
 
@@ -366,10 +367,11 @@ class TargetOverride(models.Model):
     item = models.ForeignKey(
         Item, on_delete=models.PROTECT, related_name="overrides", verbose_name=_("item")
     )
-    expected = level_field(_("expected level"))
+    expected = level_field(_("expected level"), blank=True)
     importance = models.PositiveSmallIntegerField(
         _("importance"),
         null=True,
+        blank=True,
         validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)],
     )
 

@@ -66,6 +66,7 @@ class Migration(migrations.Migration):
                 (
                     "expected",
                     models.PositiveSmallIntegerField(
+                        blank=True,
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(0),
@@ -77,6 +78,7 @@ class Migration(migrations.Migration):
                 (
                     "importance",
                     models.PositiveSmallIntegerField(
+                        blank=True,
                         null=True,
                         validators=[
                             django.core.validators.MinValueValidator(1),

@@ -91,3 +91,34 @@ def test_it_refuses_a_stage_that_does_not_exist(client, data):
 def test_it_does_not_accept_other_methods(client):
     assert client.put(URL).status_code == 405
     assert not Assessment.objects.exists()
+
+
+def test_it_offers_the_kinds_of_company_with_the_general_profile_by_default(client):
+    response = client.get(URL)
+    assert _selected(response, "company_kind") == [""]
+    for slug in ("startups", "it-vendors-sier", "manufacturing-infrastructure"):
+        assertContains(response, f'<option value="{slug}"', count=1)
+
+
+def test_it_keeps_the_kind_of_company_chosen(client):
+    response = client.post(
+        URL, {"current_stage": "tech-lead", "target_stage": "cto", "company_kind": "startups"}
+    )
+    assessment = Assessment.objects.get()
+    assertRedirects(response, step_url(assessment, 1))
+    assert assessment.company_kind.slug == "startups"
+
+
+def test_no_kind_of_company_means_the_general_profile(client):
+    client.post(URL, {"current_stage": "tech-lead", "target_stage": "cto", "company_kind": ""})
+    assert Assessment.objects.get().company_kind is None
+
+
+@pytest.mark.parametrize("kind", ["space-agency", "1", "startups'--"])
+def test_it_refuses_a_kind_of_company_that_does_not_exist(client, kind):
+    response = client.post(
+        URL, {"current_stage": "tech-lead", "target_stage": "cto", "company_kind": kind}
+    )
+    assert response.status_code == 400
+    assertContains(response, "invalid-feedback", status_code=400)
+    assert not Assessment.objects.exists()

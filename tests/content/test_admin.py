@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from content.models import Category, Item, Stage, TargetLevel
+from content.models import Category, Item, Stage, TargetLevel, TargetOverride
 from tests import factories
 
 CONTENT_MODELS = [
@@ -24,6 +24,8 @@ CONTENT_MODELS = [
     "interviewquestion",
     "trend",
     "companykind",
+    "practiceaction",
+    "targetoverride",
 ]
 GRID = "admin:content_targetlevel_grid"
 
@@ -256,3 +258,63 @@ def test_the_item_form_requires_the_name_in_both_languages(guide, admin_user, fi
 
 def test_the_item_form_lets_a_description_fall_back_to_the_other_language(guide, admin_user):
     assert _item_form(admin_user, description_en="").is_valid()
+
+
+def _overrides(kind):
+    return {
+        (o.stage.slug, o.item.slug): (o.expected, o.importance)
+        for o in TargetOverride.objects.filter(company_kind__slug=kind).select_related(
+            "stage", "item"
+        )
+    }
+
+
+def test_the_grid_of_a_kind_shows_its_adjusted_targets(guide, admin_client):
+    override = TargetOverride.objects.filter(
+        company_kind__slug="startups", expected__isnull=False
+    ).select_related("stage", "item")[0]
+    body = _grid_post_body(admin_client.get(reverse(GRID) + "?kind=startups"))
+    name = f"expected-{override.stage.slug}-{override.item.slug}"
+    assert body[name] == str(override.expected)
+
+
+def test_saving_a_kinds_grid_stores_only_what_differs_from_the_base(guide, admin_client):
+    before_base = _cells()
+    before = _overrides("media-entertainment")
+    body = _grid_post_body(admin_client.get(reverse(GRID) + "?kind=media-entertainment"))
+    body["kind"] = "media-entertainment"
+    body["importance-cto-hr-team"] = "1"
+    # Back to the base value: the override of that cell goes.
+    stage, item = next(iter(before))
+    body[f"expected-{stage}-{item}"] = str(before_base[(stage, item)][0])
+    body[f"importance-{stage}-{item}"] = str(before_base[(stage, item)][1])
+
+    response = admin_client.post(reverse(GRID), body)
+
+    assert response.status_code == 302, response.context["drops"]
+    assert response["Location"].endswith("?kind=media-entertainment")
+    after = _overrides("media-entertainment")
+    assert after[("cto", "hr-team")][1] == 1
+    assert (stage, item) not in after
+    assert _cells() == before_base, "the base profile is untouched"
+
+
+def test_a_save_that_drops_along_the_path_waits_for_confirmation(guide, admin_client):
+    body = _grid_post_body(admin_client.get(reverse(GRID)))
+    body["expected-vp-engineering-team-building"] = "0"
+
+    held = admin_client.post(reverse(GRID), body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert held.status_code == 200
+    assert _cells()[("vp-engineering", "team-building")][0] != 0
+    html = held.content.decode()
+    assert "drop along the career path" in html
+    assert 'name="confirm_drops"' in html
+
+    saved = admin_client.post(reverse(GRID), {**body, "confirm_drops": "1"})
+    assert saved.status_code == 302
+    assert _cells()[("vp-engineering", "team-building")][0] == 0
+
+
+def test_the_grid_of_an_unknown_kind_is_not_found(guide, admin_client):
+    assert admin_client.get(reverse(GRID) + "?kind=space-agency").status_code == 404

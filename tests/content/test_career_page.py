@@ -1,0 +1,75 @@
+"""The career ladder page: the branching path, and the targets of a kind of company."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from content.models import TargetLevel, TargetOverride
+
+URL = reverse("career_ladder")
+pytestmark = pytest.mark.usefixtures("guide")
+
+
+def _between(html, start, end):
+    return html[html.index(start) : html.index(end, html.index(start))]
+
+
+@pytest.mark.parametrize(
+    ("language", "management", "architecture"),
+    [
+        ("ja", "マネジメントトラック", "アーキテクチャトラック"),
+        ("en", "Management track", "Architecture track"),
+    ],
+)
+def test_the_path_branches_after_tech_lead_into_two_tracks(
+    client, language, management, architecture
+):
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    path = _between(html, 'class="path-diagram"', "</section>")
+    start = _between(path, "path-start", "</ol>")
+    assert [slug in start for slug in ("junior-developer", "senior-developer", "tech-lead")] == [
+        True
+    ] * 3
+    branches = _between(path, "path-branches", "path-top")
+    assert branches.index(management) < branches.index("#stage-engineering-manager")
+    assert branches.index("#stage-engineering-manager") < branches.index("#stage-vp-engineering")
+    assert branches.index(architecture) < branches.index("#stage-solutions-architect")
+    assert "#stage-cto" in _between(path, "path-top", "</ol>")
+
+
+def test_each_stage_names_the_stages_that_follow_it(client):
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    tech_lead = _between(html, 'id="stage-tech-lead"', "</li>")
+    assert 'href="#stage-engineering-manager"' in tech_lead
+    assert 'href="#stage-solutions-architect"' in tech_lead
+
+
+def test_a_kind_of_company_shows_its_targets_marked(client):
+    override = TargetOverride.objects.filter(
+        company_kind__slug="startups", expected__isnull=False
+    ).first()
+    base = TargetLevel.objects.get(stage=override.stage, item=override.item)
+    response = client.get(URL, {"kind": "startups"}, HTTP_ACCEPT_LANGUAGE="en")
+    assertContains(response, "Expected level by stage: Startups and unicorns")
+    assertContains(response, '<option value="startups" selected>')
+    html = response.content.decode()
+    marked = html.count("differs from the general profile")
+    assert (
+        marked
+        == TargetOverride.objects.filter(company_kind__slug="startups", item__active=True).count()
+    )
+    assert override.expected != base.expected or override.importance is not None
+
+
+def test_an_unknown_kind_of_company_is_not_found(client):
+    assert client.get(URL, {"kind": "space-agency"}).status_code == 404
+
+
+def test_the_page_of_a_kind_runs_as_many_queries_as_the_general_one_plus_its_overrides(
+    client, django_assert_num_queries
+):
+    client.get(URL)
+    with django_assert_num_queries(4):
+        client.get(URL)
+    with django_assert_num_queries(6):
+        client.get(URL, {"kind": "startups"})
