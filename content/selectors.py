@@ -55,6 +55,10 @@ def skill_catalogue():
     items = ACTIVE_ITEMS.prefetch_related(
         Prefetch("rubric_levels", queryset=models.RubricLevel.objects.order_by("level")),
         Prefetch("tools", queryset=models.Tool.objects.order_by("order")),
+        Prefetch(
+            "practice_actions",
+            queryset=models.PracticeAction.objects.order_by("level_from", "order"),
+        ),
     )
     return list(
         models.Category.objects.order_by("order").prefetch_related(
