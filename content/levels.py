@@ -7,5 +7,5 @@ LEVEL_NAMES = {
     1: _("Aware"),
     2: _("Practitioner"),
     3: _("Leads it"),
-    4: _("Sets direction company-wide"),
+    4: _("Sets the standard"),
 }
