@@ -9,7 +9,7 @@ from assessments.models import Answer, Assessment
 def member_data(*, user, profile):
     assessments = (
         Assessment.objects.filter(owner=user)
-        .select_related("current_stage", "target_stage")
+        .select_related("current_stage", "target_stage", "company_kind")
         .order_by("created_at")
     )
     answers = {}
@@ -41,6 +41,7 @@ def member_data(*, user, profile):
                 "status": assessment.status,
                 "current_stage": assessment.current_stage.slug,
                 "target_stage": assessment.target_stage.slug,
+                "company_kind": assessment.company_kind.slug if assessment.company_kind else None,
                 "created_at": assessment.created_at.isoformat(),
                 "updated_at": assessment.updated_at.isoformat(),
                 "completed_at": assessment.completed_at.isoformat()

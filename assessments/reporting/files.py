@@ -172,5 +172,8 @@ def report_file(fmt, viewing):
 
 
 def export_filename(report, fmt):
+    """cto-assess-DATE-TARGET[-KIND].FMT: the kind of company is named when one was chosen,
+    so that even the CSV, whose columns stay as they were, says which targets it holds."""
     completed_on = timezone.localtime(report.completed_at)  # the date the person saw
-    return f"cto-assess-{completed_on:%Y-%m-%d}-{report.target_stage.slug}.{fmt}"
+    kind = f"-{report.company_kind.slug}" if report.company_kind else ""
+    return f"cto-assess-{completed_on:%Y-%m-%d}-{report.target_stage.slug}{kind}.{fmt}"

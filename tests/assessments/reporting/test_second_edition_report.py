@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assessments.reporting.files import report_data, report_json
+from assessments.reporting.files import export_filename, report_data, report_json
 from assessments.reporting.report import StageRow, build_report
 from assessments.reporting.route import route_of
 from assessments.reporting.snapshot import FrozenStage, Snapshot
@@ -142,3 +142,13 @@ def test_each_top_focus_area_gets_one_practice_action_for_its_band(guide):
     assert [p["item"] for p in data["recommendations"]["practice"]] == [
         p.item for p in report.practice
     ]
+
+
+def test_every_file_name_names_the_kind_of_company(guide):
+    startup, _ = complete_assessment(company_kind="startups", default=2)
+    general, _ = complete_assessment(default=2)
+    for fmt in ("pdf", "csv", "json"):
+        assert export_filename(build_report(startup, language="en"), fmt).endswith(
+            f"-cto-startups.{fmt}"
+        )
+        assert export_filename(build_report(general, language="en"), fmt).endswith(f"-cto.{fmt}")
