@@ -21,10 +21,9 @@ BRANCHES = ("management", "architecture")
 
 @dataclass
 class NextStep:
-    track: str  # the branch this step is on ("core" while the tracks have not split yet)
+    track: str  # the track the route follows, or "core" while the path has not branched
     track_name: str
     stage: object  # StageRow, or None when every stage on the track is reached
-    branch_name: str  # the track the route follows, for "every stage reached" rows
 
 
 @dataclass
@@ -49,13 +48,12 @@ def route_of(snapshot, stage_rows, best_fit):
         if upcoming is not None and upcoming in seen:
             continue  # before the branch, both tracks share the next stage
         seen.add(upcoming)
-        track = track_of[upcoming] if upcoming else branch
+        track = "core" if upcoming and track_of[upcoming] == "core" else branch
         steps.append(
             NextStep(
                 track=track,
                 track_name=str(TRACK_NAMES.get(track, track)),
                 stage=rows[upcoming] if upcoming else None,
-                branch_name=str(TRACK_NAMES.get(branch, branch)),
             )
         )
     return Route(best_fit=best_fit, next_steps=steps)

@@ -60,7 +60,7 @@ def test_the_json_names_the_kind_and_the_route(guide, language):
     assert data["assessment"]["company_kind"] == "media-entertainment"
     assert data["route"]["best_fit"] == data["best_fit_stage"]
     for step in data["route"]["next"]:
-        assert step["track"] in {"core", "management", "architecture", "executive"}
+        assert step["track"] in {"core", "management", "architecture"}
 
 
 def _route(reached):
@@ -100,7 +100,7 @@ def test_before_the_branch_both_tracks_share_the_next_stage():
 def test_a_track_walked_to_its_end_leads_to_cto_while_the_other_waits():
     route = _route({"junior", "senior", "lead", "manager", "vp"})
     assert [(step.track, step.stage.slug) for step in route.next_steps] == [
-        ("executive", "cto"),
+        ("management", "cto"),
         ("architecture", "architect"),
     ]
 
@@ -115,7 +115,7 @@ def test_someone_at_the_top_reaches_every_stage_of_both_tracks(guide):
     route = build_report(assessment, language="en").route
     assert route.best_fit.slug == "cto"
     assert [step.stage for step in route.next_steps] == [None, None]
-    assert {step.branch_name for step in route.next_steps} == {
+    assert {step.track_name for step in route.next_steps} == {
         "Management track",
         "Architecture track",
     }
