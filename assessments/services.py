@@ -112,7 +112,10 @@ def assessments_claim(*, assessment_ids, user):
 
 @transaction.atomic
 def assessment_delete(*, assessment):
-    """Delete an assessment, its answers and share links, on purpose (nothing cascades)."""
+    """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades)."""
+    from plans.services import plans_delete  # plans build on assessments
+
+    plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
     assessment.delete()
@@ -120,8 +123,11 @@ def assessment_delete(*, assessment):
 
 @transaction.atomic
 def assessments_delete_of_owner(*, owner):
-    """Delete every assessment of a member, with answers and share links (their erasure)."""
+    """Delete every assessment of a member, with answers, share links and plans (erasure)."""
+    from plans.services import plans_delete  # plans build on assessments
+
     owned = Assessment.objects.filter(owner=owner)
+    plans_delete(assessments=owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
     owned.delete()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "content",
     "assessments",
     "accounts",
+    "plans",
 ]
 
 MIDDLEWARE = [

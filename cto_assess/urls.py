@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
+    path("assessments/", include("plans.urls")),
     path("accounts/", include("accounts.urls")),
     path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path(

@@ -57,6 +57,7 @@ class Drawing:
     language: str
     show_notes: bool
     show_comparison: bool
+    hours_per_week: int = 3  # the plan's budget changes the plan drawn
 
     @property
     def key(self):
@@ -70,6 +71,7 @@ class Drawing:
                 str(self.previous_id or "-"),
                 sees,
                 self.language,
+                f"{self.hours_per_week}h",
             ]
         )
 

@@ -2,7 +2,7 @@
 
 The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
 `assessment.company_kind`, `route`, the resources' effort, band and provenance, and
-`recommendations.practice`.
+`plan` (the development plan).
 """
 
 import csv
@@ -38,6 +38,7 @@ def report_data(report):
         },
         "best_fit_stage": report.best_fit_stage.slug,
         "route": _route_data(report.route),
+        "plan": _plan_data(report.plan),
         "categories": [
             {"category": c.slug, "mean_rating": c.mean_rating, "readiness": c.readiness}
             for c in report.categories
@@ -68,9 +69,6 @@ def report_data(report):
                 }
                 for r in report.resources
             ],
-            "practice": [
-                {"item": p.item, "levels": _band(p.levels), "text": p.text} for p in report.practice
-            ],
             "interview_questions": [
                 {"question": q.slug, "text": q.title, "serves": q.serves}
                 for q in report.interview_questions
@@ -85,6 +83,36 @@ def report_data(report):
 def _band(levels):
     low, high = levels
     return None if low is None else {"from": low, "to": high}
+
+
+def _action_data(action):
+    return {
+        "item": action.item,
+        "from_level": action.from_level,
+        "to_level": action.to_level,
+        "goal": action.goal,
+        "resources": [resource.slug for resource in action.resources],
+        "practice": action.practice,
+        "questions": [question.slug for question in action.questions],
+        "hours": action.hours,
+        "why": action.why,
+        "start_week": action.start_week,
+        "end_week": action.end_week,
+    }
+
+
+def _plan_data(plan):
+    """The development plan (PRODUCT.md 8); null for a first-edition report."""
+    if plan is None:
+        return None
+    return {
+        "hours_per_week": plan.hours_per_week,
+        "weeks": plan.weeks,
+        "budget": plan.budget,
+        "over_budget": plan.over_budget,
+        "actions": [_action_data(action) for action in plan.actions],
+        "later": [_action_data(action) for action in plan.later],
+    }
 
 
 def _route_data(route):
@@ -128,7 +156,45 @@ def report_csv(report):
         writer.writerow(
             [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
         )
+    if report.plan is not None:
+        _plan_rows(writer, report)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _plan_rows(writer, report):
+    """The plan after the item rows and an empty row: one row per action, then the later ones."""
+    with translation.override(report.language):
+        writer.writerow([])
+        writer.writerow(
+            [
+                _("plan action"),
+                _("item"),
+                _("from level"),
+                _("to level"),
+                _("weeks"),
+                _("hours"),
+                _("goal"),
+                _("practice"),
+                _("resources"),
+            ]
+        )
+        rows = [(str(n), a) for n, a in enumerate(report.plan.actions, start=1)]
+        rows += [(_("later"), a) for a in report.plan.later]
+    for label, action in rows:
+        weeks = f"{action.start_week}-{action.end_week}" if action.start_week else ""
+        writer.writerow(
+            [
+                label,
+                action.item_name,
+                action.from_level,
+                action.to_level,
+                weeks,
+                action.hours,
+                action.goal,
+                action.practice,
+                " / ".join(resource.title for resource in action.resources),
+            ]
+        )
 
 
 @functools.cache

@@ -191,6 +191,8 @@ def snapshot_of(*, matrix, answers, current_stage, target_stage):
                 "name": item["name"],
                 "rating": answers[item["id"]][0],
                 "rubric": item["rubric"].get(answers[item["id"]][0], no_text),
+                # The behaviour of the next level up: the goal of a development plan.
+                "next_rubric": item["rubric"].get(answers[item["id"]][0] + 1),
                 "note": answers[item["id"]][1],
             }
             for item in matrix["items"]

@@ -62,17 +62,3 @@ def recommend(snapshot, focus_areas, top=TOP_FOCUS_AREAS):
         "interview_questions": _serving(snapshot.interview_questions, top_areas),
         "trends": _serving(snapshot.trends, top_areas),
     }
-
-
-def practice_for(snapshot, focus_rows):
-    """One practice action per focus area (ItemRow), for the band the person is in."""
-    chosen = []
-    for row in focus_rows:
-        fitting = [
-            action
-            for action in snapshot.practice
-            if action.item == row.slug and fits(action.levels, row.rating)
-        ]
-        if fitting:
-            chosen.append(min(fitting, key=lambda action: action.levels[1] - action.levels[0]))
-    return chosen

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import scoring
+from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
+from assessments.reporting.plan_view import PlanView, plan_view
 from assessments.reporting.radar import Axis, radar_svg
-from assessments.reporting.recommendations import TOP_FOCUS_AREAS, practice_for, recommend
+from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
 from assessments.reporting.route import Route, route_of
 from assessments.reporting.snapshot import read_snapshot
 from content.levels import LEVEL_NAMES
@@ -74,16 +76,6 @@ class Recommended:
 
 
 @dataclass
-class Practice:
-    """One thing to do at work this month for a top focus area."""
-
-    item: str
-    item_name: str
-    levels: tuple
-    text: str
-
-
-@dataclass
 class CompanyKindRow:
     slug: str
     name: str
@@ -129,7 +121,7 @@ class Report:
     threshold: float = scoring.BEST_FIT_THRESHOLD
     company_kind: CompanyKindRow | None = None  # None: scored against the base profile
     route: Route | None = None  # None for first-edition reports, whose ladder was a line
-    practice: list[Practice] = field(default_factory=list)
+    plan: PlanView | None = None  # None for first-edition reports
     comparison: Comparison | None = None
     radar: str = field(default="", repr=False)
 
@@ -175,14 +167,17 @@ def _reason(kind, serves_names, gaps):
     return _("Shapes how %(items)s will be expected to grow.") % {"items": names}
 
 
-def build_report(assessment, *, language, previous=None):
-    """The report of a completed assessment, in `language` ("ja" or "en")."""
+def build_report(assessment, *, language, previous=None, hours_per_week=DEFAULT_HOURS_PER_WEEK):
+    """The report of a completed assessment, in `language` ("ja" or "en").
+
+    `hours_per_week` is the time the person gives their development plan.
+    """
     snapshot = read_snapshot(assessment.snapshot)
     with translation.override(language):
-        return _build(assessment, snapshot, language, previous)
+        return _build(assessment, snapshot, language, previous, hours_per_week)
 
 
-def _build(assessment, snapshot, language, previous):
+def _build(assessment, snapshot, language, previous, hours_per_week):
     score = score_snapshot(snapshot)
     frozen_items = {item.slug: item for item in snapshot.items}
     category_names = {c.slug: c.name[language] for c in snapshot.categories}
@@ -249,10 +244,7 @@ def _build(assessment, snapshot, language, previous):
             kind.slug, kind.name[language], kind.target_note.get(language, "")
         )
     report.route = route_of(snapshot, stage_rows, report.best_fit_stage)
-    report.practice = [
-        Practice(p.item, by_slug[p.item].name, p.levels, p.text[language])
-        for p in practice_for(snapshot, report.top_focus_areas)
-    ]
+    report.plan = plan_view(snapshot, score, language=language, hours_per_week=hours_per_week)
     report.radar = radar_svg(
         [
             Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)

@@ -7,7 +7,8 @@ defaults here, and a version this code does not know is refused, never guessed a
 
 Version 2 (the guide's second edition) adds the kind of company the profiles were
 adjusted for, each stage's track and the stages that follow it, each resource's effort,
-level band, provenance and year, and the practice actions of the answered items.
+level band, provenance and year, the practice actions of the answered items, and each
+item's next-level rubric text (the goal of the development plan).
 """
 
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ class FrozenItem:
     rating: int
     rubric: Texts
     note: str
+    next_rubric: Texts | None = None  # the next level's text (version 2); None at level 4
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ def _read(data):
                 rating=i["rating"],
                 rubric=i["rubric"],
                 note=i["note"],
+                next_rubric=i.get("next_rubric"),
             )
             for i in data["items"]
         ),

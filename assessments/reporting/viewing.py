@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from assessments.reporting.cache import Drawing
+from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.report import build_report
 
 
@@ -19,6 +20,7 @@ class ReportViewing:
     show_notes: bool
     show_comparison: bool
     previous: object = None
+    hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the development plan's time budget
 
     @property
     def compared_with(self):
@@ -33,8 +35,14 @@ class ReportViewing:
             language=self.language,
             show_notes=self.show_notes,
             show_comparison=self.show_comparison,
+            hours_per_week=self.hours_per_week,
         )
 
     def build(self):
         """The Report itself (only when a drawing is not in the cache)."""
-        return build_report(self.assessment, language=self.language, previous=self.compared_with)
+        return build_report(
+            self.assessment,
+            language=self.language,
+            previous=self.compared_with,
+            hours_per_week=self.hours_per_week,
+        )

@@ -14,7 +14,9 @@ from assessments import access, services
 from assessments.models import Assessment, ShareLink
 from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
+from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
+from plans.models import Plan
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
@@ -40,6 +42,12 @@ def _previous(assessment):
     )
 
 
+def _hours_per_week(assessment):
+    """The time the person gives their development plan (the default until they choose)."""
+    hours = Plan.objects.filter(assessment=assessment).values_list("hours_per_week", flat=True)
+    return hours.first() or DEFAULT_HOURS_PER_WEEK
+
+
 def _viewing(request, seen):
     """The report of `seen` (an access.Access) as its audience may see it."""
     sees = seen.sees
@@ -51,6 +59,7 @@ def _viewing(request, seen):
         show_notes=sees.notes,
         show_comparison=sees.comparison,
         previous=_previous(seen.assessment) if sees.comparison else None,
+        hours_per_week=_hours_per_week(seen.assessment),
     )
 
 

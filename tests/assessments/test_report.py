@@ -43,10 +43,49 @@ def array_of(item_schema, **options):
     return {"type": "array", "items": item_schema, **options}
 
 
+PLAN_ACTION = strict(
+    [
+        "item",
+        "from_level",
+        "to_level",
+        "goal",
+        "resources",
+        "practice",
+        "questions",
+        "hours",
+        "why",
+        "start_week",
+        "end_week",
+    ],
+    {
+        "item": SLUG,
+        "from_level": LEVEL,
+        "to_level": LEVEL,
+        "goal": {"type": "string"},
+        "resources": array_of(SLUG, maxItems=2),
+        "practice": {"type": "string"},
+        "questions": array_of(SLUG),
+        "hours": {"type": "integer", "minimum": 0},
+        "why": {"type": "string", "minLength": 1},
+        "start_week": {"type": "integer", "minimum": 0},
+        "end_week": {"type": "integer", "minimum": 0},
+    },
+)
+PLAN = strict(
+    ["hours_per_week", "weeks", "budget", "over_budget", "actions", "later"],
+    {
+        "hours_per_week": {"type": "integer", "minimum": 1, "maximum": 40},
+        "weeks": {"const": 12},
+        "budget": {"type": "integer"},
+        "over_budget": {"type": "boolean"},
+        "actions": array_of(PLAN_ACTION, maxItems=3),
+        "later": array_of(PLAN_ACTION),
+    },
+)
 BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to": LEVEL})]}
 
 # PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
-# keeps every field of version 1 and adds the kind of company, the route and practice.
+# keeps every field of version 1 and adds the kind of company, the route and the plan.
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     **strict(
@@ -60,6 +99,7 @@ REPORT_SCHEMA = {
             "focus_areas",
             "recommendations",
             "route",
+            "plan",
         ],
         {
             "schema": {"const": "cto-assess/report/v2"},
@@ -92,6 +132,7 @@ REPORT_SCHEMA = {
                 },
             ),
             "best_fit_stage": SLUG,
+            "plan": {"oneOf": [{"type": "null"}, PLAN]},
             "route": {
                 "oneOf": [
                     {"type": "null"},
@@ -139,7 +180,7 @@ REPORT_SCHEMA = {
             ),
             "focus_areas": array_of(SLUG, uniqueItems=True),
             "recommendations": strict(
-                ["resources", "interview_questions", "trends", "practice"],
+                ["resources", "interview_questions", "trends"],
                 {
                     "resources": array_of(
                         {
@@ -147,16 +188,6 @@ REPORT_SCHEMA = {
                             "required": ["resource", "kind", "title", "serves", "levels"],
                             "properties": {"levels": BAND},
                         }
-                    ),
-                    "practice": array_of(
-                        strict(
-                            ["item", "levels", "text"],
-                            {
-                                "item": SLUG,
-                                "levels": BAND,
-                                "text": {"type": "string", "minLength": 1},
-                            },
-                        )
                     ),
                     "interview_questions": array_of({"type": "object"}),
                     "trends": array_of({"type": "object"}),

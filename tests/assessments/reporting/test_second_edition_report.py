@@ -131,17 +131,16 @@ def test_resources_fit_the_level_band_of_the_person(guide):
         assert resource.effort_hours and resource.provenance in {"guide", "added"}
 
 
-def test_each_top_focus_area_gets_one_practice_action_for_its_band(guide):
+def test_each_plan_action_has_a_practice_action_for_its_band(guide):
     assessment, _ = complete_assessment(default=3, target="cto")
-    report = build_report(assessment, language="ja")
-    assert [p.item for p in report.practice] == [i.slug for i in report.top_focus_areas]
-    for action in report.practice:
-        low, high = action.levels
-        assert low <= 3 < high
+    report = build_report(assessment, language="ja", hours_per_week=40)
+    assert report.plan.actions
+    top = [i.slug for i in report.top_focus_areas]
+    assert [a.item for a in report.plan.actions] == top[: len(report.plan.actions)]
+    for action in report.plan.actions:
+        assert action.practice and action.goal and action.why
     data = report_data(report)
-    assert [p["item"] for p in data["recommendations"]["practice"]] == [
-        p.item for p in report.practice
-    ]
+    assert [a["item"] for a in data["plan"]["actions"]] == [a.item for a in report.plan.actions]
 
 
 def test_every_file_name_names_the_kind_of_company(guide):

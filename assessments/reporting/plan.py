@@ -1,0 +1,143 @@
+"""The development plan: a few actions for the top focus areas, fitted to a time budget.
+
+A pure function of the frozen snapshot, its score and the hours a person has each week
+(no database, no Django). Each action raises one item by one level, from the person's
+rating towards the target's expected level, with the next level's rubric text as the
+goal, one or two resources for that level band, a practice action at work and the
+interview questions that test the item. Actions are taken in priority order while their
+hours fit the budget (hours per week × weeks); one that does not fit waits for the next
+plan, except a first action that alone needs more than the budget, which is kept and
+said to run over.
+
+First-edition snapshots hold no level bands, practice or next-level texts: they have no
+plan (None), and their reports render as they always did.
+"""
+
+import math
+from dataclasses import dataclass, replace
+
+from assessments.reporting.recommendations import fits
+
+DEFAULT_HOURS_PER_WEEK = 3
+HOURS_PER_WEEK_MIN, HOURS_PER_WEEK_MAX = 1, 40
+WEEKS = 12
+TOP_ACTIONS = 3
+PRACTICE_HOURS = 6  # a practice action at work, counted as six hours of the budget
+MAX_RESOURCES = 2
+MAX_QUESTIONS = 2
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    item: str
+    from_level: int
+    to_level: int
+    expected: int
+    importance: int
+    goal: dict | None  # {"ja", "en"}: the rubric text of `to_level`
+    resources: tuple  # FrozenResource: the first counts in the hours, a second is an alternative
+    practice: object  # FrozenPractice, or None
+    questions: tuple  # FrozenQuestion
+    hours: int
+    start_week: int = 0  # 1-based, within the plan; 0 for actions left for later
+    end_week: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    hours_per_week: int
+    weeks: int
+    target_stage: str
+    actions: tuple  # PlanAction that fit, in priority order
+    later: tuple  # PlanAction that do not fit in this plan
+    over_budget: bool = False  # the first action alone needs more hours than the budget
+
+    @property
+    def budget(self):
+        return self.hours_per_week * self.weeks
+
+    @property
+    def total_hours(self):
+        return sum(action.hours for action in self.actions)
+
+
+def _band_width(entry):
+    return entry.levels[1] - entry.levels[0]
+
+
+def _resources_for(snapshot, item, rating):
+    """Resources for the person's band; failing those, ones that start one level up.
+
+    Material that starts further up (a level-2 book for someone at 0) is never offered.
+    """
+    mine = [r for r in snapshot.resources if item in r.items]
+    fitting = [r for r in mine if fits(r.levels, rating)]
+    if not fitting:
+        fitting = [r for r in mine if r.levels[0] == rating + 1]
+    fitting.sort(key=lambda r: (_band_width(r), r.effort_hours or 0, r.order, r.slug))
+    return tuple(fitting[:MAX_RESOURCES])
+
+
+def _practice_for(snapshot, item, rating):
+    fitting = [p for p in snapshot.practice if p.item == item and fits(p.levels, rating)]
+    return min(fitting, key=_band_width) if fitting else None
+
+
+def _action(snapshot, frozen, scored):
+    resources = _resources_for(snapshot, scored.item, scored.rating)
+    practice = _practice_for(snapshot, scored.item, scored.rating)
+    questions = tuple(q for q in snapshot.interview_questions if scored.item in q.items)
+    hours = (resources[0].effort_hours or 0 if resources else 0) + (
+        PRACTICE_HOURS if practice else 0
+    )
+    return PlanAction(
+        item=scored.item,
+        from_level=scored.rating,
+        to_level=scored.rating + 1,
+        expected=scored.expected,
+        importance=scored.importance,
+        goal=frozen.next_rubric,
+        resources=resources,
+        practice=practice,
+        questions=questions[:MAX_QUESTIONS],
+        hours=hours,
+    )
+
+
+def _scheduled(action, hours_before, hours_per_week):
+    start = hours_before // hours_per_week + 1
+    end = max(start, math.ceil((hours_before + action.hours) / hours_per_week))
+    return replace(action, start_week=start, end_week=end)
+
+
+def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEEKS):
+    """The plan for `snapshot` scored as `score`, or None for a first-edition snapshot."""
+    if snapshot.version < 2:
+        return None
+    if not HOURS_PER_WEEK_MIN <= hours_per_week <= HOURS_PER_WEEK_MAX:
+        raise ValueError(f"hours per week must be {HOURS_PER_WEEK_MIN}-{HOURS_PER_WEEK_MAX}")
+    frozen = {item.slug: item for item in snapshot.items}
+    scored = {item.item: item for item in score.items}
+    candidates = [
+        _action(snapshot, frozen[slug], scored[slug]) for slug in score.focus_areas[:TOP_ACTIONS]
+    ]
+    budget = hours_per_week * weeks
+    actions, later, used, over_budget = [], [], 0, False
+    for action in candidates:
+        if used + action.hours <= budget:
+            actions.append(_scheduled(action, used, hours_per_week))
+            used += action.hours
+        elif not actions and not later:
+            actions.append(_scheduled(action, used, hours_per_week))
+            used += action.hours
+            over_budget = True
+        else:
+            later.append(action)
+    return Plan(
+        hours_per_week=hours_per_week,
+        weeks=weeks,
+        target_stage=score.target_stage,
+        actions=tuple(actions),
+        later=tuple(later),
+        over_budget=over_budget,
+    )

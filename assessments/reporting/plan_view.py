@@ -1,0 +1,108 @@
+"""The development plan as a report shows it: names, texts and the reason, in one language."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from assessments.reporting.plan import plan_of
+
+
+@dataclass
+class PlanResource:
+    slug: str
+    title: str
+    author: str
+    url: str
+    effort_hours: int | None
+    levels: tuple
+
+
+@dataclass
+class PlanQuestion:
+    slug: str
+    text: str
+
+
+@dataclass
+class ActionRow:
+    item: str
+    item_name: str
+    from_level: int
+    to_level: int
+    goal: str
+    resources: list[PlanResource]
+    practice: str
+    questions: list[PlanQuestion]
+    hours: int
+    start_week: int
+    end_week: int
+    why: str
+
+
+@dataclass
+class PlanView:
+    hours_per_week: int
+    weeks: int
+    budget: int
+    total_hours: int
+    over_budget: bool
+    actions: list[ActionRow]
+    later: list[ActionRow]
+
+
+def _why(action, item_name, stage_name):
+    return _(
+        "You rate %(item)s at %(rating)d; %(stage)s expects %(expected)d, with importance "
+        "%(importance)d of 3. One level up is the next step."
+    ) % {
+        "item": item_name,
+        "rating": action.from_level,
+        "stage": stage_name,
+        "expected": action.expected,
+        "importance": action.importance,
+    }
+
+
+def _row(action, language, names, stage_name):
+    return ActionRow(
+        item=action.item,
+        item_name=names[action.item],
+        from_level=action.from_level,
+        to_level=action.to_level,
+        goal=action.goal[language] if action.goal else "",
+        resources=[
+            PlanResource(
+                r.slug,
+                r.title[language],
+                r.author.get(language, ""),
+                r.url,
+                r.effort_hours,
+                r.levels,
+            )
+            for r in action.resources
+        ],
+        practice=action.practice.text[language] if action.practice else "",
+        questions=[PlanQuestion(q.slug, q.question[language]) for q in action.questions],
+        hours=action.hours,
+        start_week=action.start_week,
+        end_week=action.end_week,
+        why=_why(action, names[action.item], stage_name),
+    )
+
+
+def plan_view(snapshot, score, *, language, hours_per_week):
+    """The plan of a snapshot in `language` (call inside translation.override), or None."""
+    plan = plan_of(snapshot, score, hours_per_week=hours_per_week)
+    if plan is None:
+        return None
+    names = {item.slug: item.name[language] for item in snapshot.items}
+    stage_name = snapshot.stage(plan.target_stage).name[language]
+    return PlanView(
+        hours_per_week=plan.hours_per_week,
+        weeks=plan.weeks,
+        budget=plan.budget,
+        total_hours=plan.total_hours,
+        over_budget=plan.over_budget,
+        actions=[_row(a, language, names, stage_name) for a in plan.actions],
+        later=[_row(a, language, names, stage_name) for a in plan.later],
+    )
