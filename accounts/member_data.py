@@ -4,6 +4,35 @@ The schema name stays `cto-assess/member-data/v1`: keys are only ever added to i
 """
 
 from assessments.models import Answer, Assessment
+from plans.models import Plan
+
+
+def _plans(user):
+    """The member's working data on their development plans, by assessment."""
+    plans = Plan.objects.filter(assessment__owner=user).prefetch_related("progress__item")
+    return {
+        plan.assessment_id: {
+            "hours_per_week": plan.hours_per_week,
+            "started_on": plan.started_on.isoformat(),
+            "reassess_on": plan.reassess_on.isoformat() if plan.reassess_on else None,
+            "reminder_sent_at": plan.reminder_sent_at.isoformat()
+            if plan.reminder_sent_at
+            else None,
+            "actions": [
+                {
+                    "item": progress.item.slug,
+                    "status": progress.status,
+                    "target_date": progress.target_date.isoformat()
+                    if progress.target_date
+                    else None,
+                    "note": progress.note,
+                    "updated_at": progress.updated_at.isoformat(),
+                }
+                for progress in plan.progress.all()
+            ],
+        }
+        for plan in plans
+    }
 
 
 def member_data(*, user, profile):
@@ -22,6 +51,7 @@ def member_data(*, user, profile):
                 "updated_at": answer.updated_at.isoformat(),
             }
         )
+    plans = _plans(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -49,6 +79,7 @@ def member_data(*, user, profile):
                 else None,
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
+                "plan": plans.get(assessment.pk),
             }
             for assessment in assessments
         ],

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import selectors, services
+from accounts.dashboard import dashboard_rows
 from accounts.forms import AccountDeleteForm, AccountSettingsForm, SignupForm
 from accounts.member_data import member_data
 from assessments import access
@@ -109,7 +110,9 @@ def dashboard(request):
         request,
         "accounts/dashboard.html",
         {
-            "assessments": selectors.member_assessments(user=request.user),
+            "rows": dashboard_rows(
+                selectors.member_assessments(user=request.user), user=request.user
+            ),
             "profile": services.profile_get_or_create(user=request.user),
         },
     )

@@ -1,6 +1,7 @@
 """Forms for starting and answering an assessment."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import NOTE_MAX_LENGTH
@@ -43,8 +44,19 @@ class StartForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, last_completed=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.last_completed = last_completed
+        if last_completed is not None:
+            self.fields["start_from_last"] = forms.BooleanField(
+                label=_("Start from the answers of your last assessment (completed on %(date)s)")
+                % {"date": date_format(last_completed.completed_at.date(), "DATE_FORMAT")},
+                required=False,
+                initial=True,
+                help_text=_(
+                    "Each step shows them with the rubric as usual: change what has moved."
+                ),
+            )
         top = Stage.objects.order_by("-order").first()
         if top is not None:
             self.fields["target_stage"].initial = top.slug

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from assessments.models import Answer
+from assessments.models import Answer, Assessment
 from content.models import Category, Item, RubricLevel
 
 
@@ -74,3 +74,14 @@ def first_open_step(assessment):
         if category.pk in open_categories:
             return number
     return max(len(steps), 1)
+
+
+def last_completed(*, user, session_ids):
+    """The person's latest completed assessment, to start a retake from: a member's own, or
+    a visitor's among those their browser session holds."""
+    done = Assessment.objects.filter(status=Assessment.Status.COMPLETED).defer("snapshot")
+    if user.is_authenticated:
+        done = done.filter(owner=user)
+    else:
+        done = done.filter(owner__isnull=True, pk__in=session_ids)
+    return done.order_by("-completed_at").first()

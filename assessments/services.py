@@ -22,8 +22,12 @@ class AssessmentIncomplete(Exception):
 
 
 @transaction.atomic
-def assessment_start(*, owner, current_stage, target_stage, company_kind=None):
-    """Create a draft; return it with its resume token (shown once, never stored)."""
+def assessment_start(*, owner, current_stage, target_stage, company_kind=None, answers_from=None):
+    """Create a draft; return it with its resume token (shown once, never stored).
+
+    `answers_from`: an earlier assessment of the same person whose answers (levels and
+    notes, on items still active) the draft starts with.
+    """
     token, token_hash = new_token()
     assessment = Assessment(
         owner=owner if owner and owner.is_authenticated else None,
@@ -34,6 +38,12 @@ def assessment_start(*, owner, current_stage, target_stage, company_kind=None):
     )
     assessment.full_clean()
     assessment.save()
+    if answers_from is not None:
+        earlier = Answer.objects.filter(assessment=answers_from, item__active=True)
+        Answer.objects.bulk_create(
+            Answer(assessment=assessment, item_id=a.item_id, level=a.level, note=a.note)
+            for a in earlier
+        )
     return assessment, token
 
 

@@ -104,7 +104,11 @@ def hours(request, assessment_id):
     services.plan_hours_set(
         plan=services.plan_for(assessment), hours_per_week=form.cleaned_data["hours_per_week"]
     )
-    messages.success(request, _("Your plan now fits %(hours)d hours a week.") % form.cleaned_data)
+    messages.success(
+        request,
+        _("Your plan now fits %(hours)d hours a week.")
+        % {"hours": form.cleaned_data["hours_per_week"]},
+    )
     return _back(assessment)
 
 

@@ -16,7 +16,7 @@ from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
-from plans.models import Plan
+from plans.models import ActionProgress, ActionStatus, Plan
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
@@ -63,6 +63,19 @@ def _viewing(request, seen):
     )
 
 
+def _plan_progress(previous):
+    """What the person did of the plan of their previous assessment: (done items, total)."""
+    if previous is None:
+        return None
+    progress = list(
+        ActionProgress.objects.filter(plan__assessment=previous).select_related("item")
+    )
+    if not progress:
+        return None
+    done = [p.item.name for p in progress if p.status == ActionStatus.DONE]
+    return {"done": done, "tracked": len(progress)}
+
+
 def _completed_for(request, assessment_id):
     seen = access.access_for(request, assessment_id)
     if not seen.assessment.is_completed:
@@ -73,7 +86,8 @@ def _completed_for(request, assessment_id):
 def report_page(request, seen):
     """The report page of the person's own completed assessment (seen: an access.Access)."""
     assessment = seen.assessment
-    page = page_parts(_viewing(request, seen))
+    viewing = _viewing(request, seen)
+    page = page_parts(viewing)
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -91,6 +105,7 @@ def report_page(request, seen):
             "is_owner_view": seen.sees.manage,
             "share_links": links,
             "new_share_url": new_share_url,
+            "previous_plan": _plan_progress(viewing.compared_with),
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },

@@ -35,14 +35,19 @@ def _pop_token(request, assessment):
 
 @require_http_methods(["GET", "POST"])
 def start(request):
-    form = StartForm(request.POST or None)
+    last = selectors.last_completed(
+        user=request.user, session_ids=access.session_assessment_ids(request)
+    )
+    form = StartForm(request.POST or None, last_completed=last)
     if request.method == "POST":
         if form.is_valid():
+            from_last = form.cleaned_data.get("start_from_last")
             assessment, token = services.assessment_start(
                 owner=request.user,
                 current_stage=form.cleaned_data["current_stage"],
                 target_stage=form.cleaned_data["target_stage"],
                 company_kind=form.cleaned_data["company_kind"],
+                answers_from=form.last_completed if from_last else None,
             )
             access.remember(request, assessment)
             if assessment.owner_id is None:

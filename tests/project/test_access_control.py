@@ -103,6 +103,7 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf"):  # noqa: 
         "<int:link_id>": str(link.pk),
         "<str:token>": token,
         "<export_format:fmt>": fmt,
+        "<slug:item_slug>": "ai-ml",
     }
 
 
@@ -168,3 +169,10 @@ def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_
 def test_the_walk_sees_the_private_views():
     names = {name for _, name in walk(get_resolver().url_patterns)}
     assert {"assessments:step", "assessments:export", "shared_report"} <= names
+    assert {
+        "plans:plan",
+        "plans:hours",
+        "plans:action",
+        "plans:reassess",
+        "plans:calendar",
+    } <= names
