@@ -74,7 +74,8 @@ def _resources_for(snapshot, item, rating):
     fitting = [r for r in mine if fits(r.levels, rating)]
     if not fitting:
         fitting = [r for r in mine if r.levels[0] == rating + 1]
-    fitting.sort(key=lambda r: (_band_width(r), r.effort_hours or 0, r.order, r.slug))
+    # The lightest first (it fits the person's week), then the most specific to the item.
+    fitting.sort(key=lambda r: (r.effort_hours or 0, len(r.items), _band_width(r), r.order))
     return tuple(fitting[:MAX_RESOURCES])
 
 
