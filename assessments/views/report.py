@@ -67,9 +67,7 @@ def _plan_progress(previous):
     """What the person did of the plan of their previous assessment: (done items, total)."""
     if previous is None:
         return None
-    progress = list(
-        ActionProgress.objects.filter(plan__assessment=previous).select_related("item")
-    )
+    progress = list(ActionProgress.objects.filter(plan__assessment=previous).select_related("item"))
     if not progress:
         return None
     done = [p.item.name for p in progress if p.status == ActionStatus.DONE]
