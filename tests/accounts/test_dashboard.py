@@ -14,8 +14,9 @@ from tests.factories import AnswerFactory, AssessmentFactory
 from tests.questionnaire import answer_all, post_step, start_assessment
 
 DASHBOARD = reverse("dashboard")
-# Session, user, the member's profile, their assessments with their answer counts.
-DASHBOARD_QUERIES = 4
+# Session, user, the member's profile, their assessments with their answer counts, and
+# their plans with the actions done.
+DASHBOARD_QUERIES = 5
 
 
 def test_the_dashboard_lists_drafts_and_completed_ones_with_their_target(
