@@ -11,7 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-LEVEL_MIN, LEVEL_MAX = 0, 4
+from content.bands import LEVEL_MAX, LEVEL_MIN, band_constraints, level_field
+
 IMPORTANCE_MIN, IMPORTANCE_MAX = 1, 3
 
 
@@ -196,36 +197,6 @@ class LearningStep(OrderedModel):
 class Provenance(models.TextChoices):
     GUIDE = "guide", _("Named by the guide")
     ADDED = "added", _("Added by CTO Assess")
-
-
-def band_constraints(prefix):
-    """A level band from -> to: both in 0-4, from below to (both may be unknown)."""
-    return [
-        models.CheckConstraint(
-            condition=Q(level_from__isnull=True)
-            | Q(level_from__gte=LEVEL_MIN, level_from__lt=LEVEL_MAX),
-            name=f"{prefix}_level_from_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(level_to__isnull=True) | Q(level_to__gt=LEVEL_MIN, level_to__lte=LEVEL_MAX),
-            name=f"{prefix}_level_to_range",
-        ),
-        models.CheckConstraint(
-            condition=Q(level_from__isnull=True)
-            | Q(level_to__isnull=True)
-            | Q(level_from__lt=models.F("level_to")),
-            name=f"{prefix}_band_rises",
-        ),
-    ]
-
-
-def level_field(label, blank=False):
-    return models.PositiveSmallIntegerField(
-        label,
-        null=True,
-        blank=blank,
-        validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)],
-    )
 
 
 class ResourceKind(models.TextChoices):
