@@ -36,6 +36,7 @@ class ItemRow:
     priority: int
     rubric: str
     note: str
+    change: int | None = None  # rating since the previous assessment, when compared
 
 
 @dataclass
@@ -99,6 +100,7 @@ class Comparison:
     previous_completed_at: object
     items: list[Movement]  # only the items whose rating moved
     stages: list[Movement]
+    ratings_before: dict = field(default_factory=dict)  # {item slug: rating then}
 
 
 @dataclass
@@ -257,6 +259,9 @@ def _build(assessment, snapshot, language, previous, hours_per_week):
     )
     if previous is not None and previous.snapshot:
         report.comparison = _compare(previous, snapshot, score, by_slug, language)
+        for row in report.items:
+            before = report.comparison.ratings_before.get(row.slug)
+            row.change = None if before is None else row.rating - before
     return report
 
 
@@ -322,4 +327,5 @@ def _compare(previous, snapshot, score, by_slug, language):
             for s in score.by_stage
             if s.stage in before_stages
         ],
+        ratings_before=before_items,
     )

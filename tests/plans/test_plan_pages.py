@@ -224,6 +224,11 @@ def test_a_retakes_report_opens_with_what_changed_and_the_plan_done(own, complet
     retake, _ = complete_assessment(owner=member, default=2)
     html = own.get(reverse("assessments:detail", args=[retake.pk])).content.decode()
     assert "you finished 1 action of its plan" in html
+    items = html[html.index('id="items-heading"') :]
+    assert '<th scope="col" class="text-end">Change</th>' in items
+    assert items.count('<span class="text-success">+1</span>') == len(
+        Answer.objects.filter(assessment=retake)
+    )
     assert html.index("What moved since your previous assessment") < html.index(
         'id="summary-heading"'
     )
