@@ -66,6 +66,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses log-ins while locked out
+    "accounts.backends.UsernameLimitBackend",  # and while a username is over its own limit
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -181,16 +182,21 @@ if envbool("SECURE_PROXY_SSL_HEADER", "False"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 
-# Password guessing: 5 failures for a username from one address lock it for 15 minutes,
-# on the site's log-in and admin's alike.
+# The client's address: behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For
+# (0: the connection's own address, and the header is ignored). See client_address.py.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+# Password guessing: 5 failures for a username from one address lock that username from
+# that address for 15 minutes, on the site's log-in and admin's alike; 30 from all
+# addresses together within those 15 minutes lock it everywhere (accounts/backends.py).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-if envbool("SECURE_PROXY_SSL_HEADER", "False"):
-    AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", "1")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
