@@ -24,7 +24,8 @@ def username_failures(username):
 
 class UsernameLimitBackend:
     """Refuses a log-in (as axes does: its lockout page) while the username is over its
-    limit; authenticates nobody itself."""
+    limit; authenticates nobody itself, and has no get_user, so that force_login and
+    sessions pick the model backend."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None or not username:
@@ -32,7 +33,4 @@ class UsernameLimitBackend:
         if username_failures(username) >= settings.AXES_USERNAME_FAILURE_LIMIT:
             request.axes_locked_out = True
             raise AxesBackendPermissionDenied("Too many failures for this username")
-        return None
-
-    def get_user(self, user_id):
         return None

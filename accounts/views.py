@@ -21,6 +21,7 @@ from accounts.forms import AccountDeleteForm, AccountSettingsForm, SignupForm
 from accounts.member_data import member_data
 from assessments import access
 from assessments import services as assessment_services
+from cto_assess.private import clear_site_data
 
 
 def _claim_session_assessments(request, user):
@@ -69,6 +70,14 @@ class LoginView(auth_views.LoginView):
             _switch_language(response, profile.preferred_language)
         _claim_session_assessments(self.request, user)
         return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out, asking the browser to forget this site's cache, cookies and
+    storage too."""
+
+    def post(self, request, *args, **kwargs):
+        return clear_site_data(super().post(request, *args, **kwargs))
 
 
 @require_http_methods(["GET", "POST"])

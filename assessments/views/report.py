@@ -15,6 +15,7 @@ from assessments.models import Assessment, ShareLink
 from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.viewing import ReportViewing
+from cto_assess.private import private_response
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
@@ -128,6 +129,7 @@ def share_revoke(request, assessment_id, link_id):
 
 
 @require_safe
+@private_response
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
@@ -144,5 +146,6 @@ def shared_report(request, token):
 
 
 @require_safe
+@private_response
 def shared_export(request, token, fmt):
     return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))
