@@ -108,8 +108,21 @@ def report_json(report):
     return json.dumps(report_data(report), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP, "CSV
+# injection"); names come from admin, so a text cell that does is prefixed with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """A text cell no spreadsheet program will run; numbers stay numbers."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def report_csv(report):
-    """One row per item; UTF-8 with a BOM so spreadsheet programs read Japanese correctly."""
+    """One row per item; UTF-8 with a BOM so spreadsheet programs read Japanese correctly.
+    Every text cell goes through spreadsheet_safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with translation.override(report.language):
@@ -125,9 +138,8 @@ def report_csv(report):
             ]
         )
     for i in report.items:
-        writer.writerow(
-            [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
-        )
+        row = [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
