@@ -9,7 +9,11 @@ import csv
 import functools
 import io
 import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -143,6 +147,34 @@ def report_csv(report):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _allowed_roots():
+    """The app's own static files and the system's fonts: all a report may load."""
+    roots = [*settings.STATICFILES_DIRS, settings.STATIC_ROOT, *PDF_FONT_DIRS]
+    return [Path(root).resolve() for root in roots]
+
+
+PDF_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
+
+
+def _url_fetcher():
+    """WeasyPrint's fetcher, limited to local files under _allowed_roots: no network, no
+    redirects, no other file. Nothing in the report loads a URL today; this keeps one
+    escaping slip from making the renderer fetch. One per render: a fetcher keeps state."""
+    from weasyprint.urls import URLFetcher
+
+    class AppFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlsplit(url)
+            if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+                raise ValueError(f"The report may not load {url[:80]!r}")
+            path = Path(url2pathname(unquote(parsed.path))).resolve()
+            if not any(path.is_relative_to(root) for root in _allowed_roots()):
+                raise ValueError(f"The report may not load {url[:80]!r}")
+            return super().fetch(path.as_uri(), headers)
+
+    return AppFilesOnly(allowed_protocols={"file"}, allow_redirects=False)
+
+
 @functools.cache
 def _font_config():
     """One font configuration per process: building it costs a tenth of a render."""
@@ -159,7 +191,7 @@ def report_pdf(report, *, show_notes):
         html = render_to_string(
             "assessments/report_pdf.html", {"report": report, "show_notes": show_notes}
         )
-    return HTML(string=html).write_pdf(font_config=_font_config())
+    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
 
 
 RENDERERS = {
