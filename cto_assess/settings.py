@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the body: 413 for a large body or a file part.
+    "cto_assess.limits.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -148,6 +150,10 @@ STORAGES = {
         )
     },
 }
+
+# Request bodies: no page takes files, and none needs more than a few kilobytes of form.
+MAX_REQUEST_BODY_BYTES = envint("MAX_REQUEST_BODY_BYTES", "1048576")
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
 # Security headers. Every script is a file of our own: no inline script may run.
 # Styles allow inline attributes because Django admin's widgets set a few.
