@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,6 +23,7 @@ from accounts.member_data import member_data
 from assessments import access
 from assessments import services as assessment_services
 from cto_assess.private import clear_site_data
+from cto_assess.ratelimit import ratelimited
 
 
 def _claim_session_assessments(request, user):
@@ -58,6 +60,7 @@ def _follow_browser_language(response):
     )
 
 
+@method_decorator(ratelimited("login"), name="dispatch")
 class LoginView(auth_views.LoginView):
     """Django's log-in, plus: the member's language, and the visitor's assessments in this
     session become theirs."""
@@ -81,6 +84,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimited("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")

@@ -155,6 +155,20 @@ STORAGES = {
 MAX_REQUEST_BODY_BYTES = envint("MAX_REQUEST_BODY_BYTES", "1048576")
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
+# Rate limits (cto_assess/ratelimit.py), per member or per client address, counted in the
+# cache; RATE_LIMIT_<NAME> overrides one, e.g. RATE_LIMIT_PDF=60/h.
+RATE_LIMITS = {
+    name: os.getenv(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in {
+        "start": "20/h",  # starting an assessment
+        "signup": "10/h",
+        "login": "20/10m",  # log-in attempts, right or wrong (axes counts the wrong ones)
+        "resume": "30/h",  # opening resume links
+        "share": "20/h",  # creating share links
+        "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+    }.items()
+}
+
 # Security headers. Every script is a file of our own: no inline script may run.
 # Styles allow inline attributes because Django admin's widgets set a few.
 CONTENT_SECURITY_POLICY = {

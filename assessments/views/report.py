@@ -16,9 +16,17 @@ from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.viewing import ReportViewing
 from cto_assess.private import private_response
+from cto_assess.ratelimit import ratelimited
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
+
+
+def _is_pdf(**kwargs):
+    return kwargs.get("fmt") == "pdf"
+
+
+_pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
 
 
 def _language(request):
@@ -98,11 +106,13 @@ def _file_response(fmt, viewing):
 
 
 @require_safe
+@_pdf_limited
 def export(request, assessment_id, fmt):
     return _file_response(fmt, _viewing(request, access.access_for(request, assessment_id)))
 
 
 @require_POST
+@ratelimited("share")
 def share_create(request, assessment_id):
     seen = _completed_for(request, assessment_id)
     choice = request.POST.get("expires_in_days", "")
@@ -147,5 +157,6 @@ def shared_report(request, token):
 
 @require_safe
 @private_response
+@_pdf_limited
 def shared_export(request, token, fmt):
     return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))

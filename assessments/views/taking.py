@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
 from assessments.views.report import report_page
+from cto_assess.ratelimit import ratelimited
 
 NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 
@@ -34,6 +35,7 @@ def _pop_token(request, assessment):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimited("start")
 def start(request):
     form = StartForm(request.POST or None)
     if request.method == "POST":
@@ -175,6 +177,7 @@ def detail(request, assessment_id):
     return report_page(request, seen)
 
 
+@ratelimited("resume", methods=("GET", "HEAD"))
 def resume(request, token):
     """The private resume link: lets this browser open the visitor's assessment again."""
     assessment = access.access_by_resume_token(request, token).assessment
