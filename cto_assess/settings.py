@@ -241,10 +241,13 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "cto_assess.log_format.JsonFormatter"},
     },
+    # Resume and share tokens are masked in every record (cto_assess/log_masking.py).
+    "filters": {"mask_tokens": {"()": "cto_assess.log_masking.MaskTokensFilter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
+            "filters": ["mask_tokens"],
             # Structured lines in production; readable ones while developing.
             "formatter": os.getenv("LOG_FORMAT", "plain" if DEBUG else "json"),
         }
