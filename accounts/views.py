@@ -28,7 +28,7 @@ from cto_assess.ratelimit import ratelimited
 
 def _claim_session_assessments(request, user):
     claimed = assessment_services.assessments_claim(
-        assessment_ids=access.session_assessment_ids(request), user=user
+        assessment_ids=access.claimable_assessment_ids(request), user=user
     )
     if claimed:
         messages.success(request, _("The assessment you were taking is now saved to your account."))

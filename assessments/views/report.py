@@ -19,6 +19,7 @@ from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
+RESUME_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
 
 
@@ -27,6 +28,19 @@ def _is_pdf(**kwargs):
 
 
 _pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
+
+
+def show_resume_link_once(request, assessment, token):
+    request.session[RESUME_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
+
+
+def resume_link_to_show(request, assessment):
+    """The resume link, if it was just made for this assessment (shown once)."""
+    pending = request.session.get(RESUME_TOKEN_KEY)
+    if pending and pending["id"] == str(assessment.pk):
+        del request.session[RESUME_TOKEN_KEY]
+        return request.build_absolute_uri(reverse("assessments:resume", args=[pending["token"]]))
+    return None
 
 
 def _language(request):
@@ -91,6 +105,7 @@ def report_page(request, seen):
             "is_owner_view": seen.sees.manage,
             "share_links": links,
             "new_share_url": new_share_url,
+            "resume_url": resume_link_to_show(request, assessment) if seen.sees.manage else None,
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },
