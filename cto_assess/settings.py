@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "cto_assess.private.PrivateResponseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cto_assess.headers.SecurityHeadersMiddleware",  # Permissions-Policy, CORP
     # Last, as django-axes asks: it turns a locked-out log-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,14 +174,15 @@ RATE_LIMITS = {
 # Styles allow inline attributes because Django admin's widgets set a few.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
-        "base-uri": ["'self'"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }

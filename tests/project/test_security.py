@@ -66,3 +66,20 @@ def test_the_session_cookie_is_http_only_and_same_site(client):
     client.get("/assessments/start/")
     cookie = client.cookies["csrftoken"]
     assert cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_type_sends_the_tightened_policy_and_headers(client, path):
+    response = client.get(path)
+    directives = {
+        d.strip().split()[0]: d.strip().split()[1:]
+        for d in response["Content-Security-Policy"].split(";")
+        if d.strip()
+    }
+    assert directives["default-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
