@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "cto_assess.limits.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A member's session ends after 2 idle hours, or 14 days after log-in.
+    "cto_assess.session_timeout.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Members', visitors' and shared reports' pages: Cache-Control: no-store, private.
     "cto_assess.private.PrivateResponseMiddleware",
@@ -199,6 +201,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "False" if DEBUG else "True")
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "False" if DEBUG else "True")
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "False" if DEBUG else "True")
+# Over HTTPS the cookies carry the __Host- prefix: the browser keeps them to this host,
+# path / and HTTPS, so no sibling subdomain can set or shadow them.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "120")
+SESSION_ABSOLUTE_DAYS = envint("SESSION_ABSOLUTE_DAYS", "14")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "True")
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "False" if DEBUG else "True")
