@@ -1,4 +1,5 @@
-"""Headers no Django setting sends: Permissions-Policy and Cross-Origin-Resource-Policy."""
+"""Headers no Django setting sends: Permissions-Policy and Cross-Origin-Resource-Policy;
+and the one exception to the CSP: Django admin's widgets set inline styles."""
 
 # The site uses none of these browser features; nothing it embeds may either.
 PERMISSIONS_POLICY = ", ".join(
@@ -23,6 +24,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path.startswith("/admin/"):
+            # Read by django-csp's middleware, which handles the response after this one.
+            response._csp_update = {"style-src": ["'unsafe-inline'"]}
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response

@@ -172,13 +172,13 @@ RATE_LIMITS = {
     }.items()
 }
 
-# Security headers. Every script is a file of our own: no inline script may run.
-# Styles allow inline attributes because Django admin's widgets set a few.
+# Security headers. Every script and style is a file of our own: nothing inline runs,
+# except styles in admin, whose widgets set a few (cto_assess/headers.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],  # admin adds 'unsafe-inline' (cto_assess/headers.py)
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -83,3 +83,19 @@ def test_every_page_type_sends_the_tightened_policy_and_headers(client, path):
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_but_admins_allows_inline_styles(client, path):
+    policy = client.get(path)["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+
+
+@pytest.mark.django_db
+def test_admin_alone_allows_inline_styles_for_its_widgets(client):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    style_src = next(d for d in policy.split(";") if d.strip().startswith("style-src"))
+    assert "'unsafe-inline'" in style_src
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src
