@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # Connects the receiver that stamps a member's log-in time (the session timeout).
+        import cto_assess.session_timeout  # noqa: F401

@@ -1,10 +1,31 @@
 """Everything the service holds about a member, as plain data for their download.
 
-The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it.
+The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
+assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log).
 """
 
-from assessments.models import Answer, Assessment
+from axes.models import AccessLog
+from django.db.models import Prefetch
+
+from assessments.models import Answer, Assessment, ShareLink
 from plans.models import Plan
+
+
+def _when(moment):
+    return moment.isoformat() if moment else None
+
+
+def _log_ins(user):
+    """Each log-in to this account: when, from which address and browser, until when."""
+    return [
+        {
+            "logged_in_at": _when(entry.attempt_time),
+            "logged_out_at": _when(entry.logout_time),
+            "ip_address": entry.ip_address,
+            "user_agent": entry.user_agent,
+        }
+        for entry in AccessLog.objects.filter(username=user.get_username()).order_by("attempt_time")
+    ]
 
 
 def _plans(user):
@@ -39,6 +60,9 @@ def member_data(*, user, profile):
     assessments = (
         Assessment.objects.filter(owner=user)
         .select_related("current_stage", "target_stage", "company_kind")
+        .prefetch_related(
+            Prefetch("share_links", queryset=ShareLink.objects.order_by("created_at"))
+        )
         .order_by("created_at")
     )
     answers = {}
@@ -80,7 +104,16 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "share_links": [
+                    {
+                        "created_at": _when(link.created_at),
+                        "expires_at": _when(link.expires_at),
+                        "revoked_at": _when(link.revoked_at),
+                    }
+                    for link in assessment.share_links.all()
+                ],
             }
             for assessment in assessments
         ],
+        "log_ins": _log_ins(user),
     }

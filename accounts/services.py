@@ -1,5 +1,6 @@
 """Writes of the accounts app: creating, changing and erasing a member's account."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -41,7 +42,11 @@ def profile_update(*, profile, display_name, preferred_language):
 @transaction.atomic
 def account_delete(*, user):
     """Erase a member: every assessment with its answers and share links, the profile,
-    then the account. Assessments never cascade, so each goes on purpose here."""
+    django-axes' records of their log-ins (username, address, browser), then the account.
+    Assessments never cascade, so each goes on purpose here."""
     assessments_delete_of_owner(owner=user)
     Profile.objects.filter(user=user).delete()
+    username = user.get_username()
+    for log in (AccessAttempt, AccessLog, AccessFailureLog):
+        log.objects.filter(username=username).delete()
     user.delete()

@@ -1,6 +1,5 @@
 """URLs for members' accounts, beside Django's own auth views."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views
@@ -12,6 +11,6 @@ urlpatterns = [
     path("settings/", views.account_settings, name="account_settings"),
     path("my-data.json", views.data_export, name="data_export"),
     path("delete/", views.account_delete, name="account_delete"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,11 +23,13 @@ from accounts.forms import AccountDeleteForm, AccountSettingsForm, SignupForm
 from accounts.member_data import member_data
 from assessments import access
 from assessments import services as assessment_services
+from cto_assess.private import clear_site_data
+from cto_assess.ratelimit import ratelimited
 
 
 def _claim_session_assessments(request, user):
     claimed = assessment_services.assessments_claim(
-        assessment_ids=access.session_assessment_ids(request), user=user
+        assessment_ids=access.claimable_assessment_ids(request), user=user
     )
     if claimed:
         messages.success(request, _("The assessment you were taking is now saved to your account."))
@@ -58,6 +61,7 @@ def _follow_browser_language(response):
     )
 
 
+@method_decorator(ratelimited("login"), name="dispatch")
 class LoginView(auth_views.LoginView):
     """Django's log-in, plus: the member's language, and the visitor's assessments in this
     session become theirs."""
@@ -72,7 +76,16 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out, asking the browser to forget this site's cache, cookies and
+    storage too."""
+
+    def post(self, request, *args, **kwargs):
+        return clear_site_data(super().post(request, *args, **kwargs))
+
+
 @require_http_methods(["GET", "POST"])
+@ratelimited("signup")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")

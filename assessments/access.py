@@ -16,6 +16,10 @@ from assessments.models import Assessment, ShareLink
 from assessments.tokens import hash_token
 
 SESSION_KEY = "assessment_ids"
+# The visitor's assessments this session may take into an account at sign-up or log-in: the
+# ones it started, or got a fresh resume link for (which cut the older link off). Opening
+# someone's resume link is not enough.
+CLAIMABLE_KEY = "claimable_assessment_ids"
 
 
 class Audience(enum.StrEnum):
@@ -69,20 +73,29 @@ class Access:
         return SEES[self.audience]
 
 
-def remember(request, assessment):
-    """Let this browser session open the (visitor's) assessment from now on."""
-    ids = request.session.get(SESSION_KEY, [])
-    if str(assessment.pk) not in ids:
-        request.session[SESSION_KEY] = [*ids, str(assessment.pk)]
+def remember(request, assessment, *, may_claim=False):
+    """Let this browser session open the (visitor's) assessment from now on, and take it
+    into an account if `may_claim` (see CLAIMABLE_KEY)."""
+    keys = (SESSION_KEY, CLAIMABLE_KEY) if may_claim else (SESSION_KEY,)
+    for key in keys:
+        ids = request.session.get(key, [])
+        if str(assessment.pk) not in ids:
+            request.session[key] = [*ids, str(assessment.pk)]
 
 
 def forget(request, assessment):
-    ids = request.session.get(SESSION_KEY, [])
-    request.session[SESSION_KEY] = [i for i in ids if i != str(assessment.pk)]
+    for key in (SESSION_KEY, CLAIMABLE_KEY):
+        ids = request.session.get(key, [])
+        request.session[key] = [i for i in ids if i != str(assessment.pk)]
 
 
 def session_assessment_ids(request):
     return list(request.session.get(SESSION_KEY, []))
+
+
+def claimable_assessment_ids(request):
+    """The visitor's assessments this session may take into an account."""
+    return list(request.session.get(CLAIMABLE_KEY, []))
 
 
 def audience_of(request, assessment):

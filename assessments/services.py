@@ -49,7 +49,8 @@ def assessment_start(*, owner, current_stage, target_stage, company_kind=None, a
 
 @transaction.atomic
 def assessment_rotate_token(*, assessment):
-    """Give a draft a new resume link; the old one stops working."""
+    """Give an assessment (draft or completed) a new resume link; the old one stops
+    working."""
     token, assessment.resume_token_hash = new_token()
     assessment.save(update_fields=["resume_token_hash", "updated_at"])
     return token
@@ -113,11 +114,20 @@ def assessment_complete(*, assessment):
 
 
 @transaction.atomic
+@transaction.atomic
 def assessments_claim(*, assessment_ids, user):
-    """Give a member the visitor drafts and reports they were working on."""
-    return Assessment.objects.filter(pk__in=assessment_ids, owner__isnull=True).update(
-        owner=user, updated_at=timezone.now()
+    """Give a member the visitor drafts and reports they were working on. Each gets a new
+    resume token that nobody is shown: the visitor's old links stop working, and the
+    member finds the assessment on their dashboard."""
+    claimed = list(
+        Assessment.objects.select_for_update().filter(pk__in=assessment_ids, owner__isnull=True)
     )
+    now = timezone.now()
+    for assessment in claimed:
+        assessment.owner, assessment.updated_at = user, now
+        assessment.resume_token_hash = new_token()[1]
+        assessment.save(update_fields=["owner", "resume_token_hash", "updated_at"])
+    return len(claimed)
 
 
 @transaction.atomic

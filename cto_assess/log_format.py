@@ -18,7 +18,9 @@ class JsonFormatter(logging.Formatter):
             entry["status"] = status
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
-            entry["method"], entry["path"] = request.method, request.path
+            # MaskTokensFilter leaves the path with its tokens masked.
+            entry["method"] = request.method
+            entry["path"] = getattr(record, "masked_path", request.path)
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)

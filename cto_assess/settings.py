@@ -56,17 +56,25 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the body: 413 for a large body or a file part.
+    "cto_assess.limits.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A member's session ends after 2 idle hours, or 14 days after log-in.
+    "cto_assess.session_timeout.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Members', visitors' and shared reports' pages: Cache-Control: no-store, private.
+    "cto_assess.private.PrivateResponseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cto_assess.headers.SecurityHeadersMiddleware",  # Permissions-Policy, CORP
     # Last, as django-axes asks: it turns a locked-out log-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses log-ins while locked out
+    "accounts.backends.UsernameLimitBackend",  # and while a username is over its own limit
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -147,18 +155,37 @@ STORAGES = {
     },
 }
 
-# Security headers. Every script is a file of our own: no inline script may run.
-# Styles allow inline attributes because Django admin's widgets set a few.
+# Request bodies: no page takes files, and none needs more than a few kilobytes of form.
+MAX_REQUEST_BODY_BYTES = envint("MAX_REQUEST_BODY_BYTES", "1048576")
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
+
+# Rate limits (cto_assess/ratelimit.py), per member or per client address, counted in the
+# cache; RATE_LIMIT_<NAME> overrides one, e.g. RATE_LIMIT_PDF=60/h.
+RATE_LIMITS = {
+    name: os.getenv(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in {
+        "start": "20/h",  # starting an assessment
+        "signup": "10/h",
+        "login": "20/10m",  # log-in attempts, right or wrong (axes counts the wrong ones)
+        "resume": "30/h",  # opening resume links
+        "share": "20/h",  # creating share links
+        "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+    }.items()
+}
+
+# Security headers. Every script and style is a file of our own: nothing inline runs,
+# except styles in admin, whose widgets set a few (cto_assess/headers.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],  # admin adds 'unsafe-inline' (cto_assess/headers.py)
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
-        "base-uri": ["'self'"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
@@ -175,6 +202,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "False" if DEBUG else "True")
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "False" if DEBUG else "True")
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "False" if DEBUG else "True")
+# Over HTTPS the cookies carry the __Host- prefix: the browser keeps them to this host,
+# path / and HTTPS, so no sibling subdomain can set or shadow them.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "120")
+SESSION_ABSOLUTE_DAYS = envint("SESSION_ABSOLUTE_DAYS", "14")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "True")
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "False" if DEBUG else "True")
@@ -182,16 +218,21 @@ if envbool("SECURE_PROXY_SSL_HEADER", "False"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 
-# Password guessing: 5 failures for a username from one address lock it for 15 minutes,
-# on the site's log-in and admin's alike.
+# The client's address: behind TRUSTED_PROXY_COUNT proxies that append to X-Forwarded-For
+# (0: the connection's own address, and the header is ignored). See client_address.py.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+# Password guessing: 5 failures for a username from one address lock that username from
+# that address for 15 minutes, on the site's log-in and admin's alike; 30 from all
+# addresses together within those 15 minutes lock it everywhere (accounts/backends.py).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-if envbool("SECURE_PROXY_SSL_HEADER", "False"):
-    AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", "1")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -222,10 +263,13 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "cto_assess.log_format.JsonFormatter"},
     },
+    # Resume and share tokens are masked in every record (cto_assess/log_masking.py).
+    "filters": {"mask_tokens": {"()": "cto_assess.log_masking.MaskTokensFilter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
+            "filters": ["mask_tokens"],
             # Structured lines in production; readable ones while developing.
             "formatter": os.getenv("LOG_FORMAT", "plain" if DEBUG else "json"),
         }

@@ -9,7 +9,11 @@ import csv
 import functools
 import io
 import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -136,8 +140,21 @@ def report_json(report):
     return json.dumps(report_data(report), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP, "CSV
+# injection"); names come from admin, so a text cell that does is prefixed with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell):
+    """A text cell no spreadsheet program will run; numbers stay numbers."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def report_csv(report):
-    """One row per item; UTF-8 with a BOM so spreadsheet programs read Japanese correctly."""
+    """One row per item; UTF-8 with a BOM so spreadsheet programs read Japanese correctly.
+    Every text cell goes through spreadsheet_safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with translation.override(report.language):
@@ -153,9 +170,8 @@ def report_csv(report):
             ]
         )
     for i in report.items:
-        writer.writerow(
-            [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
-        )
+        row = [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     if report.plan is not None:
         _plan_rows(writer, report)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -182,19 +198,46 @@ def _plan_rows(writer, report):
         rows += [(_("later"), a) for a in report.plan.later]
     for label, action in rows:
         weeks = f"{action.start_week}-{action.end_week}" if action.start_week else ""
-        writer.writerow(
-            [
-                label,
-                action.item_name,
-                action.from_level,
-                action.to_level,
-                weeks,
-                action.hours,
-                action.goal,
-                action.practice,
-                " / ".join(resource.title for resource in action.resources),
-            ]
-        )
+        row = [
+            label,
+            action.item_name,
+            action.from_level,
+            action.to_level,
+            weeks,
+            action.hours,
+            action.goal,
+            action.practice,
+            " / ".join(resource.title for resource in action.resources),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+
+def _allowed_roots():
+    """The app's own static files and the system's fonts: all a report may load."""
+    roots = [*settings.STATICFILES_DIRS, settings.STATIC_ROOT, *PDF_FONT_DIRS]
+    return [Path(root).resolve() for root in roots]
+
+
+PDF_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
+
+
+def _url_fetcher():
+    """WeasyPrint's fetcher, limited to local files under _allowed_roots: no network, no
+    redirects, no other file. Nothing in the report loads a URL today; this keeps one
+    escaping slip from making the renderer fetch. One per render: a fetcher keeps state."""
+    from weasyprint.urls import URLFetcher
+
+    class AppFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlsplit(url)
+            if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+                raise ValueError(f"The report may not load {url[:80]!r}")
+            path = Path(url2pathname(unquote(parsed.path))).resolve()
+            if not any(path.is_relative_to(root) for root in _allowed_roots()):
+                raise ValueError(f"The report may not load {url[:80]!r}")
+            return super().fetch(path.as_uri(), headers)
+
+    return AppFilesOnly(allowed_protocols={"file"}, allow_redirects=False)
 
 
 @functools.cache
@@ -213,7 +256,7 @@ def report_pdf(report, *, show_notes):
         html = render_to_string(
             "assessments/report_pdf.html", {"report": report, "show_notes": show_notes}
         )
-    return HTML(string=html).write_pdf(font_config=_font_config())
+    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
 
 
 RENDERERS = {

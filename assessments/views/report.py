@@ -16,10 +16,33 @@ from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
+from cto_assess.private import private_response
+from cto_assess.ratelimit import ratelimited
 from plans.models import ActionProgress, ActionStatus, Plan
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
+RESUME_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
+
+
+def _is_pdf(**kwargs):
+    return kwargs.get("fmt") == "pdf"
+
+
+_pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
+
+
+def show_resume_link_once(request, assessment, token):
+    request.session[RESUME_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
+
+
+def resume_link_to_show(request, assessment):
+    """The resume link, if it was just made for this assessment (shown once)."""
+    pending = request.session.get(RESUME_TOKEN_KEY)
+    if pending and pending["id"] == str(assessment.pk):
+        del request.session[RESUME_TOKEN_KEY]
+        return request.build_absolute_uri(reverse("assessments:resume", args=[pending["token"]]))
+    return None
 
 
 def _language(request):
@@ -104,6 +127,7 @@ def report_page(request, seen):
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
+            "resume_url": resume_link_to_show(request, assessment) if seen.sees.manage else None,
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },
@@ -119,11 +143,13 @@ def _file_response(fmt, viewing):
 
 
 @require_safe
+@_pdf_limited
 def export(request, assessment_id, fmt):
     return _file_response(fmt, _viewing(request, access.access_for(request, assessment_id)))
 
 
 @require_POST
+@ratelimited("share")
 def share_create(request, assessment_id):
     seen = _completed_for(request, assessment_id)
     choice = request.POST.get("expires_in_days", "")
@@ -150,6 +176,7 @@ def share_revoke(request, assessment_id, link_id):
 
 
 @require_safe
+@private_response
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
@@ -166,5 +193,7 @@ def shared_report(request, token):
 
 
 @require_safe
+@private_response
+@_pdf_limited
 def shared_export(request, token, fmt):
     return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))

@@ -5,35 +5,17 @@ import re
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
-from assessments.views.report import report_page
-
-NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
-
-
-def _resume_url(request, token):
-    return request.build_absolute_uri(reverse("assessments:resume", args=[token]))
-
-
-def _show_token_once(request, assessment, token):
-    request.session[NEW_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
-
-
-def _pop_token(request, assessment):
-    """The resume link, if it was just made for this assessment (shown once)."""
-    pending = request.session.get(NEW_TOKEN_KEY)
-    if pending and pending["id"] == str(assessment.pk):
-        del request.session[NEW_TOKEN_KEY]
-        return _resume_url(request, pending["token"])
-    return None
+from assessments.views.report import report_page, resume_link_to_show, show_resume_link_once
+from cto_assess.ratelimit import ratelimited
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimited("start")
 def start(request):
     last = selectors.last_completed(
         user=request.user, session_ids=access.session_assessment_ids(request)
@@ -49,9 +31,9 @@ def start(request):
                 company_kind=form.cleaned_data["company_kind"],
                 answers_from=form.last_completed if from_last else None,
             )
-            access.remember(request, assessment)
+            access.remember(request, assessment, may_claim=True)
             if assessment.owner_id is None:
-                _show_token_once(request, assessment, token)
+                show_resume_link_once(request, assessment, token)
             return redirect("assessments:step", assessment.pk, 1)
         return render(request, "assessments/start.html", {"form": form}, status=400)
     return render(request, "assessments/start.html", {"form": form})
@@ -110,7 +92,7 @@ def step(request, assessment_id, number):
             "steps": steps,
             "answered": len(answers),
             "total": sum(step.active_count for step in steps),
-            "resume_url": _pop_token(request, assessment),
+            "resume_url": resume_link_to_show(request, assessment),
         },
         status=status,
     )
@@ -180,6 +162,7 @@ def detail(request, assessment_id):
     return report_page(request, seen)
 
 
+@ratelimited("resume", methods=("GET", "HEAD"))
 def resume(request, token):
     """The private resume link: lets this browser open the visitor's assessment again."""
     assessment = access.access_by_resume_token(request, token).assessment
@@ -190,11 +173,13 @@ def resume(request, token):
 @require_POST
 def new_resume_link(request, assessment_id):
     assessment = access.get_assessment_for(request, assessment_id)
-    if assessment.is_completed:
-        return _locked(request, assessment)
     token = services.assessment_rotate_token(assessment=assessment)
-    _show_token_once(request, assessment, token)
+    # A fresh link cuts the older one off: this session may now take it into an account.
+    access.remember(request, assessment, may_claim=True)
+    show_resume_link_once(request, assessment, token)
     messages.info(request, _("Here is your new resume link. The previous one no longer works."))
+    if assessment.is_completed:
+        return redirect("assessments:detail", assessment.pk)
     number = request.POST.get("step", "1")
     # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
     step = int(number) if re.fullmatch(r"[0-9]{1,3}", number) else 1

@@ -40,3 +40,25 @@ def test_a_member_deletes_their_account_with_everything_in_it(
     assert list(Profile.objects.all()) == [kept]
     assert "_auth_user_id" not in member_client.session
     assert member_client.get(DASHBOARD).status_code == 302
+
+
+def test_deleting_the_account_erases_its_log_in_records(member, other_member):
+    from axes.models import AccessAttempt, AccessLog
+
+    from tests.questionnaire import english_client
+
+    for who in ("mina", "olek"):
+        english_client().post(reverse("login"), {"username": who, "password": "wrong"})
+        english_client().post(reverse("login"), {"username": who, "password": PASSWORD})
+        english_client().post(reverse("login"), {"username": who, "password": "wrong-again"})
+    assert AccessLog.objects.filter(username="mina").exists()
+    assert AccessAttempt.objects.filter(username="mina").exists()
+    client = english_client()
+    client.force_login(member)
+
+    client.post(reverse("account_delete"), {"password": PASSWORD})
+
+    assert not AccessLog.objects.filter(username="mina").exists()
+    assert not AccessAttempt.objects.filter(username="mina").exists()
+    assert AccessLog.objects.filter(username="olek").exists()
+    assert AccessAttempt.objects.filter(username="olek").exists()

@@ -51,7 +51,7 @@ def test_the_download_keeps_its_schema_and_adds_the_profile(member, member_clien
 
     data = json.loads(response.content)
     assert data["schema"] == "cto-assess/member-data/v1"
-    assert list(data) == ["schema", "account", "profile", "assessments"]
+    assert list(data) == ["schema", "account", "profile", "assessments", "log_ins"]
     assert list(data["account"]) == ["username", "email", "date_joined"]
     profile = data["profile"]
     assert (profile["display_name"], profile["preferred_language"]) == ("Mina T.", "en")
@@ -73,3 +73,39 @@ def test_the_data_download_is_for_members_only(client, db):
     response = client.get(reverse("data_export"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_download_lists_share_links_without_their_tokens(guide, member, member_client):
+    from assessments import services as assessment_services
+    from tests.assessments.report_helpers import complete_assessment
+
+    assessment = complete_assessment(owner=member)[0]
+    link, token = assessment_services.share_link_create(assessment=assessment, expires_at=None)
+    assessment_services.share_link_revoke(link=link)
+
+    response = member_client.get(reverse("data_export"))
+
+    links = json.loads(response.content)["assessments"][0]["share_links"]
+    assert len(links) == 1
+    assert set(links[0]) == {"created_at", "expires_at", "revoked_at"}
+    assert links[0]["revoked_at"] is not None and links[0]["expires_at"] is None
+    assert token not in response.content.decode()
+    assert link.token_hash not in response.content.decode()
+
+
+def test_the_download_lists_the_members_log_ins_and_nobody_elses(member, other_member):
+    from tests.questionnaire import PASSWORD, english_client
+
+    for who in ("mina", "olek"):
+        english_client(REMOTE_ADDR="198.51.100.7").post(
+            reverse("login"), {"username": who, "password": PASSWORD}
+        )
+    client = english_client()
+    client.force_login(member)
+
+    data = json.loads(client.get(reverse("data_export")).content)
+
+    # Her log-in from that address (and the test client's own); not Olek's from the same one.
+    from_there = [e for e in data["log_ins"] if e["ip_address"] == "198.51.100.7"]
+    assert len(from_there) == 1
+    assert set(from_there[0]) == {"logged_in_at", "logged_out_at", "ip_address", "user_agent"}

@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 from assessments import services
 from assessments.models import Assessment
 from tests.questionnaire import (
+    PASSWORD,
     answer_all,
     english_client,
     post_step,
@@ -108,18 +109,21 @@ def test_nobody_else_can_get_a_new_link(someone_elses_draft, outsider):
     assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
 
 
-def test_a_completed_assessment_gets_no_new_link_but_its_link_shows_the_report(
+def test_a_completed_assessment_gets_a_new_link_on_its_report_and_the_old_one_stops(
     visitor_draft, resume_url
 ):
     client, assessment = visitor_draft
     answer_all(client, assessment)
     services.assessment_complete(assessment=assessment)
-    before = Assessment.objects.get(pk=assessment.pk).resume_token_hash
 
-    assertContains(client.post(new_link_url(assessment)), "completed", status_code=409)
-    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
+    response = client.post(new_link_url(assessment))
+
+    assertRedirects(response, detail_url(assessment), fetch_redirect_response=False)
+    new_url = resume_url_in(client.get(detail_url(assessment)))
+    assert new_url and new_url != resume_url
+    assert english_client().get(resume_url).status_code == 404
     elsewhere = english_client()
-    elsewhere.get(resume_url)
+    elsewhere.get(new_url)
     report = elsewhere.get(detail_url(assessment))
     assert report.status_code == 200
     assert report.context["assessment"].pk == assessment.pk
@@ -132,7 +136,7 @@ def test_the_session_remembers_the_draft(visitor_draft):
     assert client.session["assessment_ids"] == [str(assessment.pk)]
 
 
-def test_the_link_of_a_draft_a_member_claimed_opens_only_for_that_member(
+def test_the_link_of_a_draft_a_member_claimed_stops_working_for_everyone(
     visitor_draft, resume_url, member, member_client, other_member_client
 ):
     _, assessment = visitor_draft
@@ -140,9 +144,41 @@ def test_the_link_of_a_draft_a_member_claimed_opens_only_for_that_member(
 
     assert english_client().get(resume_url).status_code == 404
     assert other_member_client.get(resume_url).status_code == 404
-    assertRedirects(
-        member_client.get(resume_url), detail_url(assessment), fetch_redirect_response=False
+    assert member_client.get(resume_url).status_code == 404
+    assert member_client.get(detail_url(assessment)).status_code == 302  # on to its step
+
+
+def test_signing_up_with_someone_elses_link_takes_nothing(visitor_draft, resume_url):
+    client, assessment = visitor_draft
+    holder = english_client()
+    holder.get(resume_url)
+
+    holder.post(
+        reverse("signup"),
+        {
+            "username": "finder",
+            "email": "finder@example.com",
+            "password1": "a-long-test-password-42",
+            "password2": "a-long-test-password-42",
+        },
     )
+
+    assessment.refresh_from_db()
+    assert assessment.owner is None
+    assert client.get(step_url(assessment, 1)).status_code == 200  # still the visitor's
+
+
+def test_a_fresh_link_lets_a_new_browser_take_it_into_an_account(visitor_draft, resume_url, member):
+    client, assessment = visitor_draft
+    other_browser = english_client()
+    other_browser.get(resume_url)
+    other_browser.post(new_link_url(assessment))  # the first browser's link stops working
+
+    other_browser.post(reverse("login"), {"username": "mina", "password": PASSWORD})
+
+    assessment.refresh_from_db()
+    assert assessment.owner == member
+    assert client.get(step_url(assessment, 1)).status_code == 404
 
 
 def test_the_link_does_not_let_another_member_claim_a_visitors_draft(

@@ -66,3 +66,36 @@ def test_the_session_cookie_is_http_only_and_same_site(client):
     client.get("/assessments/start/")
     cookie = client.cookies["csrftoken"]
     assert cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_type_sends_the_tightened_policy_and_headers(client, path):
+    response = client.get(path)
+    directives = {
+        d.strip().split()[0]: d.strip().split()[1:]
+        for d in response["Content-Security-Policy"].split(";")
+        if d.strip()
+    }
+    assert directives["default-src"] == ["'none'"]
+    assert directives["base-uri"] == ["'none'"]
+    assert directives["form-action"] == ["'self'"]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_but_admins_allows_inline_styles(client, path):
+    policy = client.get(path)["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+
+
+@pytest.mark.django_db
+def test_admin_alone_allows_inline_styles_for_its_widgets(client):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    style_src = next(d for d in policy.split(";") if d.strip().startswith("style-src"))
+    assert "'unsafe-inline'" in style_src
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src

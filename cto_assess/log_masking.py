@@ -1,0 +1,48 @@
+"""Secret tokens never reach a log: resume and share links carry them in their paths.
+
+One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
+gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
+the app's own records (MaskTokensFilter on the stdout handler). Add a pattern here when a
+new URL carries a token (invitations, API keys).
+"""
+
+import logging
+import re
+
+TOKEN_IN_PATH = re.compile(r"(/(?:assessments/resume|shared)/)([^/?#\s\"']+)")
+MASK = "[token]"
+
+
+def mask_tokens(text):
+    """`text` with every token of a resume or share link replaced by MASK."""
+    if not isinstance(text, str) or "/" not in text:
+        return text
+    return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)
+
+
+class MaskTokensFilter(logging.Filter):
+    """Masks tokens in the message and in the request path that formatters print."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        masked = mask_tokens(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        request = getattr(record, "request", None)
+        if request is not None and isinstance(getattr(request, "path", None), str):
+            record.masked_path = mask_tokens(request.path)
+        return True
+
+
+try:
+    from gunicorn.glogging import Logger as _GunicornLogger
+except ImportError:  # gunicorn is only needed to serve, not to import this module
+    _GunicornLogger = object
+
+
+class MaskingGunicornLogger(_GunicornLogger):
+    """Gunicorn's logger, with tokens masked in every atom of the access log."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {key: mask_tokens(value) for key, value in atoms.items()}

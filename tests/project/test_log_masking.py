@@ -1,0 +1,83 @@
+"""Resume and share tokens never reach a log: not gunicorn's access log, not the app's."""
+
+import io
+import logging
+import runpy
+from datetime import timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from gunicorn.config import Config
+
+from cto_assess.log_masking import MaskingGunicornLogger, MaskTokensFilter, mask_tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "Zk3q9V-secret-token-x1Y2"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"GET /assessments/resume/{TOKEN}/ HTTP/1.1", "GET /assessments/resume/[token]/ HTTP/1.1"),
+        (f"/shared/{TOKEN}/report.pdf", "/shared/[token]/report.pdf"),
+        (f"https://cto.example.com/shared/{TOKEN}/", "https://cto.example.com/shared/[token]/"),
+        ("/assessments/start/", "/assessments/start/"),
+        (None, None),
+    ],
+)
+def test_it_masks_the_tokens_of_resume_and_share_links(text, expected):
+    assert mask_tokens(text) == expected
+
+
+def test_gunicorns_access_log_masks_tokens_in_the_request_line_and_referer(tmp_path):
+    assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["logger_class"] == (
+        "cto_assess.log_masking.MaskingGunicornLogger"
+    )
+    config = Config()
+    access_log = tmp_path / "access.log"
+    config.set("accesslog", str(access_log))
+    logger = MaskingGunicornLogger(config)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/shared/{TOKEN}/report.csv",
+        "PATH_INFO": f"/shared/{TOKEN}/report.csv",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "203.0.113.5",
+        "HTTP_REFERER": f"https://cto.example.com/assessments/resume/{TOKEN}/",
+    }
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
+
+    logger.access(response, request, environ, timedelta(milliseconds=5))
+
+    line = access_log.read_text()
+    assert "/shared/[token]/report.csv" in line
+    assert "/assessments/resume/[token]/" in line
+    assert TOKEN not in line
+
+
+@pytest.fixture
+def app_log():
+    """What the app's configured stdout handler writes, in a buffer."""
+    handler = next(
+        h
+        for h in logging.getLogger("django").handlers
+        if any(isinstance(f, MaskTokensFilter) for f in h.filters)
+    )
+    buffer = io.StringIO()
+    previous = handler.setStream(buffer)
+    yield buffer
+    handler.setStream(previous)
+
+
+@pytest.mark.django_db
+def test_the_apps_own_log_masks_the_token_of_a_404(app_log):
+    for path in (f"/shared/{TOKEN}/", f"/assessments/resume/{TOKEN}/"):
+        assert Client().get(path).status_code == 404
+    out = app_log.getvalue()
+    assert "/shared/[token]/" in out
+    assert "/assessments/resume/[token]/" in out
+    assert TOKEN not in out
