@@ -185,9 +185,10 @@ class ItemsTable(HTMLParser):
             self._cell = None
         elif tag == "tr" and self._row is not None:
             cells = ["".join(cell) for cell in self._row]
-            if len(cells) == 6 and all(c.strip().isdigit() for c in cells[1:]):
+            # A retake's table has a change column after these six: left out here.
+            if len(cells) in (6, 7) and all(c.strip().isdigit() for c in cells[1:6]):
                 name = cells[0].split("\n")[0].strip()
-                self.rows[name] = [int(c) for c in cells[1:]]
+                self.rows[name] = [int(c) for c in cells[1:6]]
             self._row = None
 
     def handle_data(self, data):
