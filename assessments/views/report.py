@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from assessments.models import Assessment, ShareLink
 from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.viewing import ReportViewing
+from assessments.views.keeping import pop_token
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
@@ -82,6 +84,7 @@ def report_page(request, seen):
             "is_owner_view": seen.sees.manage,
             "share_links": links,
             "new_share_url": new_share_url,
+            "resume_url": pop_token(request, assessment) if assessment.owner_id is None else None,
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },
@@ -127,20 +130,32 @@ def share_revoke(request, assessment_id, link_id):
     return redirect(reverse("assessments:detail", args=[assessment.pk]) + "#share")
 
 
+def _display_name(user_id):
+    """The owner's display name if they chose one; never their username or email."""
+    if user_id is None:
+        return ""
+    names = get_user_model().objects.filter(pk=user_id).values_list("profile__display_name")
+    return next((name for (name,) in names if name), "")
+
+
 @require_safe
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
-    return render(
+    response = render(
         request,
         "assessments/report.html",
         {
             "assessment": seen.assessment,
             "page": page_parts(_viewing(request, seen)),
             "is_owner_view": seen.sees.manage,
+            "is_shared": True,
+            "shared_by": _display_name(seen.assessment.owner_id),
             "downloads": {fmt: reverse("shared_export", args=[token, fmt]) for fmt in FORMATS},
         },
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe

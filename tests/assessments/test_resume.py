@@ -15,6 +15,7 @@ from tests.questionnaire import (
     post_step,
     resume_url_in,
     saved_answers,
+    start_assessment,
     step_url,
 )
 
@@ -108,21 +109,33 @@ def test_nobody_else_can_get_a_new_link(someone_elses_draft, outsider):
     assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
 
 
-def test_a_completed_assessment_gets_no_new_link_but_its_link_shows_the_report(
-    visitor_draft, resume_url
-):
+def test_a_visitors_report_gets_a_new_link_and_the_old_one_stops_working(visitor_draft, resume_url):
     client, assessment = visitor_draft
     answer_all(client, assessment)
     services.assessment_complete(assessment=assessment)
     before = Assessment.objects.get(pk=assessment.pk).resume_token_hash
 
-    assertContains(client.post(new_link_url(assessment)), "completed", status_code=409)
-    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
+    response = client.post(new_link_url(assessment), {"page": "report"})
+
+    assertRedirects(response, detail_url(assessment), fetch_redirect_response=False)
+    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash != before
+    report = client.get(detail_url(assessment))
+    new_url = resume_url_in(report)
+    assert new_url and new_url != resume_url
+    assert "Create an account to keep it" in report.content.decode()
+    assert english_client().get(resume_url).status_code == 404
     elsewhere = english_client()
-    elsewhere.get(resume_url)
+    elsewhere.get(new_url)
     report = elsewhere.get(detail_url(assessment))
     assert report.status_code == 200
     assert report.context["assessment"].pk == assessment.pk
+
+
+def test_a_members_completed_assessment_gets_no_new_link(member_client, member):
+    assessment = start_assessment(member_client)
+    answer_all(member_client, assessment)
+    services.assessment_complete(assessment=assessment)
+    assertContains(member_client.post(new_link_url(assessment)), "completed", status_code=409)
 
 
 def test_the_session_remembers_the_draft(visitor_draft):
