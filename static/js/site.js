@@ -179,7 +179,8 @@
             input.id = "resume-url";
             input.readOnly = true;
             input.setAttribute("aria-label", section.getAttribute("data-link-label") || "");
-            section.insertBefore(input, section.querySelector(".d-flex"));
+            var row = section.querySelector(".d-flex");
+            row.parentNode.insertBefore(input, row);
           }
           input.value = json.url;
           return navigator.clipboard.writeText(json.url).catch(function () {}).then(function () {
