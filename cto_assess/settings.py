@@ -206,6 +206,10 @@ EMAIL_BACKEND = os.getenv(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 
+# Draw a report's PDF in the background when the assessment is completed (see
+# assessments/views/report.py): the first download is then ready at once.
+REPORT_WARM_ON_COMPLETE = envbool("REPORT_WARM_ON_COMPLETE", "True")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

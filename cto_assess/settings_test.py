@@ -17,6 +17,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# No background drawing threads outliving a test's database; tests that want it turn it on.
+REPORT_WARM_ON_COMPLETE = False
 
 # A shared cache (CACHE_URL=redis://...) outlives the run and serves every test process:
 # each process keys its entries apart, and clearing empties its own keys only.

@@ -1,9 +1,14 @@
 """The gap report of a completed assessment: page, downloads and share links."""
 
+import logging
+import threading
 from datetime import timedelta
 
+from django import db
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +23,7 @@ from assessments.reporting.page import page_parts
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
 
+logger = logging.getLogger(__name__)
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
 
@@ -161,3 +167,26 @@ def shared_report(request, token):
 @require_safe
 def shared_export(request, token, fmt):
     return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))
+
+
+def warm_pdf(request, assessment):
+    """Draw the new report's PDF in the background, so the first download is ready.
+
+    Runs after the completion is committed, in a thread of this process: the response is
+    not held up, and the drawing lands in the report cache (shared by every server when
+    it is Redis). A failure only means the first download draws it as before.
+    """
+    if not settings.REPORT_WARM_ON_COMPLETE:
+        return
+    viewing = _viewing(request, access.access_for(request, assessment.pk))
+
+    def draw():
+        try:
+            report_file("pdf", viewing)
+        except Exception:  # noqa: BLE001 — warming is best effort; the download draws it
+            logger.warning("The report's PDF was not drawn ahead", exc_info=True)
+        finally:
+            if threading.current_thread() is not threading.main_thread():
+                db.connections.close_all()  # this thread's own connections
+
+    transaction.on_commit(lambda: threading.Thread(target=draw, daemon=True).start())

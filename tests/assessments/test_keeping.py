@@ -196,3 +196,43 @@ def test_nobody_else_can_have_the_link_emailed(visitor_draft, outsider):
     _, assessment = visitor_draft
     assert outsider.post(email_url(assessment), {"email": "x@example.com"}).status_code == 404
     assert mail.outbox == []
+
+
+# --- the PDF is ready when asked ---------------------------------------------------------
+
+
+def test_completing_draws_the_pdf_ahead_without_waiting_for_it(
+    visitor_draft, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from assessments.reporting.viewing import ReportViewing
+    from assessments.views import report as report_views
+
+    settings.REPORT_WARM_ON_COMPLETE = True
+    started = []
+
+    class InlineThread:  # runs the drawing when started, so the test can look at it
+        def __init__(self, target, daemon):
+            started.append(daemon)
+            self.target = target
+
+        def start(self):
+            self.target()
+
+    monkeypatch.setattr(report_views.threading, "Thread", InlineThread)
+    cache.clear()
+    client, assessment = visitor_draft
+    answer_all(client, assessment)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("assessments:submit", args=[assessment.pk]))
+    assert response.status_code == 302
+    assert started == [True]
+    assessment.refresh_from_db()
+    viewing = ReportViewing(
+        assessment=assessment, language="en", show_notes=True, show_comparison=True
+    )
+    assert cache.get(viewing.drawing("pdf").key) is not None
+    # The download finds it there: the same bytes, not drawn again.
+    download = client.get(reverse("assessments:export", args=[assessment.pk, "pdf"]))
+    assert download.content.startswith(b"%PDF")
