@@ -110,14 +110,25 @@
     }
 
     form.addEventListener("change", function (event) {
-      if (event.target.type === "radio") changed(150);
+      if (event.target.type === "radio") changed(400);
       else changed(600);
     });
     form.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA") changed(800);
     });
-    form.addEventListener("submit", function () {
-      submitting = true; // the step's button saves everything itself
+    form.addEventListener("submit", function (event) {
+      clearTimeout(timer); // the step's button saves everything itself
+      if (inFlight) {
+        // Let a background save land first, so it can never overwrite what is submitted.
+        event.preventDefault();
+        var submitter = event.submitter;
+        inFlight.then(function () {
+          if (form.requestSubmit) form.requestSubmit(submitter);
+          else form.submit();
+        });
+        return;
+      }
+      submitting = true;
     });
     window.addEventListener("beforeunload", function (event) {
       if (submitting || (!dirty && !inFlight)) return;
