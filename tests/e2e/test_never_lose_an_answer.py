@@ -88,8 +88,10 @@ def test_switching_language_keeps_what_was_just_chosen(live_server, english_page
     # At once, before the background save: the switch saves first.
     page.locator(".navbar-toggler").click()
     page.locator("form.language-switcher button[value=ja]").click()
-    page.wait_for_url(re.compile(r"/step/1/$"))
+    # The switch first waits for the save: wait for the Japanese page, not the same URL.
+    page.wait_for_function("() => document.documentElement.lang === 'ja'")
     page.wait_for_load_state()
+    assert re.search(r"/step/1/$", page.url)
     assert page.locator("html").get_attribute("lang") == "ja"
     assert (
         f"{COUNTS.active_items} 項目中 2 項目に回答済み"
