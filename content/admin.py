@@ -85,6 +85,9 @@ class ItemAdmin(GuideAdmin):
     ordering = ("category__order", "order")
     actions = ("retire", "reactivate")
 
+    class Media:
+        css = {"all": ["css/admin_fit.css"]}  # the inlines' texts fit a 1280 px window
+
     @admin.action(description=_("Retire the selected items (hide them from new assessments)"))
     def retire(self, request, queryset):
         count = queryset.update(active=False)

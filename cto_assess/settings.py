@@ -256,6 +256,10 @@ EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "1") not in ("0", "false", "")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
 
+# Draw a report's PDF in the background when the assessment is completed (see
+# assessments/views/report.py): the first download is then ready at once.
+REPORT_WARM_ON_COMPLETE = envbool("REPORT_WARM_ON_COMPLETE", "True")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

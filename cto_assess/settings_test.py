@@ -19,6 +19,8 @@ WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite starts and renders far more than a person does; the rate limit tests set theirs.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/h")  # noqa: F405
+# No background drawing threads outliving a test's database; tests that want it turn it on.
+REPORT_WARM_ON_COMPLETE = False
 
 # A shared cache (CACHE_URL=redis://...) outlives the run and serves every test process:
 # each process keys its entries apart, and clearing empties its own keys only.

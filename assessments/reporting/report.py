@@ -160,8 +160,8 @@ def _reason(kind, serves_names, gaps):
     levels = max(gaps)
     if kind == "resource":
         return ngettext(
-            "Builds %(items)s, where you are up to %(levels)d level below your target.",
-            "Builds %(items)s, where you are up to %(levels)d levels below your target.",
+            "Strengthens %(items)s (at most %(levels)d level short of your target).",
+            "Strengthens %(items)s (at most %(levels)d levels short of your target).",
             levels,
         ) % {"items": names, "levels": levels}
     if kind == "question":

@@ -1,8 +1,14 @@
 """The gap report of a completed assessment: page, downloads and share links."""
 
+import logging
+import threading
 from datetime import timedelta
 
+from django import db
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,12 +22,13 @@ from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
+from assessments.views.keeping import pop_token
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 from plans.models import ActionProgress, ActionStatus, Plan
 
+logger = logging.getLogger(__name__)
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
-RESUME_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
 
 
@@ -30,19 +37,6 @@ def _is_pdf(**kwargs):
 
 
 _pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
-
-
-def show_resume_link_once(request, assessment, token):
-    request.session[RESUME_TOKEN_KEY] = {"id": str(assessment.pk), "token": token}
-
-
-def resume_link_to_show(request, assessment):
-    """The resume link, if it was just made for this assessment (shown once)."""
-    pending = request.session.get(RESUME_TOKEN_KEY)
-    if pending and pending["id"] == str(assessment.pk):
-        del request.session[RESUME_TOKEN_KEY]
-        return request.build_absolute_uri(reverse("assessments:resume", args=[pending["token"]]))
-    return None
 
 
 def _language(request):
@@ -127,7 +121,7 @@ def report_page(request, seen):
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
-            "resume_url": resume_link_to_show(request, assessment) if seen.sees.manage else None,
+            "resume_url": pop_token(request, assessment) if assessment.owner_id is None else None,
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
             },
@@ -175,21 +169,33 @@ def share_revoke(request, assessment_id, link_id):
     return redirect(reverse("assessments:detail", args=[assessment.pk]) + "#share")
 
 
+def _display_name(user_id):
+    """The owner's display name if they chose one; never their username or email."""
+    if user_id is None:
+        return ""
+    names = get_user_model().objects.filter(pk=user_id).values_list("profile__display_name")
+    return next((name for (name,) in names if name), "")
+
+
 @require_safe
 @private_response
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
-    return render(
+    response = render(
         request,
         "assessments/report.html",
         {
             "assessment": seen.assessment,
             "page": page_parts(_viewing(request, seen)),
             "is_owner_view": seen.sees.manage,
+            "is_shared": True,
+            "shared_by": _display_name(seen.assessment.owner_id),
             "downloads": {fmt: reverse("shared_export", args=[token, fmt]) for fmt in FORMATS},
         },
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
@@ -197,3 +203,26 @@ def shared_report(request, token):
 @_pdf_limited
 def shared_export(request, token, fmt):
     return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))
+
+
+def warm_pdf(request, assessment):
+    """Draw the new report's PDF in the background, so the first download is ready.
+
+    Runs after the completion is committed, in a thread of this process: the response is
+    not held up, and the drawing lands in the report cache (shared by every server when
+    it is Redis). A failure only means the first download draws it as before.
+    """
+    if not settings.REPORT_WARM_ON_COMPLETE:
+        return
+    viewing = _viewing(request, access.access_for(request, assessment.pk))
+
+    def draw():
+        try:
+            report_file("pdf", viewing)
+        except Exception:  # noqa: BLE001 — warming is best effort; the download draws it
+            logger.warning("The report's PDF was not drawn ahead", exc_info=True)
+        finally:
+            if threading.current_thread() is not threading.main_thread():
+                db.connections.close_all()  # this thread's own connections
+
+    transaction.on_commit(lambda: threading.Thread(target=draw, daemon=True).start())

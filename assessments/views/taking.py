@@ -1,16 +1,16 @@
 """Taking an assessment: start, one step per category, review, submit, resume."""
 
-import re
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
-from assessments.views.report import report_page, resume_link_to_show, show_resume_link_once
+from assessments.views.keeping import locked_page, pop_token, show_token_once
+from assessments.views.report import report_page, warm_pdf
 from cto_assess.ratelimit import ratelimited
 
 
@@ -33,14 +33,10 @@ def start(request):
             )
             access.remember(request, assessment, may_claim=True)
             if assessment.owner_id is None:
-                show_resume_link_once(request, assessment, token)
+                show_token_once(request, assessment, token)
             return redirect("assessments:step", assessment.pk, 1)
         return render(request, "assessments/start.html", {"form": form}, status=400)
     return render(request, "assessments/start.html", {"form": form})
-
-
-def _locked(request, assessment):
-    return render(request, "assessments/locked.html", {"assessment": assessment}, status=409)
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,7 +44,7 @@ def step(request, assessment_id, number):
     assessment = access.get_assessment_for(request, assessment_id)
     if assessment.is_completed:
         if request.method == "POST":
-            return _locked(request, assessment)
+            return locked_page(request, assessment)
         return redirect("assessments:detail", assessment.pk)
     steps = selectors.questionnaire_steps()
     if not 1 <= number <= len(steps):
@@ -73,8 +69,10 @@ def step(request, assessment_id, number):
             try:
                 services.answers_save(assessment=assessment, answers=form.answers())
             except services.AssessmentLocked:
-                return _locked(request, assessment)
-            return _after_step_saved(request, assessment, number, len(steps))
+                return locked_page(request, assessment)
+            answered_now = set(answers) | {item.pk for item in form.answers()}
+            left_open = [item for item in items if item.pk not in answered_now]
+            return _after_step_saved(request, assessment, number, len(steps), left_open)
         else:
             messages.error(
                 request, _("Nothing was saved: please correct the answers marked below.")
@@ -92,14 +90,33 @@ def step(request, assessment_id, number):
             "steps": steps,
             "answered": len(answers),
             "total": sum(step.active_count for step in steps),
-            "resume_url": resume_link_to_show(request, assessment),
+            "resume_url": pop_token(request, assessment),
+            "left_open": _left_open(request, items, answers),
+            "next_url": _next_url(assessment, number, len(steps)),
         },
         status=status,
     )
 
 
-def _after_step_saved(request, assessment, number, step_count):
+def _left_open(request, items, answers):
+    """The step's unanswered items, when the person just tried to move on without them."""
+    if request.method != "GET" or "unanswered" not in request.GET:
+        return []
+    return [item for item in items if item.pk not in answers]
+
+
+def _next_url(assessment, number, step_count):
+    if number >= step_count:
+        return reverse("assessments:review", args=[assessment.pk])
+    return reverse("assessments:step", args=[assessment.pk, number + 1])
+
+
+def _after_step_saved(request, assessment, number, step_count, left_open):
     where = request.POST.get("go", "next")
+    if where in ("next", "review") and left_open and request.POST.get("partial") != "ok":
+        # Saved; before moving on, say how many are open here and offer to go on or stay.
+        url = reverse("assessments:step", args=[assessment.pk, number])
+        return redirect(f"{url}?unanswered={len(left_open)}#unanswered")
     if where == "back" and number > 1:
         return redirect("assessments:step", assessment.pk, number - 1)
     if where == "stay" or (where == "back" and number == 1):
@@ -135,6 +152,7 @@ def _render_review(request, assessment, missing=None, status=200):
             "answered": answered,
             "total": total,
             "missing": missing,
+            "resume_url": pop_token(request, assessment),
         },
         status=status,
     )
@@ -146,9 +164,10 @@ def submit(request, assessment_id):
     try:
         services.assessment_complete(assessment=assessment)
     except services.AssessmentLocked:
-        return _locked(request, assessment)
+        return locked_page(request, assessment)
     except services.AssessmentIncomplete as incomplete:
         return _render_review(request, assessment, missing=incomplete.missing_items, status=400)
+    warm_pdf(request, assessment)
     messages.success(request, _("Your assessment is complete."))
     return redirect("assessments:detail", assessment.pk)
 
@@ -168,22 +187,6 @@ def resume(request, token):
     assessment = access.access_by_resume_token(request, token).assessment
     messages.info(request, _("Welcome back: your answers are as you left them."))
     return redirect("assessments:detail", assessment.pk)
-
-
-@require_POST
-def new_resume_link(request, assessment_id):
-    assessment = access.get_assessment_for(request, assessment_id)
-    token = services.assessment_rotate_token(assessment=assessment)
-    # A fresh link cuts the older one off: this session may now take it into an account.
-    access.remember(request, assessment, may_claim=True)
-    show_resume_link_once(request, assessment, token)
-    messages.info(request, _("Here is your new resume link. The previous one no longer works."))
-    if assessment.is_completed:
-        return redirect("assessments:detail", assessment.pk)
-    number = request.POST.get("step", "1")
-    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
-    step = int(number) if re.fullmatch(r"[0-9]{1,3}", number) else 1
-    return redirect("assessments:step", assessment.pk, step)
 
 
 @require_http_methods(["GET", "POST"])

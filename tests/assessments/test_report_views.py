@@ -29,7 +29,7 @@ from tests.factories import (
 )
 
 MAX_QUERIES = 12
-REPORT_TITLE = "Your gap report: towards"
+REPORT_TITLE = "report: towards"  # "Your gap report: …" or, shared, "Gap report: …"
 
 
 @pytest.fixture(autouse=True)

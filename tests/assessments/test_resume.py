@@ -16,6 +16,7 @@ from tests.questionnaire import (
     post_step,
     resume_url_in,
     saved_answers,
+    start_assessment,
     step_url,
 )
 
@@ -109,24 +110,33 @@ def test_nobody_else_can_get_a_new_link(someone_elses_draft, outsider):
     assert Assessment.objects.get(pk=assessment.pk).resume_token_hash == before
 
 
-def test_a_completed_assessment_gets_a_new_link_on_its_report_and_the_old_one_stops(
-    visitor_draft, resume_url
-):
+def test_a_visitors_report_gets_a_new_link_and_the_old_one_stops_working(visitor_draft, resume_url):
     client, assessment = visitor_draft
     answer_all(client, assessment)
     services.assessment_complete(assessment=assessment)
 
-    response = client.post(new_link_url(assessment))
+    before = Assessment.objects.get(pk=assessment.pk).resume_token_hash
+    response = client.post(new_link_url(assessment), {"page": "report"})
 
     assertRedirects(response, detail_url(assessment), fetch_redirect_response=False)
-    new_url = resume_url_in(client.get(detail_url(assessment)))
+    assert Assessment.objects.get(pk=assessment.pk).resume_token_hash != before
+    report = client.get(detail_url(assessment))
+    new_url = resume_url_in(report)
     assert new_url and new_url != resume_url
+    assert "Create an account to keep it" in report.content.decode()
     assert english_client().get(resume_url).status_code == 404
     elsewhere = english_client()
     elsewhere.get(new_url)
     report = elsewhere.get(detail_url(assessment))
     assert report.status_code == 200
     assert report.context["assessment"].pk == assessment.pk
+
+
+def test_a_members_completed_assessment_gets_no_new_link(member_client, member):
+    assessment = start_assessment(member_client)
+    answer_all(member_client, assessment)
+    services.assessment_complete(assessment=assessment)
+    assertContains(member_client.post(new_link_url(assessment)), "completed", status_code=409)
 
 
 def test_the_session_remembers_the_draft(visitor_draft):

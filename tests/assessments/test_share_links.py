@@ -105,7 +105,13 @@ def test_the_shared_page_is_read_only_and_private(report, owner_client, owner):
     response = client_in("en").get(shared_url(token))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Your gap report: towards CTO" in html
+    assert "Gap report: towards CTO" in html and "Your gap report" not in html
+    assert "shared with you read-only" in html
+    assert "a CTO Assess member" in html  # the owner chose no display name
+    assert '<meta name="robots" content="noindex">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "The owner of this report placed themselves at" in html
+    assert "You placed yourself" not in html
     assert SECRET_NOTE not in html and "Note:" not in html
     assert OWNER_USERNAME not in html and owner.email not in html
     for control in ('id="share"', "/share/", "Revoke", "/delete/", "share-url", "What moved"):

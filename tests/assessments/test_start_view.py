@@ -55,7 +55,7 @@ def test_it_shows_a_visitor_the_resume_link_once(client):
     assert resume_url_in(first).startswith("http://testserver/assessments/resume/")
     assertContains(first, "Your private resume link")
     assert resume_url_in(second) is None
-    assertContains(second, "Get a new resume link")
+    assertContains(second, "Copy my resume link")
 
 
 def test_it_starts_a_members_draft_in_their_account_without_a_resume_link(member, member_client):
@@ -65,7 +65,7 @@ def test_it_starts_a_members_draft_in_their_account_without_a_resume_link(member
     assert assessment.target_stage.slug == "vp-engineering"
     page = member_client.get(step_url(assessment, 1))
     assert resume_url_in(page) is None
-    assertNotContains(page, "Get a new resume link")
+    assertNotContains(page, "Copy my resume link")
 
 
 @pytest.mark.parametrize(
