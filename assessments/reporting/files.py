@@ -254,7 +254,13 @@ def report_pdf(report, *, show_notes):
 
     with translation.override(report.language):
         html = render_to_string(
-            "assessments/report_pdf.html", {"report": report, "show_notes": show_notes}
+            "assessments/report_pdf.html",
+            {
+                "report": report,
+                "show_notes": show_notes,
+                "is_owner_view": show_notes,  # only the person sees their notes
+                "in_pdf": True,
+            },
         )
     return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
 
