@@ -21,7 +21,10 @@ def answer_current_step(page, level=2, skip=0):
 
 
 def go_on(page):
-    page.locator("button[value=next], button[value=review]").first.click()
+    # The button may wait for an autosave in flight before the form goes: wait for the
+    # next page itself, not for the load state of the page still shown.
+    with page.expect_navigation():
+        page.locator("button[value=next], button[value=review]").first.click()
     page.wait_for_load_state()
 
 

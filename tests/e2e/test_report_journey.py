@@ -32,7 +32,10 @@ def take_assessment(page, live_server, begin_label, submit_label, levels=(1, 2, 
         questions = page.locator("fieldset.item-question")
         for index in range(questions.count()):
             questions.nth(index).locator(f"input[type=radio][value='{level}']").check()
-        page.locator("button[value=next], button[value=review]").first.click()
+        # The button may wait for an autosave in flight before the form goes: wait for the
+        # next page itself, not for the load state of the page still shown.
+        with page.expect_navigation():
+            page.locator("button[value=next], button[value=review]").first.click()
         page.wait_for_load_state()
     assert re.search(r"/review/$", page.url)
     page.get_by_role("button", name=submit_label).click()
