@@ -36,13 +36,8 @@ def _cells(kind):
         return cells
     for override in TargetOverride.objects.filter(company_kind=kind):
         cell = cells.get((override.stage_id, override.item_id))
-        if cell is None:
-            continue
-        if override.expected is not None:
-            cell.expected = override.expected
-        if override.importance is not None:
-            cell.importance = override.importance
-        cell.overridden = True
+        if cell is not None:
+            override.apply_to(cell)
     return cells
 
 

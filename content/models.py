@@ -372,3 +372,11 @@ class TargetOverride(models.Model):
 
     def __str__(self):
         return f"{self.company_kind}: {self.stage} × {self.item}"
+
+    def apply_to(self, cell):
+        """Show `cell` (a TargetLevel, not saved) as this kind's target: what it overrides."""
+        if self.expected is not None:
+            cell.expected = self.expected
+        if self.importance is not None:
+            cell.importance = self.importance
+        cell.overridden = True

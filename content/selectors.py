@@ -41,13 +41,9 @@ def career_ladder(company_kind=None):
     for stage in stages:
         for cell in stage.profile:
             override = overrides.get((stage.pk, cell.item_id))
-            cell.overridden = override is not None
+            cell.overridden = False
             if override is not None:
-                cell.expected = (
-                    override.expected if override.expected is not None else cell.expected
-                )
-                if override.importance is not None:
-                    cell.importance = override.importance
+                override.apply_to(cell)
     return stages
 
 

@@ -16,15 +16,12 @@ from assessments import access
 from assessments.models import Assessment
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.report import build_report
+from assessments.views.report import report_language
 from content.models import Item
 from plans import services
 from plans.calendar import plan_calendar
 from plans.forms import HoursForm, ProgressForm, ReassessForm
 from plans.models import ActionProgress, ActionStatus
-
-
-def _language(request):
-    return "en" if request.LANGUAGE_CODE == "en" else "ja"
 
 
 def _own_completed(request, assessment_id):
@@ -40,7 +37,7 @@ def _own_completed(request, assessment_id):
 def _plan_and_report(request, assessment):
     plan = services.plan_for(assessment)
     report = build_report(
-        assessment, language=_language(request), hours_per_week=plan.hours_per_week
+        assessment, language=report_language(request), hours_per_week=plan.hours_per_week
     )
     if report.plan is None:
         raise Http404("This report was completed before plans existed")

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 
+from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -57,7 +58,7 @@ class Drawing:
     language: str
     show_notes: bool
     show_comparison: bool
-    hours_per_week: int = 3  # the plan's budget changes the plan drawn
+    hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the plan's budget changes the plan drawn
 
     @property
     def key(self):

@@ -6,17 +6,14 @@ and renders as it always did.
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from content.career_path import routes
+from content.models import Track
 
-TRACK_NAMES = {
-    "core": _("Shared path"),
-    "management": _("Management track"),
-    "architecture": _("Architecture track"),
-    "executive": _("Executive"),
-}
-BRANCHES = ("management", "architecture")
+BRANCHES = (Track.MANAGEMENT, Track.ARCHITECTURE)
+
+
+def _track_name(track):
+    return str(Track(track).label) if track in Track.values else track
 
 
 @dataclass
@@ -52,7 +49,7 @@ def route_of(snapshot, stage_rows, best_fit):
         steps.append(
             NextStep(
                 track=track,
-                track_name=str(TRACK_NAMES.get(track, track)),
+                track_name=_track_name(track),
                 stage=rows[upcoming] if upcoming else None,
             )
         )

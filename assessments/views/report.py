@@ -39,7 +39,7 @@ def _is_pdf(**kwargs):
 _pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
 
 
-def _language(request):
+def report_language(request):
     return "en" if request.LANGUAGE_CODE == "en" else "ja"
 
 
@@ -72,7 +72,7 @@ def _viewing(request, seen):
         raise Http404("The report exists once the assessment is submitted")
     return ReportViewing(
         assessment=seen.assessment,
-        language=_language(request),
+        language=report_language(request),
         show_notes=sees.notes,
         show_comparison=sees.comparison,
         previous=_previous(seen.assessment) if sees.comparison else None,
