@@ -1,13 +1,31 @@
-"""Reads of the assessments app: fixed query counts whatever the number of items."""
+"""Reads of the assessments app: fixed query counts whatever the number of items.
+
+The questionnaire's steps and items are the same for everyone until the guide changes:
+they are kept per process under the guide's version (guide_version.cache). Pass the
+request's `guide` (from `guide_kept()`) to read the version once per request.
+"""
 
 from django.db.models import Count, Prefetch, Q
 
 from assessments.models import Answer, Assessment
 from content.models import Category, Item, RubricLevel
+from guide_version.cache import guide_kept
 
 
-def questionnaire_steps():
+def questionnaire_steps(guide=None):
     """Categories that have active items, in order: one questionnaire step each."""
+    guide = guide or guide_kept()
+    return list(guide.get("questionnaire_steps", _questionnaire_steps))
+
+
+def step_items(category, guide=None):
+    """The active items of one step, each with its rubric levels in order (read-only: kept
+    for every request of the process)."""
+    guide = guide or guide_kept()
+    return list(guide.get(("step_items", category.pk), lambda: _step_items(category)))
+
+
+def _questionnaire_steps():
     return list(
         Category.objects.annotate(active_count=Count("items", filter=Q(items__active=True)))
         .filter(active_count__gt=0)
@@ -15,8 +33,7 @@ def questionnaire_steps():
     )
 
 
-def step_items(category):
-    """The active items of one step, each with its rubric levels in order."""
+def _step_items(category):
     return list(
         Item.objects.filter(category=category, active=True)
         .order_by("order")

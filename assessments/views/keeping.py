@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from assessments import access, selectors, services
 from assessments.forms import StepForm
+from guide_version.cache import guide_kept
 
 NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
 
@@ -55,10 +56,11 @@ def autosave(request, assessment_id, number):
     assessment = access.get_assessment_for(request, assessment_id)
     if assessment.is_completed:
         return _refusal(_("This assessment is completed: its answers can no longer change."), 409)
-    steps = selectors.questionnaire_steps()
+    guide = guide_kept()
+    steps = selectors.questionnaire_steps(guide)
     if not 1 <= number <= len(steps):
         raise Http404("No such step")
-    items = selectors.step_items(steps[number - 1])
+    items = selectors.step_items(steps[number - 1], guide)
     form = StepForm(request.POST, items=items, answers={})
     if form.unexpected_fields():
         return _refusal(_("Not saved: the answers sent do not belong to this step."), 400)

@@ -12,6 +12,7 @@ from assessments.forms import StartForm, StepForm
 from assessments.views.keeping import locked_page, pop_token, show_token_once
 from assessments.views.report import report_page, warm_pdf
 from cto_assess.ratelimit import ratelimited
+from guide_version.cache import guide_kept
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,11 +47,12 @@ def step(request, assessment_id, number):
         if request.method == "POST":
             return locked_page(request, assessment)
         return redirect("assessments:detail", assessment.pk)
-    steps = selectors.questionnaire_steps()
+    guide = guide_kept()
+    steps = selectors.questionnaire_steps(guide)
     if not 1 <= number <= len(steps):
         raise Http404("No such step")
     category = steps[number - 1]
-    items = selectors.step_items(category)
+    items = selectors.step_items(category, guide)
     answers = selectors.answers_by_item(assessment)
     form = StepForm(request.POST or None, items=items, answers=answers)
     status = 200

@@ -22,6 +22,7 @@ from content.models import (
     TargetLevel,
     Trend,
 )
+from guide_version import cache as guide_cache
 
 LIMIT = 12
 EXTRA_ITEMS = 300
@@ -102,6 +103,7 @@ def measure(client, pages):
     counts = {}
     for name, path in pages.items():
         cache.clear()
+        guide_cache.PROCESS_CACHE.clear()  # the first request after a change to the guide
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         assert response.status_code == 200, (name, response.status_code)
