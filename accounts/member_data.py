@@ -59,7 +59,7 @@ def _plans(user):
 def member_data(*, user, profile):
     assessments = (
         Assessment.objects.filter(owner=user)
-        .select_related("current_stage", "target_stage", "company_kind")
+        .select_related("current_stage", "target_stage", "company_kind", "frozen_report")
         .prefetch_related(
             Prefetch("share_links", queryset=ShareLink.objects.order_by("created_at"))
         )

@@ -9,7 +9,7 @@ def member_assessments(*, user):
     """The member's assessments, latest change first, each with its count of answers."""
     return list(
         Assessment.objects.filter(owner=user)
-        .select_related("current_stage", "target_stage", "company_kind")
+        .select_related("current_stage", "target_stage", "company_kind", "frozen_report")
         .annotate(answer_count=Count("answers", filter=Q(answers__item__active=True)))
         .order_by("-updated_at")
     )

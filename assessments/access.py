@@ -118,8 +118,8 @@ def access_for(request, assessment_id, *, with_stages=False):
     assessments = Assessment.objects.all()
     if with_stages:
         assessments = assessments.select_related("current_stage", "target_stage")
-    # The frozen report is large; views that need it read it (once) when they do.
-    assessment = assessments.defer("snapshot").filter(pk=assessment_id).first()
+    # The frozen report has its own row: views that need it read it (once) when they do.
+    assessment = assessments.filter(pk=assessment_id).first()
     audience = audience_of(request, assessment) if assessment is not None else None
     if audience is None:
         raise Http404("No such assessment")
@@ -134,8 +134,7 @@ def get_assessment_for(request, assessment_id, *, with_stages=False):
 def access_by_share_token(token):
     """The completed assessment behind a live share link, seen by a share viewer; else 404."""
     link = (
-        ShareLink.objects.select_related("assessment")
-        .defer("assessment__snapshot")  # read only when the report is not cached yet
+        ShareLink.objects.select_related("assessment")  # its frozen report: when not cached
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -150,9 +149,7 @@ def access_by_resume_token(request, token):
     A visitor's link gives this browser session the visitor's access from now on; a
     member's assessment opens only for that member, whoever holds the link.
     """
-    assessment = (
-        Assessment.objects.defer("snapshot").filter(resume_token_hash=hash_token(token)).first()
-    )
+    assessment = Assessment.objects.filter(resume_token_hash=hash_token(token)).first()
     if assessment is None:
         raise Http404("No such assessment")
     if assessment.owner_id is None:

@@ -18,6 +18,25 @@ from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Item, Stage
 NOTE_MAX_LENGTH = 1000
 
 
+class FrozenReport(models.Model):
+    """What the report of a completed assessment needs, frozen at completion.
+
+    A row of its own, not a column of the assessment: SQLite stores a row's columns in
+    order, so every read of an assessment would walk through this large value. The
+    database refuses to change it once written (see assessments/frozen.py).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    data = models.JSONField(_("frozen report data"), editable=False)
+
+    class Meta:
+        verbose_name = _("frozen report")
+        verbose_name_plural = _("frozen reports")
+
+    def __str__(self):
+        return str(self.pk)
+
+
 class Assessment(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -56,7 +75,15 @@ class Assessment(models.Model):
     # SHA-256 of the private resume token; the token itself is never stored.
     resume_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     # What the report needs, frozen at completion (see services.assessment_complete).
-    snapshot = models.JSONField(_("frozen report data"), null=True, blank=True, editable=False)
+    frozen_report = models.OneToOneField(
+        FrozenReport,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assessment",
+        verbose_name=_("frozen report"),
+    )
 
     class Meta:
         ordering = ["-updated_at"]
@@ -65,8 +92,8 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["status", "updated_at"], name="assessment_status_updated")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="draft", completed_at__isnull=True, snapshot__isnull=True)
-                | Q(status="completed", completed_at__isnull=False, snapshot__isnull=False),
+                condition=Q(status="draft", completed_at__isnull=True, frozen_report__isnull=True)
+                | Q(status="completed", completed_at__isnull=False, frozen_report__isnull=False),
                 name="assessment_completed_is_frozen",
             ),
         ]
@@ -74,9 +101,27 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.target_stage} · {self.created_at:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        # A report frozen through `snapshot` is written first: the assessment refers to it.
+        frozen = self._state.fields_cache.get("frozen_report")
+        if frozen is not None and frozen._state.adding:
+            frozen.save()
+        super().save(*args, **kwargs)
+
     @property
     def is_completed(self):
         return self.status == self.Status.COMPLETED
+
+    @property
+    def snapshot(self):
+        """The frozen report's data (None for a draft), read from its row when first asked:
+        select_related("frozen_report") where many are read."""
+        return self.frozen_report.data if self.frozen_report_id else None
+
+    @snapshot.setter
+    def snapshot(self, data):
+        """Freeze `data` as this assessment's report: saved with the assessment."""
+        self.frozen_report = None if data is None else FrozenReport(data=data)
 
 
 class Answer(models.Model):

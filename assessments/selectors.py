@@ -96,7 +96,7 @@ def first_open_step(assessment):
 def last_completed(*, user, session_ids):
     """The person's latest completed assessment, to start a retake from: a member's own, or
     a visitor's among those their browser session holds."""
-    done = Assessment.objects.filter(status=Assessment.Status.COMPLETED).defer("snapshot")
+    done = Assessment.objects.filter(status=Assessment.Status.COMPLETED)
     if user.is_authenticated:
         done = done.filter(owner=user)
     else:

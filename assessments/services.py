@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import Answer, Assessment, ShareLink
+from assessments.models import Answer, Assessment, FrozenReport, ShareLink
 from assessments.reporting.freeze import assessment_snapshot
 from assessments.tokens import new_token
 from content.models import Item
@@ -109,7 +109,7 @@ def assessment_complete(*, assessment):
     locked.snapshot = assessment_snapshot(locked)
     locked.status = Assessment.Status.COMPLETED
     locked.completed_at = timezone.now()
-    locked.save(update_fields=["snapshot", "status", "completed_at", "updated_at"])
+    locked.save(update_fields=["frozen_report", "status", "completed_at", "updated_at"])
     return locked
 
 
@@ -138,7 +138,9 @@ def assessment_delete(*, assessment):
     plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
+    frozen_report_id = assessment.frozen_report_id
     assessment.delete()
+    FrozenReport.objects.filter(pk=frozen_report_id).delete()
 
 
 @transaction.atomic
@@ -150,7 +152,9 @@ def assessments_delete_of_owner(*, owner):
     plans_delete(assessments=owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
+    frozen_report_ids = list(owned.values_list("frozen_report_id", flat=True))
     owned.delete()
+    FrozenReport.objects.filter(pk__in=frozen_report_ids).delete()
 
 
 @transaction.atomic

@@ -34,7 +34,7 @@ def journal_check(journal):
             pk__in=[entry["assessment"] for entry in completed]
         )
         .annotate(answer_count=Count("answers"))
-        .values_list("pk", "status", "answer_count", "snapshot")
+        .values_list("pk", "status", "answer_count", "frozen_report__data")
     }
     broken = [
         entry["assessment"]

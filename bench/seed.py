@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments import access, services
-from assessments.models import Answer, Assessment
+from assessments.models import Answer, Assessment, FrozenReport
 from assessments.reporting.freeze import matrix_snapshot, snapshot_of
 from assessments.tokens import new_token
 from content.models import Item, Stage
@@ -66,6 +66,9 @@ def completed_assessments(*, count, members=0, per_member=5, seed=1):
             for item_id, (level, _note) in levels.items()
         ]
     with transaction.atomic():
+        FrozenReport.objects.bulk_create(
+            [assessment.frozen_report for assessment in assessments], batch_size=BATCH
+        )
         Assessment.objects.bulk_create(assessments, batch_size=BATCH)
         Answer.objects.bulk_create(answers, batch_size=BATCH * 4)
     return assessments

@@ -54,8 +54,7 @@ def _previous(assessment):
             completed_at__lt=assessment.completed_at,
         )
         .order_by("-completed_at")
-        .defer("snapshot")  # read only when its report is not cached yet
-        .first()
+        .first()  # its frozen report is read only when the report is not cached yet
     )
 
 
