@@ -2,9 +2,9 @@
 
 Signals would miss bulk writes (`update()`, `bulk_create`) and raw SQL, so the database
 itself changes the stamp, in the writing transaction: other processes see the new stamp
-exactly when they can see the new content. A migration that adds a table to the guide
-installs its trigger with `install(schema_editor, [table])`; a test checks that every
-table of the `content` app has one.
+exactly when they can see the new content. Every `migrate` (re)installs them on every table
+of the `content` app (apps.py), so a table a later migration adds or rebuilds has one; a
+test checks that each does.
 """
 
 VERSION_TABLE = "guide_version_guideversion"
@@ -94,3 +94,21 @@ def tables_with_triggers(connection):
         for table, _ in names
         if all((table, _sqlite_name(table, op)) in names for op in SQLITE_OPERATIONS)
     }
+
+
+def install_on_guide_tables(connection):
+    """(Re)install the triggers on every table of the guide that exists: after every
+    `migrate`, since SQLite drops a table's triggers when a migration rebuilds the table,
+    and a new table of the guide needs its own."""
+    from django.apps import apps
+
+    existing = set(connection.introspection.table_names())
+    if VERSION_TABLE not in existing:
+        return
+    config = apps.get_app_config("content")
+    tables = sorted(
+        {model._meta.db_table for model in config.get_models(include_auto_created=True)} & existing
+    )
+    with connection.cursor() as cursor:
+        for statement in install_statements(connection.vendor, tables):
+            cursor.execute(statement)

@@ -128,3 +128,11 @@ def test_the_step_page_shows_an_edit_on_the_next_request(visitor_draft):
         text_en="Edited between two requests."
     )
     assert b"Edited between two requests." in client.get(step_url(assessment, 1)).content
+
+
+def test_every_migrate_puts_back_a_trigger_a_rebuilt_table_lost(db):
+    with connection.schema_editor() as editor:
+        triggers.remove(editor, ["content_item"])
+    assert "content_item" not in triggers.tables_with_triggers(connection)
+    triggers.install_on_guide_tables(connection)  # what post_migrate runs
+    assert "content_item" in triggers.tables_with_triggers(connection)
