@@ -30,7 +30,10 @@ run: $(VENV)/.installed compilemessages
 	@echo "  CTO Assess is starting on http://127.0.0.1:$(PORT)/"
 	@echo "  Create an admin account (in another terminal):  DEBUG=1 $(PY) manage.py createsuperuser"
 	@echo "  Then open http://127.0.0.1:$(PORT)/admin/"
+	@echo "  A task worker runs beside the server (it draws the reports' PDFs)."
 	@echo ""
+	@DEBUG=1 $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-test compilemessages

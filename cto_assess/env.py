@@ -51,3 +51,24 @@ def envcaches(name: str, default: str = "locmem://") -> dict:
             f"got {url!r}"
         )
     return {"default": backend}
+
+
+def envfilescache(name: str, cache_url_name: str, directory) -> dict:
+    """The cache of rendered report files, which the web processes and the task worker
+    share: the Redis of `cache_url_name` when it names one, else files in `directory`
+    (one machine's processes), or what `name` says (file:///path, redis://..., dummy://)."""
+    url = os.getenv(name, "").strip()
+    if not url:
+        main = os.getenv(cache_url_name, "").strip()
+        scheme = main.split("://", 1)[0].lower() if "://" in main else ""
+        url = main if scheme in ("redis", "rediss", "unix", "dummy") else f"file://{directory}"
+    if url.startswith("file://"):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": url.removeprefix("file://"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    files = envcaches(name, url)["default"]
+    if "KEY_PREFIX" in files:
+        files["KEY_PREFIX"] = "cto-assess-files"
+    return files

@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cto_assess.env import envbool, envcaches, envint, envlist
+from cto_assess.env import envbool, envcaches, envfilescache, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "accounts",
     "plans",
     "guide_version",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +123,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # server), or one Redis shared by every server. It keeps rendered reports and their files
 # (assessments/reporting/cache.py).
 CACHES = envcaches("CACHE_URL")
+# Rendered report files (PDFs) are drawn by the task worker and served by every web
+# process: they need a cache all of them share (the Redis of CACHE_URL, or files here).
+CACHES["files"] = envfilescache("FILES_CACHE_URL", "CACHE_URL", BASE_DIR / "var" / "report-files")
+
+# Background tasks (the Django tasks API, through the django-tasks backport): slow work
+# such as a report's PDF runs in a worker, never in a request. TASKS_BACKEND picks where
+# tasks wait: "database" (the default: a table of this database, run by
+# `manage.py db_worker`), "rq" (Redis at RQ_URL, run by `manage.py rqworker`, for several
+# machines) or "immediate" (run at once in the process that asks: tests, one-off scripts).
+TASKS_BACKEND = os.getenv("TASKS_BACKEND", "database").strip().lower()
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.getenv("RQ_URL", "redis://127.0.0.1:6379/2")}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -257,8 +280,8 @@ EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "1") not in ("0", "false", "")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
 
-# Draw a report's PDF in the background when the assessment is completed (see
-# assessments/views/report.py): the first download is then ready at once.
+# Queue a report's PDF for the task worker when the assessment is completed (see
+# assessments/reporting/tasks.py): the first download is then ready at once.
 REPORT_WARM_ON_COMPLETE = envbool("REPORT_WARM_ON_COMPLETE", "True")
 
 LOGGING = {

@@ -22,6 +22,11 @@ RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/h")  # noqa: F405
 # No background drawing threads outliving a test's database; tests that want it turn it on.
 REPORT_WARM_ON_COMPLETE = False
 
+# Tasks run at once in the test's process. Rendered files share the default cache (one
+# store: clearing the cache clears both).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES["files"] = dict(CACHES["default"])  # noqa: F405
+
 # A shared cache (CACHE_URL=redis://...) outlives the run and serves every test process:
 # each process keys its entries apart, and clearing empties its own keys only.
 _RUN = uuid.uuid4().hex[:12]

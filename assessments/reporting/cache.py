@@ -9,6 +9,10 @@ names everything a drawing depends on:
 - the drawing (the page body, or a file format);
 - the frozen inputs: the assessment and the one it is compared with (both frozen);
 - what the audience sees (notes, comparison) and the language.
+
+Page bodies live in the default cache (per process unless CACHE_URL names a Redis);
+files live in the "files" cache, which the web processes share with the task worker
+that draws PDFs (tasks.py).
 """
 
 import functools
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
@@ -76,12 +80,34 @@ class Drawing:
             ]
         )
 
+    @property
+    def cache(self):
+        return caches["default" if self.kind == "page" else "files"]
+
 
 def drawn(drawing, draw):
     """What `draw()` returns for `drawing`, drawn only when the cache does not have it."""
-    key = drawing.key
+    key, cache = drawing.key, drawing.cache
     value = cache.get(key)
     if value is None:
         value = draw()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+def is_drawn(drawing):
+    return drawing.cache.has_key(drawing.key)
+
+
+def _queued_key(drawing):
+    return f"{drawing.key}:queued"
+
+
+def is_queued(drawing):
+    return drawing.cache.has_key(_queued_key(drawing))
+
+
+def queue_once(drawing, seconds):
+    """True the first time in `seconds` this drawing is asked for (shared by every process
+    that shares its cache): the caller queues it then, and not again meanwhile."""
+    return drawing.cache.add(_queued_key(drawing), True, seconds)

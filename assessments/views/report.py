@@ -1,14 +1,10 @@
 """The gap report of a completed assessment: page, downloads and share links."""
 
-import logging
-import threading
 from datetime import timedelta
 
-from django import db
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,15 +17,21 @@ from assessments.models import Assessment, ShareLink
 from assessments.reporting.files import FORMATS, report_file
 from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
+from assessments.reporting.tasks import (
+    pdf_queued,
+    pdf_ready,
+    pdf_requested,
+    pdf_requested_on_commit,
+)
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 from plans.models import ActionProgress, ActionStatus, Plan
 
-logger = logging.getLogger(__name__)
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
+PREPARING_REFRESH_SECONDS = 3
 
 
 def _is_pdf(**kwargs):
@@ -97,6 +99,13 @@ def _completed_for(request, assessment_id):
     return seen
 
 
+def _pdf_state(viewing):
+    """ "ready" (a download), "preparing" (queued for the worker) or "" (drawn when asked)."""
+    if pdf_ready(viewing):
+        return "ready"
+    return "preparing" if pdf_queued(viewing) else ""
+
+
 def report_page(request, seen):
     """The report page of the person's own completed assessment (seen: an access.Access)."""
     assessment = seen.assessment
@@ -120,6 +129,7 @@ def report_page(request, seen):
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
+            "pdf_state": _pdf_state(viewing),
             "resume_url": pop_token(request, assessment) if assessment.owner_id is None else None,
             "downloads": {
                 fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
@@ -128,7 +138,15 @@ def report_page(request, seen):
     )
 
 
-def _file_response(fmt, viewing):
+def _file_response(request, fmt, viewing, report_url):
+    if fmt == "pdf" and not pdf_requested(viewing):
+        # Queued for the worker: a page that says so and asks again by itself.
+        response = render(
+            request, "assessments/pdf_preparing.html", {"report_url": report_url}, status=202
+        )
+        response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
+        response["Retry-After"] = str(PREPARING_REFRESH_SECONDS)
+        return response
     content_type, filename, content = report_file(fmt, viewing)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -138,7 +156,9 @@ def _file_response(fmt, viewing):
 @require_safe
 @_pdf_limited
 def export(request, assessment_id, fmt):
-    return _file_response(fmt, _viewing(request, access.access_for(request, assessment_id)))
+    viewing = _viewing(request, access.access_for(request, assessment_id))
+    report_url = reverse("assessments:detail", args=[assessment_id])
+    return _file_response(request, fmt, viewing, report_url)
 
 
 @require_POST
@@ -181,12 +201,14 @@ def _display_name(user_id):
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
+    viewing = _viewing(request, seen)
     response = render(
         request,
         "assessments/report.html",
         {
             "assessment": seen.assessment,
-            "page": page_parts(_viewing(request, seen)),
+            "page": page_parts(viewing),
+            "pdf_state": _pdf_state(viewing),
             "is_owner_view": seen.sees.manage,
             "is_shared": True,
             "shared_by": _display_name(seen.assessment.owner_id),
@@ -201,27 +223,11 @@ def shared_report(request, token):
 @private_response
 @_pdf_limited
 def shared_export(request, token, fmt):
-    return _file_response(fmt, _viewing(request, access.access_by_share_token(token)))
+    viewing = _viewing(request, access.access_by_share_token(token))
+    return _file_response(request, fmt, viewing, reverse("shared_report", args=[token]))
 
 
-def warm_pdf(request, assessment):
-    """Draw the new report's PDF in the background, so the first download is ready.
-
-    Runs after the completion is committed, in a thread of this process: the response is
-    not held up, and the drawing lands in the report cache (shared by every server when
-    it is Redis). A failure only means the first download draws it as before.
-    """
-    if not settings.REPORT_WARM_ON_COMPLETE:
-        return
-    viewing = _viewing(request, access.access_for(request, assessment.pk))
-
-    def draw():
-        try:
-            report_file("pdf", viewing)
-        except Exception:  # noqa: BLE001 — warming is best effort; the download draws it
-            logger.warning("The report's PDF was not drawn ahead", exc_info=True)
-        finally:
-            if threading.current_thread() is not threading.main_thread():
-                db.connections.close_all()  # this thread's own connections
-
-    transaction.on_commit(lambda: threading.Thread(target=draw, daemon=True).start())
+def queue_pdf(request, assessment):
+    """Queue the new report's PDF for the task worker, so the first download is ready."""
+    if settings.REPORT_WARM_ON_COMPLETE:
+        pdf_requested_on_commit(_viewing(request, access.access_for(request, assessment.pk)))

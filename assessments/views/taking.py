@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments import access, selectors, services
 from assessments.forms import StartForm, StepForm
 from assessments.views.keeping import locked_page, pop_token, show_token_once
-from assessments.views.report import report_page, warm_pdf
+from assessments.views.report import queue_pdf, report_page
 from cto_assess.ratelimit import ratelimited
 from guide_version.cache import guide_kept
 
@@ -169,7 +169,7 @@ def submit(request, assessment_id):
         return locked_page(request, assessment)
     except services.AssessmentIncomplete as incomplete:
         return _render_review(request, assessment, missing=incomplete.missing_items, status=400)
-    warm_pdf(request, assessment)
+    queue_pdf(request, assessment)
     messages.success(request, _("Your assessment is complete."))
     return redirect("assessments:detail", assessment.pk)
 

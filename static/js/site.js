@@ -215,7 +215,8 @@
       if (live) live.textContent = link.getAttribute("data-preparing-label");
       fetch(link.href, { credentials: "same-origin" })
         .then(function (response) {
-          if (!response.ok) throw new Error("server " + response.status);
+          // 202: drawn by the worker first; its page asks again until the file is ready.
+          if (!response.ok || response.status === 202) throw new Error("server " + response.status);
           return response.blob();
         })
         .then(function (blob) {
