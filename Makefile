@@ -32,7 +32,7 @@ run: $(VENV)/.installed compilemessages
 	@echo "  Then open http://127.0.0.1:$(PORT)/admin/"
 	@echo "  A task worker runs beside the server (it draws the reports' PDFs)."
 	@echo ""
-	@DEBUG=1 $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@DEBUG=1 nice -n 10 $(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

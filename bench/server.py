@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 
-def bench_database(artifacts):
+def bench_database(artifacts, suffix="_bench"):
     """(URL of an empty database for this run, function that removes it afterwards).
 
     With DATABASE_URL set, a `<name>_bench` database on the same PostgreSQL server, so the
@@ -26,8 +26,8 @@ def bench_database(artifacts):
     """
     url = os.getenv("DATABASE_URL", "")
     if not url:
-        path = artifacts / "bench.sqlite3"
-        for stale in artifacts.glob("bench.sqlite3*"):
+        path = artifacts / f"{suffix.strip('_')}.sqlite3"
+        for stale in artifacts.glob(f"{path.name}*"):
             stale.unlink()
         return f"sqlite:///{path}", lambda: None
     config = dj_database_url.parse(url)
@@ -36,7 +36,7 @@ def bench_database(artifacts):
     import psycopg2
     from psycopg2 import sql
 
-    name = f"{config['NAME']}_bench"
+    name = f"{config['NAME']}{suffix}"
 
     def admin(statement):
         connection = psycopg2.connect(
@@ -90,11 +90,12 @@ def _free_port():
 class Gunicorn:
     """The app under the repository's gunicorn.conf.py, bound to 127.0.0.1 only."""
 
-    def __init__(self, *, environment, workers, log_path):
+    def __init__(self, *, environment, workers, log_path, app="cto_assess.wsgi", port=None):
         self.environment = environment
         self.workers = workers
         self.log_path = log_path
-        self.port = _free_port()
+        self.app = app
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
@@ -109,7 +110,7 @@ class Gunicorn:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(self.workers),
-                "cto_assess.wsgi",
+                self.app,
             ],
             cwd=ROOT,
             env=self.environment,
@@ -121,13 +122,17 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise SystemExit(f"gunicorn stopped at start; see {self.log_path}")
             try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:  # noqa: S310
+                with urllib.request.urlopen(self.url + self.probe, timeout=2) as response:  # noqa: S310
                     if response.status == 200 and len(self.worker_pids()) == self.workers:
                         return self
             except OSError:
                 pass
             time.sleep(0.2)
         raise SystemExit(f"gunicorn did not answer within 60 s; see {self.log_path}")
+
+    @property
+    def probe(self):
+        return "/survey/" if self.app.startswith("bench.peer") else "/healthz"
 
     def worker_pids(self):
         return [child.pid for child in psutil.Process(self.process.pid).children()]
@@ -142,6 +147,40 @@ class Gunicorn:
         pid = self.worker_pids()[0]
         os.kill(pid, signal.SIGKILL)
         return pid
+
+    def __exit__(self, *_exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+class TaskWorker:
+    """`manage.py db_worker`: draws the reports' PDFs beside the server, as in production."""
+
+    def __init__(self, *, environment, log_path):
+        self.environment = environment
+        self.log_path = log_path
+
+    def __enter__(self):
+        self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed on exit)
+        self.process = subprocess.Popen(
+            # At a lower priority than the web workers, as `make run` starts it: a burst of
+            # PDFs waits for spare CPU rather than slowing the pages down.
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+            preexec_fn=lambda: os.nice(10),  # before any thread of this process starts
+            cwd=ROOT,
+            env=self.environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def cpu_seconds(self):
+        return _cpu(psutil.Process(self.process.pid))
 
     def __exit__(self, *_exc):
         self.process.send_signal(signal.SIGTERM)

@@ -1,18 +1,24 @@
 -- wrk script of the load benchmark (bench/load_bench.py).
--- Cycles through the requests listed in a file, one "path<TAB>cookie" a line, so that
--- many people's pages are asked for, and prints the results as one line of JSON.
+-- Cycles through the requests listed in a file, one "path<TAB>cookie[<TAB>form body]" a
+-- line (a line with a body is a POST), so that many people's pages are asked for, and
+-- prints the results as one line of JSON.
 
 local requests = {}
 local next_index = 0
 
 function init(args)
   for line in io.lines(args[1]) do
-    local path, cookie = line:match("^([^\t]+)\t?(.*)$")
+    local path, cookie, body = line:match("^([^\t]+)\t?([^\t]*)\t?(.*)$")
     local headers = {}
     if cookie ~= "" then
       headers["Cookie"] = cookie
     end
-    requests[#requests + 1] = wrk.format("GET", path, headers)
+    if body ~= "" then
+      headers["Content-Type"] = "application/x-www-form-urlencoded"
+      requests[#requests + 1] = wrk.format("POST", path, headers, body)
+    else
+      requests[#requests + 1] = wrk.format("GET", path, headers)
+    end
   end
   -- Each thread starts at its own place in the list.
   next_index = math.random(#requests) - 1
