@@ -87,6 +87,7 @@ def step(request, assessment_id, number):
             "assessment": assessment,
             "category": category,
             "form": form,
+            "rows": form.rows(guide),
             "number": number,
             "step_count": len(steps),
             "steps": steps,
