@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench
+.PHONY: run test lint format messages compilemessages clean bench-report bench bench-two-nodes
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,10 @@ bench: $(VENV)/.installed-bench compilemessages
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 	$(PY) bench/load_bench.py $(BENCH_ARGS)
+
+# Two gunicorn nodes behind nginx with Redis and PostgreSQL, 100 users for 60 s, one node
+# killed halfway (see bench/two_nodes.py). Needs DATABASE_URL=postgres://... and Redis.
+bench-two-nodes: $(VENV)/.installed-bench compilemessages
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installing nginx (Debian package)"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+	$(PY) bench/two_nodes.py $(BENCH_ARGS)
