@@ -78,6 +78,8 @@ def production_environment(database_url):
         "SESSION_COOKIE_SECURE": "0",
         "CSRF_COOKIE_SECURE": "0",
         "SECURE_HSTS_SECONDS": "0",
+        # One connection per worker for the whole run: CPU per request counts every backend.
+        "DB_CONN_MAX_AGE": "3600",
     }
 
 
@@ -200,18 +202,23 @@ def _cpu(process):
     return times.user + times.system
 
 
+# CPU seconds last read of every PostgreSQL backend seen: a backend that ends keeps what
+# it had used when last read, so the total never goes back.
+_BACKENDS = {}
+
+
 def database_cpu_seconds(database_url):
     """CPU time the PostgreSQL backends serving `database_url`'s database have used so far.
 
     0 for SQLite, whose work is done inside the app's own processes. Backends of other
-    databases on the same server (other test runs, say) are not counted.
+    databases on the same server (other test runs, say) are not counted. The servers keep
+    their connections for the whole run (DB_CONN_MAX_AGE), so no backend's time is lost.
     """
     if not database_url.startswith("postgres"):
         return 0.0
     name = urlsplit(database_url).path.lstrip("/")
-    total = 0.0
     for process in psutil.process_iter(["name", "cmdline"]):
         words = " ".join(process.info["cmdline"] or []).split()
         if process.info["name"] == "postgres" and name in words:
-            total += _cpu(process)
-    return total
+            _BACKENDS[(name, process.pid)] = _cpu(process)
+    return sum(cpu for (database, _pid), cpu in _BACKENDS.items() if database == name)
