@@ -235,7 +235,7 @@ def verdicts(results):
         results["fault"],
         results["pdf_burst"],
     )
-    goals = {goal: (f"{ratio}x", met) for goal, ratio, met in side_by_side.goals(table)}
+    goals = {goal: (measured, met) for goal, measured, met in side_by_side.goals(table)}
     goals["no errors in the pages' runs"] = (
         sum(p["errors"] for p in [*table.values(), *results["pages"].values()]),
         all(p["errors"] == 0 for p in [*table.values(), *results["pages"].values()]),
