@@ -14,7 +14,9 @@ COPY . .
 RUN pybabel compile --domain=django --directory=locale \
  && SECRET_KEY=build-only python manage.py collectstatic --no-input
 
-RUN useradd --create-home app
+RUN useradd --create-home app \
+ && mkdir -p /app/var && chown app /app/var
+# var/ holds the drawn report files when no Redis is configured (FILES_CACHE_URL).
 USER app
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py load_guide --missing-only && exec gunicorn cto_assess.wsgi --config gunicorn.conf.py"]
