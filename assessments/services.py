@@ -132,9 +132,12 @@ def assessments_claim(*, assessment_ids, user):
 
 @transaction.atomic
 def assessment_delete(*, assessment):
-    """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades)."""
+    """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades);
+    every organisation it was shared with stops seeing it."""
+    from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
+    shares_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
@@ -144,9 +147,11 @@ def assessment_delete(*, assessment):
 @transaction.atomic
 def assessments_delete_of_owner(*, owner):
     """Delete every assessment of a member, with answers, share links and plans (erasure)."""
+    from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
     owned = Assessment.objects.filter(owner=owner)
+    shares_delete(assessments=owned)
     plans_delete(assessments=owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "assessments",
     "accounts",
     "plans",
+    "organisations",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +172,11 @@ RATE_LIMITS = {
         "resume": "30/h",  # opening resume links
         "share": "20/h",  # creating share links
         "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+        "organisation": "10/h",  # creating organisations
+        "invite": "50/h",  # creating invitations
+        "join": "30/h",  # opening invitation links (guessing them)
+        "api": "1000/h",  # API requests, per token's member
+        "api_token": "20/h",  # creating API tokens
     }.items()
 }
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("assessments/", include("plans.urls")),
     path("accounts/", include("accounts.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("api/", include("api.urls")),
     path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path(
         "shared/<str:token>/report.<export_format:fmt>", report.shared_export, name="shared_export"
