@@ -1,13 +1,16 @@
 """Everything the service holds about a member, as plain data for their download.
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
-assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log).
+assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
+`organisations`, with what the member shares with each; `api_tokens`, never the tokens).
 """
 
 from axes.models import AccessLog
 from django.db.models import Prefetch
 
+from api.member_data import api_tokens_data
 from assessments.models import Answer, Assessment, ShareLink
+from organisations.member_data import organisations_data
 from plans.models import Plan
 
 
@@ -116,4 +119,6 @@ def member_data(*, user, profile):
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
+        "organisations": organisations_data(user),
+        "api_tokens": api_tokens_data(user),
     }

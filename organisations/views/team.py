@@ -1,9 +1,9 @@
 """The organisation's view of its team (owners and admins only): heatmap, coverage, bench
 and team readiness, and all of it as CSV or a PDF summary."""
 
-from django.contrib.auth.decorators import login_required
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone

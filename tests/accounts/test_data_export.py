@@ -51,7 +51,15 @@ def test_the_download_keeps_its_schema_and_adds_the_profile(member, member_clien
 
     data = json.loads(response.content)
     assert data["schema"] == "cto-assess/member-data/v1"
-    assert list(data) == ["schema", "account", "profile", "assessments", "log_ins"]
+    assert list(data) == [
+        "schema",
+        "account",
+        "profile",
+        "assessments",
+        "log_ins",
+        "organisations",
+        "api_tokens",
+    ]
     assert list(data["account"]) == ["username", "email", "date_joined"]
     profile = data["profile"]
     assert (profile["display_name"], profile["preferred_language"]) == ("Mina T.", "en")
