@@ -110,8 +110,8 @@ def _report_response(request, access):
 def assessments(request, query: Query[PageQuery]):
     """The token's member's assessments, the latest first (drafts have no report)."""
     owned = Assessment.objects.filter(owner=request.user)
-    info, rows = page_of(request, owned, page=query.page, count=owned.count())
-    rows = rows.select_related("current_stage", "target_stage", "company_kind").defer("snapshot")
+    rows = owned.select_related("current_stage", "target_stage", "company_kind").defer("snapshot")
+    info, rows = page_of(request, rows, page=query.page, count=owned.count())
     return {
         **info,
         "results": [
@@ -183,10 +183,10 @@ def shared_assessments(request, organisation_id, query: Query[PageQuery]):
     """Every assessment shared with the organisation, the latest first (owners and admins)."""
     organisation = selectors.membership_for(request.user, organisation_id, admin=True).organisation
     shares = SharedAssessment.objects.filter(organisation=organisation)
-    info, rows = page_of(request, shares, page=query.page, count=shares.count())
     target = ShareReadiness.objects.filter(share=OuterRef("pk"), stage=OuterRef("target_stage"))
-    rows = (
-        rows.order_by("-completed_at", "-pk")
+    info, rows = page_of(
+        request,
+        shares.order_by("-completed_at", "-pk")
         .annotate(
             member=member_name("membership__user"),
             target_readiness=Subquery(target.values("readiness")[:1]),
@@ -199,7 +199,9 @@ def shared_assessments(request, organisation_id, query: Query[PageQuery]):
             "target_stage",
             "target_readiness",
             "is_latest",
-        )
+        ),
+        page=query.page,
+        count=shares.count(),
     )
     return {
         **info,

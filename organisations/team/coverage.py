@@ -35,9 +35,9 @@ def _held(organisation):
     ).order_by()
 
 
-def coverage(organisation):
-    """ItemCoverage for every active item, in the guide's order."""
-    items = active_items()
+def coverage(organisation, items=None):
+    """ItemCoverage for every active item (or `items`), in the guide's order."""
+    items = active_items() if items is None else items
     held = _held(organisation)
     counts = {
         row["item_id"]: row
@@ -49,16 +49,17 @@ def coverage(organisation):
             ),
         )
     }
-    few = [item_id for item_id, row in counts.items() if row["holders"] < SMALL_GROUP]
+    # The holders' names, read only for the items held by fewer than SMALL_GROUP people
+    # (a subquery: the same one query however many there are).
+    few = held.values("item_id").annotate(n=Count("pk")).filter(n__lt=SMALL_GROUP)
     names = {}
-    if few:
-        for item_id, name in (
-            held.filter(item_id__in=few)
-            .annotate(name=member_name("assessment__organisation_shares__membership__user"))
-            .order_by("name")
-            .values_list("item_id", "name")
-        ):
-            names.setdefault(item_id, []).append(name)
+    for item_id, name in (
+        held.filter(item_id__in=few.values("item_id"))
+        .annotate(name=member_name("assessment__organisation_shares__membership__user"))
+        .order_by("name")
+        .values_list("item_id", "name")
+    ):
+        names.setdefault(item_id, []).append(name)
     result = []
     for item in items:
         row = counts.get(item.pk, {"holders": 0, "unnamed": 0})

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from assessments.models import Answer
 from assessments.reporting.files import _font_config, _url_fetcher, spreadsheet_safe
 from organisations.team.bench import bench, team_readiness
-from organisations.team.common import active_items, stages
+from organisations.team.common import active_items
 from organisations.team.coverage import coverage
 from organisations.team.heatmap import shares_with_readiness
 
@@ -25,8 +25,9 @@ def _names(group):
     return " / ".join(group.names) if group.named else ""
 
 
-def _rows(organisation, stage):
+def _rows(organisation, stage, all_stages):
     """Every row of the CSV, section after section."""
+    items = active_items()
     team = team_readiness(organisation, stage)
     yield [_("Team readiness"), stage.name]
     yield [_("people"), _("mean readiness"), _("previous quarter: people"), _("mean"), _("change")]
@@ -40,7 +41,7 @@ def _rows(organisation, stage):
         _("status"),
         _("who"),
     ]
-    for row in coverage(organisation):
+    for row in coverage(organisation, items):
         yield [
             "",
             row.item.name,
@@ -51,7 +52,7 @@ def _rows(organisation, stage):
         ]
     yield []
     yield [_("Bench"), _("stage"), _("ready"), _("who"), _("within 10 points"), _("who")]
-    for row in bench(organisation, stages(), names_shown=ALL_NAMES):
+    for row in bench(organisation, all_stages, names_shown=ALL_NAMES):
         yield [
             "",
             row.stage.name,
@@ -61,7 +62,6 @@ def _rows(organisation, stage):
             _names(row.near),
         ]
     yield []
-    items = active_items()
     yield [_("Heatmap"), _("member"), _("completed"), _("readiness")] + [i.name for i in items]
     shares = list(
         shares_with_readiness(organisation, stage)
@@ -83,15 +83,15 @@ def _rows(organisation, stage):
         ]
 
 
-def team_csv(organisation, stage):
+def team_csv(organisation, stage, all_stages):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for row in _rows(organisation, stage):
+    for row in _rows(organisation, stage, all_stages):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def team_pdf(organisation, stage, *, language):
+def team_pdf(organisation, stage, all_stages, *, language):
     """A4 summary: team readiness, coverage and the bench (names as the pages show them)."""
     from weasyprint import HTML  # loads Pango, which pages do not need
 
@@ -102,7 +102,7 @@ def team_pdf(organisation, stage, *, language):
                 "organisation": organisation,
                 "team": team_readiness(organisation, stage),
                 "coverage": coverage(organisation),
-                "bench": bench(organisation, stages()),
+                "bench": bench(organisation, all_stages),
             },
         )
     return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())

@@ -96,17 +96,19 @@ def _download(content, content_type, organisation, extension):
 @_admin_page
 @private_response
 def export_csv(request, organisation):
-    _all, stage = _stage_choice(request)
-    return _download(team_csv(organisation, stage), "text/csv; charset=utf-8", organisation, "csv")
+    all_stages, stage = _stage_choice(request)
+    return _download(
+        team_csv(organisation, stage, all_stages), "text/csv; charset=utf-8", organisation, "csv"
+    )
 
 
 @ratelimited("pdf", methods=("GET", "HEAD"))
 @_admin_page
 @private_response
 def summary_pdf(request, organisation):
-    _all, stage = _stage_choice(request)
+    all_stages, stage = _stage_choice(request)
     return _download(
-        team_pdf(organisation, stage, language=request.LANGUAGE_CODE),
+        team_pdf(organisation, stage, all_stages, language=request.LANGUAGE_CODE),
         "application/pdf",
         organisation,
         "pdf",

@@ -66,9 +66,9 @@ def join(organisation, user, role="member"):
 
 @pytest.fixture
 def team(organisation, make_member, complete):
-    """Three members (ann, ben, cal), each sharing a completed assessment (levels 1, 3, 4)."""
+    """Three members (avery, blake, casey), each sharing a completed assessment (levels 1, 3, 4)."""
     memberships = []
-    for name, level in (("ann", 1), ("ben", 3), ("cal", 4)):
+    for name, level in (("avery", 1), ("blake", 3), ("casey", 4)):
         user = make_member(name)
         membership = join(organisation, user)
         services.share_create(membership=membership, assessment=complete(user, level=level))

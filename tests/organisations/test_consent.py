@@ -95,11 +95,11 @@ def test_admins_never_see_notes(client, organisation, owner, team):
 def test_deleting_an_account_leaves_organisations_and_keeps_everyone_elses_answers(
     organisation, owner, team
 ):
-    ann, ben = team[0].user, team[1].user
-    account_delete(user=ann)
-    assert not Membership.objects.filter(user_id=ann.pk).exists()
+    avery, blake = team[0].user, team[1].user
+    account_delete(user=avery)
+    assert not Membership.objects.filter(user_id=avery.pk).exists()
     assert organisation.shares.count() == 2
-    assert ben.assessments.get().answers.count() > 0
+    assert blake.assessments.get().answers.count() > 0
     account_delete(user=owner)
     organisation.refresh_from_db()
     assert organisation.memberships.filter(role="owner").count() == 1
@@ -107,8 +107,8 @@ def test_deleting_an_account_leaves_organisations_and_keeps_everyone_elses_answe
 
 @pytest.mark.django_db
 def test_the_data_download_lists_organisations_and_shares(client, organisation, team):
-    ann = team[0].user
-    client.force_login(ann)
+    avery = team[0].user
+    client.force_login(avery)
     data = client.get("/accounts/my-data.json").json()
     assert data["organisations"][0]["organisation"] == "Acme Engineering"
     shared = data["organisations"][0]["shared_assessments"]
@@ -117,13 +117,13 @@ def test_the_data_download_lists_organisations_and_shares(client, organisation, 
 
 @pytest.mark.django_db
 def test_the_naming_consent_is_the_members_own(client, organisation, team):
-    ann = team[0]
-    client.force_login(ann.user)
+    avery = team[0]
+    client.force_login(avery.user)
     assert (
         client.post(f"/organisations/{organisation.pk}/naming/", {"named": "on"}).status_code == 302
     )
-    ann.refresh_from_db()
-    assert ann.named_in_small_groups
+    avery.refresh_from_db()
+    assert avery.named_in_small_groups
     client.post(f"/organisations/{organisation.pk}/naming/", {})
-    ann.refresh_from_db()
-    assert not ann.named_in_small_groups
+    avery.refresh_from_db()
+    assert not avery.named_in_small_groups

@@ -140,13 +140,13 @@ def test_a_member_already_in_it_is_not_joined_twice(client, organisation, owner)
 def test_leaving_removes_shares_and_then_the_organisation_is_404(
     client, organisation, team, complete
 ):
-    ann = team[0].user
-    client.force_login(ann)
+    avery = team[0].user
+    client.force_login(avery)
     assert client.get(f"/organisations/{organisation.pk}/leave/").status_code == 200
     assert client.post(f"/organisations/{organisation.pk}/leave/").status_code == 302
-    assert not Membership.objects.filter(user=ann).exists()
-    assert not organisation.shares.filter(assessment__owner=ann).exists()
-    assert ann.assessments.count() == 1  # the assessment itself stays the person's
+    assert not Membership.objects.filter(user=avery).exists()
+    assert not organisation.shares.filter(assessment__owner=avery).exists()
+    assert avery.assessments.count() == 1  # the assessment itself stays the person's
     assert client.get(f"/organisations/{organisation.pk}/").status_code == 404
     assert client.post(f"/organisations/{organisation.pk}/share/", {}).status_code == 404
 
