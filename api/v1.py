@@ -138,6 +138,7 @@ def assessments(request, query: Query[PageQuery]):
     "/assessments/{uuid:assessment_id}/report",
     response={200: schemas.ReportDocument, 304: None, **ERRORS},
     url_name="assessment_report",
+    by_alias=True,
     tags=["assessments"],
 )
 def assessment_report(request, assessment_id):
@@ -225,6 +226,7 @@ def shared_assessments(request, organisation_id, query: Query[PageQuery]):
     "/organisations/{uuid:organisation_id}/shared-assessments/{uuid:assessment_id}/report",
     response={200: schemas.ReportDocument, 304: None, **ERRORS},
     url_name="shared_assessment_report",
+    by_alias=True,
     tags=["organisations"],
 )
 def shared_assessment_report(request, organisation_id, assessment_id):

@@ -24,10 +24,17 @@ TOKEN = "Zk3q9V-secret-token-x1Y2"
         (f"/shared/{TOKEN}/report.pdf", "/shared/[token]/report.pdf"),
         (f"https://cto.example.com/shared/{TOKEN}/", "https://cto.example.com/shared/[token]/"),
         ("/assessments/start/", "/assessments/start/"),
+        (
+            f"POST /organisations/join/{TOKEN}/ HTTP/1.1",
+            "POST /organisations/join/[token]/ HTTP/1.1",
+        ),
+        (f"Authorization: Bearer cta_{TOKEN}", "Authorization: Bearer cta_[token]"),
+        (f"Unexpected auth - 'Token cta_{TOKEN}'", "Unexpected auth - 'Token cta_[token]'"),
+        ("/organisations/", "/organisations/"),
         (None, None),
     ],
 )
-def test_it_masks_the_tokens_of_resume_and_share_links(text, expected):
+def test_it_masks_the_tokens_of_links_and_api_tokens(text, expected):
     assert mask_tokens(text) == expected
 
 
