@@ -5,14 +5,14 @@ own membership, or 404 for anyone else (never 403, so nobody learns that an orga
 exists), and for an admin-only page 404 for a plain member too.
 """
 
-from django.db.models import Count, F, Value
+from django.db.models import Case, Count, F, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import timezone
 
 from assessments.models import Assessment
 from assessments.tokens import hash_token
-from organisations.models import Membership, OrganisationInvitation, SharedAssessment
+from organisations.models import Membership, OrganisationInvitation, Role, SharedAssessment
 
 
 def member_name(user_path):
@@ -72,8 +72,16 @@ def members(organisation):
     """Every membership with the member's name and how many assessments they share."""
     return (
         Membership.objects.filter(organisation=organisation)
-        .annotate(name=member_name("user"), shared=Count("shares"))
-        .order_by("role", "name", "pk")
+        .annotate(
+            name=member_name("user"),
+            shared=Count("shares"),
+            rank=Case(
+                When(role=Role.OWNER, then=Value(0)),
+                When(role=Role.ADMIN, then=Value(1)),
+                default=Value(2),
+            ),
+        )
+        .order_by("rank", "name", "pk")
     )
 
 

@@ -58,7 +58,7 @@ class Group:
     @property
     def more(self):
         """How many of the group are not listed by name (beyond the names shown)."""
-        return self.count - len(self.names) if self.named else 0
+        return self.count - len(self.names) if self.names else 0
 
 
 def page_number(raw):

@@ -92,6 +92,7 @@ def test_a_group_is_named_when_it_is_three_or_more_or_all_agreed():
     assert Group.of(2, ["a", "b"], unnamed=1).names == ()
     assert Group.of(2, ["a", "b"], unnamed=0).names == ("a", "b")
     assert Group.of(3, ["a", "b"], unnamed=3).named and Group.of(3, ["a", "b"], 3).more == 1
+    assert Group.of(5, [], unnamed=5).more == 0  # counted, not listed
 
 
 @pytest.mark.django_db
