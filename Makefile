@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench
+.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ clean:
 # Time the report: build, page, PDF and cached PDF (medians), see bench/report_bench.py.
 bench-report: $(VENV)/.installed-test compilemessages
 	$(PY) bench/report_bench.py
+
+# Time an organisation of 5,000 members and 20,000 shared assessments: heatmap, coverage,
+# bench and the API list (medians and query counts), see bench/org_bench.py.
+bench-org: $(VENV)/.installed-test compilemessages
+	$(PY) bench/org_bench.py $(BENCH_ARGS)
 
 $(VENV)/.installed-bench: requirements.txt requirements-test.txt requirements-bench.txt $(VENV)/bin/python
 	$(PIP) install --quiet -r requirements-bench.txt
