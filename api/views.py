@@ -48,6 +48,13 @@ def token_revoke(request, token_id):
     return redirect("api_tokens")
 
 
+def api_root(request):
+    """Where the API is described (public, like the description itself)."""
+    return JsonResponse(
+        {"openapi": request.build_absolute_uri(reverse("api:openapi-json")), "version": "1"}
+    )
+
+
 def not_found(request):
     return JsonResponse(
         {"error": {"code": "not_found", "message": "No such endpoint."}}, status=404

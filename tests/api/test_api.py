@@ -175,3 +175,9 @@ def test_the_openapi_description_is_public_and_names_every_endpoint(client, open
         openapi["paths"]
     )
     assert "bearer" in str(openapi["components"]["securitySchemes"]).lower()
+
+
+@pytest.mark.django_db
+def test_the_api_root_points_at_its_description(client):
+    body = client.get("/api/v1/").json()
+    assert body["openapi"].endswith("/api/v1/openapi.json")

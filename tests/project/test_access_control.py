@@ -40,6 +40,8 @@ PUBLIC = {
     "organisations:list",  # the member's own organisations
     "api_tokens",  # the member's own API tokens
     "api:openapi-json",  # the API's description, the same for everyone
+    "api_root",  # where that description is
+    "api:api-root",  # the same address, answered by api_root above
 }
 # The API answers a request without a token 401 (JSON), never a page.
 API_STATUSES = (401, 404, 405)
