@@ -65,3 +65,24 @@ def test_the_api_lists_cost_the_same_for_few_and_many_members(client, make_membe
             _queries(client, f"/api/v1/organisations/{large.pk}/{path}", **auth),
         )
     assert all(few == many <= LIMIT for few, many in costs.values()), str(costs)
+
+
+@pytest.mark.django_db
+def test_the_membership_pages_cost_few_queries(client, organisation, owner, team, make_member):
+    from organisations import services
+
+    _invitation, token = services.invitation_create(
+        membership=organisation.memberships.get(user=owner)
+    )
+    client.force_login(team[0].user)
+    client.get("/organisations/")
+    for url in (
+        "/organisations/",
+        f"/organisations/{organisation.pk}/",
+        f"/organisations/{organisation.pk}/leave/",
+        "/api/tokens/",
+    ):
+        assert _queries(client, url) <= LIMIT, url
+    client.force_login(make_member("newbie"))
+    client.get("/organisations/")
+    assert _queries(client, f"/organisations/join/{token}/") <= LIMIT
