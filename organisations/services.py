@@ -158,6 +158,11 @@ def membership_naming_set(*, membership, named):
 # --- consent ------------------------------------------------------------------------------
 
 
+def _lock(membership):
+    """One change to a member's shares at a time (two at once could both flag a latest)."""
+    list(Membership.objects.select_for_update().filter(pk=membership.pk).values_list("pk"))
+
+
 def refresh_latest(*, membership_ids):
     """Flag each membership's most recently completed share as its latest, and only that."""
     membership_ids = list(membership_ids)
@@ -180,6 +185,7 @@ def share_create(*, membership, assessment):
     """Let the organisation see the report of one of the member's completed assessments."""
     if assessment.owner_id != membership.user_id or not assessment.is_completed:
         raise PermissionDenied("Only one's own completed assessment can be shared.")
+    _lock(membership)
     existing = SharedAssessment.objects.filter(
         organisation_id=membership.organisation_id, assessment=assessment
     ).first()
@@ -204,6 +210,7 @@ def share_create(*, membership, assessment):
 @transaction.atomic
 def share_withdraw(*, membership, assessment_id):
     """The organisation no longer sees this assessment, from the next request on."""
+    _lock(membership)
     deleted, _rows = SharedAssessment.objects.filter(
         membership=membership, assessment_id=assessment_id
     ).delete()
