@@ -16,7 +16,7 @@ from tests.assessments.report_helpers import (
 from tests.questionnaire import english_client, post_step, step_data, step_url
 
 pytestmark = pytest.mark.usefixtures("guide")
-EXAMPLE = "In 2025 I moved our billing service to two regions; a region failed in May and nothing was lost."
+EXAMPLE = "In 2025 I moved billing to two regions; one failed in May and nothing was lost."
 
 
 def test_an_example_is_kept_with_the_answer(member_draft):
