@@ -2,6 +2,7 @@
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
 assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
+answers' `evidence`, each assessment's `knowledge_check`, `interview_practice`;
 `organisations`, with what the member shares with each; `api_tokens`, never the tokens).
 """
 
@@ -10,6 +11,7 @@ from django.db.models import Prefetch
 
 from api.member_data import api_tokens_data
 from assessments.models import Answer, Assessment, ShareLink
+from calibration.member_data import interview_practice_data, knowledge_checks_data
 from organisations.member_data import organisations_data
 from plans.models import Plan
 
@@ -75,10 +77,12 @@ def member_data(*, user, profile):
                 "item": answer.item.slug,
                 "level": answer.level,
                 "note": answer.note,
+                "evidence": answer.evidence,
                 "updated_at": answer.updated_at.isoformat(),
             }
         )
     plans = _plans(user)
+    checks = knowledge_checks_data(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -107,6 +111,7 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "knowledge_check": checks.get(assessment.pk),
                 "share_links": [
                     {
                         "created_at": _when(link.created_at),
@@ -119,6 +124,7 @@ def member_data(*, user, profile):
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
+        "interview_practice": interview_practice_data(user),
         "organisations": organisations_data(user),
         "api_tokens": api_tokens_data(user),
     }

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.models import Profile
 from assessments.services import assessments_delete_of_owner
+from calibration.services import interview_attempts_delete
 
 
 @transaction.atomic
@@ -51,6 +52,7 @@ def account_delete(*, user):
     memberships_delete_of_user(user=user)
     tokens_delete_of_user(user=user)
     assessments_delete_of_owner(owner=user)
+    interview_attempts_delete(owner=user)
     Profile.objects.filter(user=user).delete()
     username = user.get_username()
     for log in (AccessAttempt, AccessLog, AccessFailureLog):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "assessments",
     "accounts",
     "plans",
+    "calibration",
     "organisations",
     "api",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
     path("assessments/", include("plans.urls")),
+    path("assessments/", include("calibration.urls")),
     path("accounts/", include("accounts.urls")),
     path("organisations/", include("organisations.urls")),
     path("api/", include("api.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path(
         "shared/<str:token>/report.<export_format:fmt>", report.shared_export, name="shared_export"
     ),
+    path("interview/", include("calibration.practice_urls")),
     path("", include("content.urls")),
 ]
 

@@ -23,6 +23,7 @@ from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
+from calibration.report_section import calibration_stamp
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 from plans.models import ActionProgress, ActionStatus, Plan
@@ -77,6 +78,7 @@ def _viewing(request, seen):
         show_comparison=sees.comparison,
         previous=_previous(seen.assessment) if sees.comparison else None,
         hours_per_week=_hours_per_week(seen.assessment),
+        calibration_stamp=calibration_stamp(seen.assessment) if sees.notes else "-",
     )
 
 

@@ -26,6 +26,7 @@ def test_a_member_downloads_all_their_data_and_nobody_elses(member, member_clien
         "item": mine.item.slug,
         "level": 3,
         "note": "my note",
+        "evidence": "",
         "updated_at": None,
     }
     text = response.content.decode()
@@ -57,6 +58,7 @@ def test_the_download_keeps_its_schema_and_adds_the_profile(member, member_clien
         "profile",
         "assessments",
         "log_ins",
+        "interview_practice",
         "organisations",
         "api_tokens",
     ]
