@@ -86,7 +86,7 @@ def bench_page(request, organisation):
     )
 
 
-def _download(content, content_type, organisation, extension):
+def _download(content, content_type, extension):
     response = HttpResponse(content, content_type=content_type)
     filename = f"cto-assess-team-{timezone.localdate():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -97,9 +97,7 @@ def _download(content, content_type, organisation, extension):
 @private_response
 def export_csv(request, organisation):
     all_stages, stage = _stage_choice(request)
-    return _download(
-        team_csv(organisation, stage, all_stages), "text/csv; charset=utf-8", organisation, "csv"
-    )
+    return _download(team_csv(organisation, stage, all_stages), "text/csv; charset=utf-8", "csv")
 
 
 @ratelimited("pdf", methods=("GET", "HEAD"))
@@ -110,6 +108,5 @@ def summary_pdf(request, organisation):
     return _download(
         team_pdf(organisation, stage, all_stages, language=request.LANGUAGE_CODE),
         "application/pdf",
-        organisation,
         "pdf",
     )
