@@ -49,12 +49,14 @@ def coverage(organisation, items=None):
             ),
         )
     }
-    # The holders' names, read only for the items held by fewer than SMALL_GROUP people
-    # (a subquery: the same one query however many there are).
-    few = held.values("item_id").annotate(n=Count("pk")).filter(n__lt=SMALL_GROUP)
+    # The holders' names, read only for the items held by fewer than SMALL_GROUP people.
+    # The ids come from the counts above (a second pass over the answers would double the
+    # page's cost); 0 names no item, so the query runs either way and a page costs the
+    # same number of queries whatever the data.
+    few = [item_id for item_id, row in counts.items() if row["holders"] < SMALL_GROUP]
     names = {}
     for item_id, name in (
-        held.filter(item_id__in=few.values("item_id"))
+        held.filter(item_id__in=few or [0])
         .annotate(name=member_name("assessment__organisation_shares__membership__user"))
         .order_by("name")
         .values_list("item_id", "name")
