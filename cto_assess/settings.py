@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "assessments",
     "accounts",
     "plans",
+    "colleagues",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +171,8 @@ RATE_LIMITS = {
         "resume": "30/h",  # opening resume links
         "share": "20/h",  # creating share links
         "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+        "invite": "30/h",  # creating colleagues' invitations, per person
+        "invite_assessment": "15/h",  # the same, per assessment whoever asks
     }.items()
 }
 

@@ -59,6 +59,7 @@ class Drawing:
     show_notes: bool
     show_comparison: bool
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the plan's budget changes the plan drawn
+    colleagues: str = "-"  # the colleagues' view's stamp, in files that include it
 
     @property
     def key(self):
@@ -73,6 +74,7 @@ class Drawing:
                 sees,
                 self.language,
                 f"{self.hours_per_week}h",
+                self.colleagues,
             ]
         )
 

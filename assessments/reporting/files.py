@@ -2,7 +2,7 @@
 
 The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
 `assessment.company_kind`, `route`, the resources' effort, band and provenance, and
-`plan` (the development plan).
+`plan` (the development plan) and `colleagues` (the colleagues' view, colleagues/).
 """
 
 import csv
@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments.reporting.cache import drawn
+from colleagues import reporting as colleagues_reporting
 
 SCHEMA = "cto-assess/report/v2"
 FORMATS = ("pdf", "csv", "json")
@@ -59,6 +60,7 @@ def report_data(report):
             for i in report.items
         ],
         "focus_areas": [i.slug for i in report.focus_areas],
+        "colleagues": colleagues_reporting.colleagues_data(report.colleagues),
         "recommendations": {
             "resources": [
                 {
@@ -167,10 +169,12 @@ def report_csv(report):
                 _("importance"),
                 _("gap"),
                 _("priority"),
+                *colleagues_reporting.csv_header(report.colleagues),
             ]
         )
     for i in report.items:
         row = [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        row += colleagues_reporting.csv_cells(report.colleagues, i.slug)
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     if report.plan is not None:
         _plan_rows(writer, report)

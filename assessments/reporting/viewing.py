@@ -21,6 +21,9 @@ class ReportViewing:
     show_comparison: bool
     previous: object = None
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the development plan's time budget
+    # The colleagues' view (colleagues.reporting), drawn per request: the page shows it
+    # beside the frozen body; the files include it, so their drawings are keyed by its stamp.
+    colleagues: object = None
 
     @property
     def compared_with(self):
@@ -36,13 +39,16 @@ class ReportViewing:
             show_notes=self.show_notes,
             show_comparison=self.show_comparison,
             hours_per_week=self.hours_per_week,
+            colleagues=self.colleagues.stamp if self.colleagues and kind != "page" else "-",
         )
 
     def build(self):
         """The Report itself (only when a drawing is not in the cache)."""
-        return build_report(
+        report = build_report(
             self.assessment,
             language=self.language,
             previous=self.compared_with,
             hours_per_week=self.hours_per_week,
         )
+        report.colleagues = self.colleagues
+        return report
