@@ -1,13 +1,15 @@
 """Everything the service holds about a member, as plain data for their download.
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
-assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log).
+assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
+each assessment's `colleagues` round, never who rated what).
 """
 
 from axes.models import AccessLog
 from django.db.models import Prefetch
 
 from assessments.models import Answer, Assessment, ShareLink
+from colleagues.member_data import rounds_of
 from plans.models import Plan
 
 
@@ -76,6 +78,7 @@ def member_data(*, user, profile):
             }
         )
     plans = _plans(user)
+    rounds = rounds_of(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -104,6 +107,7 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "colleagues": rounds.get(assessment.pk),
                 "share_links": [
                     {
                         "created_at": _when(link.created_at),

@@ -106,7 +106,11 @@ def disclose(*, invited, submissions, items, self_levels, comments=(), seed=0):
         return Disclosure(invited=invited, answered=total)
     members = {r: [s for s in submissions if s.relationship == r] for r in RELATIONSHIP_ORDER}
     agreed = {r: _agreed(r, members[r]) for r in RELATIONSHIP_ORDER}
-    candidates = [r for r in RELATIONSHIP_ORDER if agreed[r] or len(members[r]) >= MIN_RATERS]
+    candidates = [
+        r
+        for r in RELATIONSHIP_ORDER
+        if agreed[r] or (r != MANAGER and len(members[r]) >= MIN_RATERS)
+    ]
     separate = (
         _keep_rest_safe(candidates, total, {r: len(m) for r, m in members.items()}, agreed) or []
     )

@@ -21,6 +21,7 @@ class ItemLine:
     mean: float | None  # all colleagues, where the rules let it be shown
     is_blind_spot: bool
     is_hidden_strength: bool
+    means: tuple = ()  # (mean or None) per group shown, in ColleaguesView.groups order
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,6 @@ class GroupLine:
     relationship: str
     label: str
     count: int
-    means: tuple  # (mean or None) per item, in ColleaguesView.items order
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ def colleagues_view(*, round_, names, self_levels, disclosure, labels):
                 mean=disclosure.all_means.get(slug),
                 is_blind_spot=slug in disclosure.blind_spots,
                 is_hidden_strength=slug in disclosure.hidden_strengths,
+                means=tuple(g.mean_of(slug) for g in disclosure.groups),
             )
             for slug in slugs
         ),
@@ -87,7 +88,6 @@ def colleagues_view(*, round_, names, self_levels, disclosure, labels):
                 relationship=g.relationship,
                 label=group_label(g.relationship, labels),
                 count=g.count,
-                means=tuple(g.mean_of(slug) for slug in slugs),
             )
             for g in disclosure.groups
         ),
@@ -96,9 +96,11 @@ def colleagues_view(*, round_, names, self_levels, disclosure, labels):
 
 def colleagues_data(view):
     """The JSON export's `colleagues` (issue 15); null when there is none to show."""
-    if view is None:
-        return None
-    d = view.disclosure
+    return None if view is None else disclosure_data(view.disclosure)
+
+
+def disclosure_data(d):
+    """A Disclosure as the JSON export's plain data."""
     return {
         "invited": d.invited,
         "answered": d.answered,

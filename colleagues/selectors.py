@@ -19,24 +19,55 @@ def round_items(round_):
 
 
 def invitation_counts(round_):
-    """(invited, answered): links given out (used, or not revoked) and ratings received."""
+    """(invited, answered): every link given out, and the ratings received.
+
+    Revoked links count as invited: if revoking changed the count only for unused links,
+    the owner could tell which link had been answered."""
     counts = Invitation.objects.filter(round=round_).aggregate(
-        invited=Count("pk", filter=Q(used=True) | Q(revoked_at__isnull=True)),
-        answered=Count("pk", filter=Q(used=True)),
+        invited=Count("pk"), answered=Count("pk", filter=Q(used=True))
     )
     return counts["invited"], counts["answered"]
 
 
-def submissions(round_):
-    """Every rating of the round as disclosure.Submission, in no meaningful order."""
+def submissions_by_round(rounds):
+    """{round id: [disclosure.Submission]} of the rounds, in no meaningful order."""
     by_rating = {}
-    rows = ItemRating.objects.filter(rating__round=round_).values_list(
-        "rating_id", "rating__relationship", "rating__manager_consent", "item__slug", "level"
+    rows = ItemRating.objects.filter(rating__round__in=rounds).values_list(
+        "rating__round_id",
+        "rating_id",
+        "rating__relationship",
+        "rating__manager_consent",
+        "item__slug",
+        "level",
     )
-    for rating_id, relationship, consent, slug, level in rows:
-        entry = by_rating.setdefault(rating_id, (relationship, consent, {}))
-        entry[2][slug] = level
-    return [Submission(rel, levels, consent) for rel, consent, levels in by_rating.values()]
+    for round_id, rating_id, relationship, consent, slug, level in rows:
+        entry = by_rating.setdefault(rating_id, (round_id, relationship, consent, {}))
+        entry[3][slug] = level
+    result = {}
+    for round_id, relationship, consent, levels in by_rating.values():
+        result.setdefault(round_id, []).append(Submission(relationship, levels, consent))
+    return result
+
+
+def comments_by_round(rounds):
+    """{round id: [comment text]}, sorted by text: their order says nothing of arrival."""
+    result = {}
+    rows = ColleagueComment.objects.filter(round__in=rounds).order_by("text")
+    for round_id, text in rows.values_list("round_id", "text"):
+        result.setdefault(round_id, []).append(text)
+    return result
+
+
+def disclosure_of(round_, lines, *, invited, rated, comments):
+    """What the owner may see of a round (colleagues.disclosure), from data already read."""
+    return disclose(
+        invited=invited,
+        submissions=rated,
+        items=[line.item.slug for line in lines],
+        self_levels={line.item.slug: line.self_level for line in lines},
+        comments=comments if len(rated) >= MIN_RATERS else (),
+        seed=f"{round_.pk}:{len(rated)}",
+    )
 
 
 def colleagues_view_of(assessment, *, language):
@@ -46,33 +77,16 @@ def colleagues_view_of(assessment, *, language):
         return None
     lines = round_items(round_)
     invited, _answered = invitation_counts(round_)
-    rated = submissions(round_)
-    comments = []
-    if len(rated) >= MIN_RATERS:
-        comments = list(
-            ColleagueComment.objects.filter(round=round_)
-            .order_by("text")
-            .values_list("text", flat=True)
-        )
-    slugs = [line.item.slug for line in lines]
-    self_levels = {line.item.slug: line.self_level for line in lines}
-    disclosure = disclose(
-        invited=invited,
-        submissions=rated,
-        items=slugs,
-        self_levels=self_levels,
-        comments=comments,
-        seed=f"{round_.pk}:{len(rated)}",
-    )
+    rated = submissions_by_round([round_]).get(round_.pk, [])
+    comments = comments_by_round([round_]).get(round_.pk, []) if len(rated) >= MIN_RATERS else []
+    disclosure = disclosure_of(round_, lines, invited=invited, rated=rated, comments=comments)
     with translation.override(language):
-        names = {line.item.slug: str(line.item.name) for line in lines}
-        labels = {value: str(label) for value, label in Relationship.choices}
         return colleagues_view(
             round_=round_,
-            names=names,
-            self_levels=self_levels,
+            names={line.item.slug: str(line.item.name) for line in lines},
+            self_levels={line.item.slug: line.self_level for line in lines},
             disclosure=disclosure,
-            labels=labels,
+            labels={value: str(label) for value, label in Relationship.choices},
         )
 
 

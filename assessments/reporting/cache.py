@@ -33,6 +33,9 @@ RENDERING_SOURCES = (
     "templates/assessments/report*.html",
     "templates/assessments/report/*.html",
     "locale/*/LC_MESSAGES/django.po",
+    "colleagues/disclosure.py",  # the colleagues' view drawn into the files
+    "colleagues/reporting.py",
+    "templates/colleagues/_section.html",
 )
 
 
