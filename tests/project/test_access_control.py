@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services
 from assessments.models import Assessment
+from colleagues import services as colleagues_services
+from colleagues.models import Invitation, Round
 from content.models import Item, Stage
 
 PUBLIC = {
@@ -69,6 +71,10 @@ def someone_elses_data(guide, django_user_model):
     )
     completed = services.assessment_complete(assessment=completed)
     link, _ = services.share_link_create(assessment=completed)
+    round_ = colleagues_services.round_open(
+        assessment=completed, item_slugs=colleagues_services.default_item_slugs(completed)
+    )
+    colleagues_services.invitation_create(round_=round_, relationship="peer")
     visitor_draft, _ = services.assessment_start(
         owner=None, current_stage=stages[0], target_stage=stages[-1]
     )
@@ -90,17 +96,25 @@ def _walk_statuses(client, values, allowed_names=()):
             if name in allowed_names and method == "get":
                 if status != 200:
                     failures.append(f"GET {path} ({name}) answered {status}, not 200")
+            elif name in allowed_names and status == 400:
+                pass  # a form it may post to, refusing the empty post
             elif status not in (302, 404, 405):
                 failures.append(f"{method.upper()} {path} ({name}) answered {status}")
     return failures
 
 
 def values_for(assessment, link, token="not-a-real-token", fmt="pdf"):  # noqa: S107
-    """What fills each URL parameter: someone's assessment, their share link, a token."""
+    """What fills each URL parameter: someone's assessment, their share link and
+    colleagues' invitation, a token."""
     return {
         "<uuid:assessment_id>": str(assessment.pk),
         "<int:number>": "1",
         "<int:link_id>": str(link.pk),
+        "<int:invitation_id>": str(
+            Invitation.objects.filter(round__assessment=link.assessment_id)
+            .values_list("pk", flat=True)
+            .first()
+        ),
         "<str:token>": token,
         "<export_format:fmt>": fmt,
         "<slug:item_slug>": "ai-ml",
@@ -150,6 +164,22 @@ def test_a_share_viewer_reaches_the_shared_report_and_nothing_else(someone_elses
     assert _walk_statuses(viewer, values, allowed_names=SHARED_VIEWS) == []
 
 
+COLLEAGUE_VIEWS = {"colleague_rate"}
+
+
+@pytest.mark.django_db
+def test_a_colleague_reaches_the_rating_form_and_nothing_else(someone_elses_data):
+    """The holder of an invitation, with no account, walks every pattern with its token."""
+    completed, visitor_draft, link = someone_elses_data
+    round_ = Round.objects.get(assessment=completed)
+    _, token = colleagues_services.invitation_create(round_=round_, relationship="manager")
+    colleague = Client()
+    values = values_for(completed, link, token=token, fmt="json")
+    assert _walk_statuses(colleague, values, allowed_names=COLLEAGUE_VIEWS) == []
+    values["<uuid:assessment_id>"] = str(visitor_draft.pk)
+    assert _walk_statuses(colleague, values, allowed_names=COLLEAGUE_VIEWS) == []
+
+
 @pytest.mark.django_db
 def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_data):
     completed, visitor_draft, link = someone_elses_data
@@ -175,4 +205,12 @@ def test_the_walk_sees_the_private_views():
         "plans:action",
         "plans:reassess",
         "plans:calendar",
+    } <= names
+    assert {
+        "colleagues:manage",
+        "colleagues:open",
+        "colleagues:invite",
+        "colleagues:revoke",
+        "colleagues:close",
+        "colleague_rate",
     } <= names
