@@ -18,6 +18,7 @@ from tests.assessments.report_helpers import (
     shared_export_url,
     shared_url,
 )
+from tests.assessments.test_report import VALIDATOR
 from tests.colleagues.helpers import rate
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,9 @@ def test_before_three_answers_the_report_shows_only_the_counts(member_client, ro
 
 def test_the_round_of_the_issue_shows_what_the_rules_allow(member_client, round_, report):
     answered(round_, ROUND)
-    data = json_of(member_client, report)["colleagues"]
+    document = json_of(member_client, report)
+    VALIDATOR.validate(document)  # the published schema, with `colleagues`
+    data = document["colleagues"]
     slugs = services.default_item_slugs(report)
     assert (data["invited"], data["answered"]) == (6, 6)
     assert [(g["relationship"], g["count"]) for g in data["groups"]] == [("peer", 3), ("all", 6)]
