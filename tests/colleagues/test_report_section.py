@@ -7,8 +7,10 @@ import json
 import pytest
 from django.urls import reverse
 
+from assessments.reporting.viewing import ReportViewing
 from colleagues import services
 from colleagues.models import Invitation
+from colleagues.selectors import colleagues_view_of
 from tests.assessments.report_helpers import (
     create_share_link,
     detail_url,
@@ -169,3 +171,20 @@ def test_the_report_page_runs_a_fixed_number_of_queries(
     member_client.get(detail_url(report))  # the frozen body is drawn once
     with django_assert_max_num_queries(12):
         assert member_client.get(detail_url(report)).status_code == 200
+
+
+def test_the_frozen_page_body_is_keyed_without_the_round_and_files_with_it(round_, report):
+    view = colleagues_view_of(report, language="en")
+    viewing = ReportViewing(
+        assessment=report, language="en", show_notes=True, show_comparison=True, colleagues=view
+    )
+    assert (
+        viewing.drawing("page").key
+        == ReportViewing(assessment=report, language="en", show_notes=True, show_comparison=True)
+        .drawing("page")
+        .key
+    )
+    assert viewing.drawing("json").key.endswith(view.stamp)
+    answered(round_, ROUND[:1])
+    newer = colleagues_view_of(report, language="en")
+    assert newer.stamp != view.stamp

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from colleagues import services
 from colleagues.models import Invitation, Round
-from tests.colleagues.helpers import invite, manage_url, rate, rate_url
+from tests.assessments.report_helpers import visitor_client
+from tests.colleagues.helpers import completed, invite, manage_url, rate, rate_url
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +153,17 @@ def test_the_round_page_runs_a_fixed_number_of_queries(
         invite(member_client, report)
     with django_assert_max_num_queries(12):
         assert member_client.get(manage_url(report)).status_code == 200
+
+
+def test_a_visitor_runs_a_round_from_their_session(guide):
+    report = completed()
+    visitor = visitor_client(report)
+    assert visitor.get(manage_url(report)).status_code == 200
+    slugs = services.default_item_slugs(report)
+    response = visitor.post(reverse("colleagues:open", args=[report.pk]), {"items": slugs})
+    assert response.status_code == 302
+    assert invite(visitor, report, "other")
+    assert (
+        b"Ask your colleagues"
+        in visitor.get(reverse("assessments:detail", args=[report.pk])).content
+    )
