@@ -1,5 +1,6 @@
 """The anonymity rules at their edge counts: plain data in, plain data out, no database."""
 
+import random
 import unittest
 
 from colleagues.disclosure import ALL, MIN_RATERS, Submission, disclose
@@ -168,3 +169,43 @@ class CannotJudge(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class NoSubtractionRevealsFewerThanThree(unittest.TestCase):
+    """Over many random rounds: wherever "all colleagues" shows an item's mean, the raters
+    of that item outside the groups shown beside it number 0 or at least 3; every mean
+    shown rests on at least 3 ratings, unless it is a manager's group the managers agreed to."""
+
+    def test_it_holds_for_random_rounds(self):
+        rng = random.Random(15)
+        relationships = ["manager", "peer", "direct_report", "other"]
+        for _ in range(3000):
+            raters = [
+                Submission(
+                    rng.choice(relationships),
+                    {i: rng.choice([None, 0, 1, 2, 3, 4]) for i in ITEMS},
+                    rng.random() < 0.5,
+                )
+                for _ in range(rng.randint(0, 12))
+            ]
+            d = run(raters)
+            groups = {g.relationship: g for g in d.groups}
+            agreed = {
+                r: r == "manager" and all(s.manager_consent for s in raters if s.relationship == r)
+                for r in relationships
+            }
+            for item in ITEMS:
+                rated = {
+                    r: sum(1 for s in raters if s.relationship == r and s.levels[item] is not None)
+                    for r in relationships
+                }
+                beside = [
+                    r for r in relationships if r in groups and groups[r].mean_of(item) is not None
+                ]
+                for r in beside:
+                    self.assertTrue(agreed[r] or rated[r] >= MIN_RATERS, (raters, item, r))
+                if ALL in groups and groups[ALL].mean_of(item) is not None:
+                    total = sum(rated.values())
+                    self.assertGreaterEqual(total, MIN_RATERS)
+                    rest = total - sum(rated[r] for r in beside)
+                    self.assertTrue(rest == 0 or rest >= MIN_RATERS, (raters, item, beside))
