@@ -1,4 +1,5 @@
-"""Secret tokens never reach a log: resume and share links carry them in their paths.
+"""Secret tokens never reach a log: resume, share and sign-up links carry them in their
+paths.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
@@ -9,12 +10,14 @@ new URL carries a token (invitations, API keys).
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/(?:assessments/resume|shared)/)([^/?#\s\"']+)")
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:assessments/resume|shared|accounts/signup/confirm)/)([^/?#\s\"']+)"
+)
 MASK = "[token]"
 
 
 def mask_tokens(text):
-    """`text` with every token of a resume or share link replaced by MASK."""
+    """`text` with every token of a resume, share or sign-up link replaced by MASK."""
     if not isinstance(text, str) or "/" not in text:
         return text
     return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)

@@ -33,7 +33,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on a site that asks staff for their second factor (admin_site.py).
+    "cto_assess.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "crispy_forms",
     "crispy_bootstrap5",
     "content",
@@ -60,6 +64,8 @@ MIDDLEWARE = [
     "cto_assess.limits.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): logged in with a second factor (accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
     # A member's session ends after 2 idle hours, or 14 days after log-in.
     "cto_assess.session_timeout.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -170,6 +176,7 @@ RATE_LIMITS = {
         "resume": "30/h",  # opening resume links
         "share": "20/h",  # creating share links
         "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+        "otp": "10/10m",  # codes of two-step verification, right or wrong
     }.items()
 }
 
@@ -230,12 +237,23 @@ AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
+# Counted by the name the log-in form checks (an email address in lower case).
+AXES_USERNAME_CALLABLE = "accounts.backends.login_name_of"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Two-step verification (django-otp): a time-based code from an authenticator app, or a
+# one-time backup code. Staff need it for admin; members may turn it on. Each wrong code
+# doubles the wait before the next one (1, 2, 4 ... seconds), beside RATE_LIMITS["otp"].
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "CTO Assess")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# A sign-up link (emailed to confirm the address) works for this long.
+SIGNUP_LINK_HOURS = envint("SIGNUP_LINK_HOURS", "24")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -23,7 +23,10 @@ PUBLIC = {
     "healthz",
     "assessments:start",
     "login",
+    "login_code",  # the code after a right password: without one pending, back to log-in
     "signup",
+    "signup_sent",  # the same page whatever the address
+    "signup_confirm",  # only with a signed link from the email: else a 400 page
     "password_reset",
     "password_reset_done",
     "password_reset_complete",
@@ -37,6 +40,9 @@ PUBLIC = {
     "account_delete",
     "password_change",
     "password_change_done",
+    "two_factor",
+    "two_factor_setup",
+    "two_factor_disable",
 }
 
 
