@@ -23,9 +23,7 @@ SALT = "accounts.signup"
 def account_exists(email):
     """Whether the address already logs in, or already belongs to an account."""
     return (
-        get_user_model()
-        .objects.filter(Q(username__iexact=email) | Q(email__iexact=email))
-        .exists()
+        get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists()
     )
 
 
