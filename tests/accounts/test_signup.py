@@ -205,3 +205,12 @@ def test_the_sent_page_is_the_same_for_everyone(client):
     response = client.get(SENT)
     assertTemplateUsed(response, "registration/signup_sent.html")
     assertContains(response, "Check your email")
+
+
+def test_the_sign_up_pages_run_a_fixed_number_of_queries(db, django_assert_max_num_queries):
+    client = english_client()
+    link = reverse("signup_confirm", args=[signup_link_token(email="n@example.com", next_url="")])
+    for url in (reverse("signup"), SENT, link):
+        client.get(url)
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200, url
