@@ -257,6 +257,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "CTO Assess")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Admin lists people's devices (to remove a lost one) but never shows their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A sign-up link (emailed to confirm the address) works for this long.
 SIGNUP_LINK_HOURS = envint("SIGNUP_LINK_HOURS", "24")
 

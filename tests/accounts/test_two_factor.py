@@ -231,3 +231,13 @@ def test_a_verified_member_who_is_not_staff_does_not_open_admin(member):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_admin_lists_devices_without_their_secrets(admin_client, member):
+    device = authenticator(member)
+    two_factor.backup_codes_replace(user=member)
+    for url in ("/admin/otp_totp/totpdevice/", "/admin/otp_static/staticdevice/"):
+        assert admin_client.get(url).status_code == 200, url
+    page = admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
