@@ -119,6 +119,10 @@ class TwoFactorDisableForm(AccountDeleteForm):
 
     code = _code_field()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""  # not the deletion's "cannot be undone"
+
     def clean(self):
         cleaned = super().clean()
         if "password" in cleaned and not code_verify(user=self.user, code=cleaned.get("code")):
