@@ -23,7 +23,12 @@ TOKEN = "Zk3q9V-secret-token-x1Y2"
         (f"GET /assessments/resume/{TOKEN}/ HTTP/1.1", "GET /assessments/resume/[token]/ HTTP/1.1"),
         (f"/shared/{TOKEN}/report.pdf", "/shared/[token]/report.pdf"),
         (f"https://cto.example.com/shared/{TOKEN}/", "https://cto.example.com/shared/[token]/"),
+        (
+            "POST /accounts/signup/confirm/eyJlbWFpbCI6Im4ifQ:1xXZ91:7wWPcnNo/ HTTP/1.1",
+            "POST /accounts/signup/confirm/[token]/ HTTP/1.1",
+        ),
         ("/assessments/start/", "/assessments/start/"),
+        ("/accounts/signup/sent/", "/accounts/signup/sent/"),
         (None, None),
     ],
 )
