@@ -51,7 +51,8 @@ def two_factor_overview(request):
         "accounts/two_factor.html",
         {
             "enabled": two_factor.has_confirmed_device(request.user),
-            "form": TwoFactorDisableForm(user=request.user),
+            "form": TwoFactorDisableForm(user=request.user, prefix="off"),
+            "codes_form": TwoFactorDisableForm(user=request.user, prefix="codes"),
         },
     )
 
@@ -89,15 +90,33 @@ def two_factor_setup(request):
 @login_required
 @require_POST
 @ratelimited("otp")
-def two_factor_disable(request):
-    form = TwoFactorDisableForm(request.POST, user=request.user)
+def two_factor_backup_codes(request):
+    """Ten new backup codes (the old ones stop working), for the password and a code."""
+    form = TwoFactorDisableForm(request.POST, user=request.user, prefix="codes")
     if not form.is_valid():
-        return render(
-            request,
-            "accounts/two_factor.html",
-            {"enabled": two_factor.has_confirmed_device(request.user), "form": form},
-            status=400,
-        )
+        return _overview_refused(request, codes_form=form)
+    codes = two_factor.backup_codes_replace(user=request.user)
+    messages.success(request, _("Your old backup codes no longer work."))
+    return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes})
+
+
+def _overview_refused(request, **forms):
+    context = {
+        "enabled": two_factor.has_confirmed_device(request.user),
+        "form": TwoFactorDisableForm(user=request.user, prefix="off"),
+        "codes_form": TwoFactorDisableForm(user=request.user, prefix="codes"),
+        **forms,
+    }
+    return render(request, "accounts/two_factor.html", context, status=400)
+
+
+@login_required
+@require_POST
+@ratelimited("otp")
+def two_factor_disable(request):
+    form = TwoFactorDisableForm(request.POST, user=request.user, prefix="off")
+    if not form.is_valid():
+        return _overview_refused(request, form=form)
     two_factor.two_factor_disable(user=request.user)
     messages.success(request, _("Two-step verification is off."))
     return redirect("two_factor")

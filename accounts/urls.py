@@ -15,6 +15,11 @@ urlpatterns = [
     path("two-step/", two_factor_views.two_factor_overview, name="two_factor"),
     path("two-step/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
     path("two-step/off/", two_factor_views.two_factor_disable, name="two_factor_disable"),
+    path(
+        "two-step/backup-codes/",
+        two_factor_views.two_factor_backup_codes,
+        name="two_factor_backup_codes",
+    ),
     path("my-data.json", views.data_export, name="data_export"),
     path("delete/", views.account_delete, name="account_delete"),
     path("logout/", views.LogoutView.as_view(), name="logout"),

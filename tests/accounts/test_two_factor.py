@@ -149,18 +149,37 @@ def test_turning_it_off_needs_the_password_and_a_code(member, member_client):
     two_factor.backup_codes_replace(user=member)
     off = reverse("two_factor_disable")
 
-    bad_password = member_client.post(off, {"password": "wrong", "code": current_code(device)})
-    bad_code = member_client.post(off, {"password": PASSWORD, "code": "000000"})
+    bad_password = member_client.post(
+        off, {"off-password": "wrong", "off-code": current_code(device)}
+    )
+    bad_code = member_client.post(off, {"off-password": PASSWORD, "off-code": "000000"})
     assert (bad_password.status_code, bad_code.status_code) == (400, 400)
     assert TOTPDevice.objects.filter(user=member).exists()
 
     device.throttle_reset()
-    done = member_client.post(off, {"password": PASSWORD, "code": current_code(device)})
+    done = member_client.post(off, {"off-password": PASSWORD, "off-code": current_code(device)})
 
     assertRedirects(done, OVERVIEW)
     assert not TOTPDevice.objects.filter(user=member).exists()
     assert not StaticDevice.objects.filter(user=member).exists()
     assertRedirects(_password(english_client()), DASHBOARD, fetch_redirect_response=False)
+
+
+def test_new_backup_codes_replace_the_old_ones(member, member_client):
+    device = authenticator(member)
+    old = two_factor.backup_codes_replace(user=member)
+    url = reverse("two_factor_backup_codes")
+
+    refused = member_client.post(url, {"codes-password": PASSWORD, "codes-code": "000000"})
+    assert refused.status_code == 400
+    device.throttle_reset()
+    done = member_client.post(url, {"codes-password": PASSWORD, "codes-code": old[0]})
+
+    new = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", done.content.decode())
+    assert len(new) == two_factor.BACKUP_CODE_COUNT
+    assert not set(new) & set(old)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == set(new)
+    assert TOTPDevice.objects.filter(user=member, confirmed=True).exists()
 
 
 def test_the_pages_speak_japanese(member):

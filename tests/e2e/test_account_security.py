@@ -54,6 +54,9 @@ def test_sign_up_then_turn_on_two_step_verification_and_log_in_with_a_code(live_
     codes = page.locator("ul.backup-codes code").all_inner_texts()
     assert len(codes) == 10
     assert axe_violations(page) == []
+    page.goto(live_server.url + "/accounts/two-step/")  # on: new codes, or turn it off
+    assert page.locator("#id_codes-password").is_visible()
+    assert axe_violations(page) == []
 
     page.locator("form[action='/accounts/logout/'] button").click()
     page.wait_for_load_state()

@@ -43,6 +43,7 @@ PUBLIC = {
     "two_factor",
     "two_factor_setup",
     "two_factor_disable",
+    "two_factor_backup_codes",
 }
 
 
