@@ -87,7 +87,14 @@ BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to":
 # PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
 # keeps every field of version 1 and adds the kind of company, the route and the plan.
 CALIBRATION = strict(
-    ["checked", "offered", "taken_at", "items", "readiness_checked"],
+    [
+        "checked",
+        "offered",
+        "taken_at",
+        "items",
+        "readiness_checked",
+        "readiness_checked_self_rated",
+    ],
     {
         "checked": {"type": "integer", "minimum": 0},
         "offered": {"type": "integer", "minimum": 0},
@@ -105,6 +112,7 @@ CALIBRATION = strict(
             )
         ),
         "readiness_checked": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+        "readiness_checked_self_rated": {"oneOf": [{"type": "null"}, {"type": "number"}]},
     },
 )
 REPORT_SCHEMA = {
