@@ -105,6 +105,7 @@ def report_page(request, seen):
     assessment = seen.assessment
     viewing = _viewing(request, seen)
     page = page_parts(viewing)
+    check_started = "check:" in viewing.calibration_stamp
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -120,6 +121,7 @@ def report_page(request, seen):
             "assessment": assessment,
             "page": page,
             "is_owner_view": seen.sees.manage,
+            "check_started": check_started,
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
