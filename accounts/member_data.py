@@ -1,13 +1,15 @@
 """Everything the service holds about a member, as plain data for their download.
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
-assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log).
+assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
+answers' `evidence`, each assessment's `knowledge_check`, and `interview_practice`).
 """
 
 from axes.models import AccessLog
 from django.db.models import Prefetch
 
 from assessments.models import Answer, Assessment, ShareLink
+from calibration.member_data import interview_practice_data, knowledge_checks_data
 from plans.models import Plan
 
 
@@ -72,10 +74,12 @@ def member_data(*, user, profile):
                 "item": answer.item.slug,
                 "level": answer.level,
                 "note": answer.note,
+                "evidence": answer.evidence,
                 "updated_at": answer.updated_at.isoformat(),
             }
         )
     plans = _plans(user)
+    checks = knowledge_checks_data(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -104,6 +108,7 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "knowledge_check": checks.get(assessment.pk),
                 "share_links": [
                     {
                         "created_at": _when(link.created_at),
@@ -116,4 +121,5 @@ def member_data(*, user, profile):
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
+        "interview_practice": interview_practice_data(user),
     }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "assessments",
     "accounts",
     "plans",
+    "calibration",
 ]
 
 MIDDLEWARE = [

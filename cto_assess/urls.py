@@ -12,11 +12,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
     path("assessments/", include("plans.urls")),
+    path("assessments/", include("calibration.urls")),
     path("accounts/", include("accounts.urls")),
     path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path(
         "shared/<str:token>/report.<export_format:fmt>", report.shared_export, name="shared_export"
     ),
+    path("interview/", include("calibration.practice_urls")),
     path("", include("content.urls")),
 ]
 

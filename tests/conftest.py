@@ -99,6 +99,8 @@ def guide_counts():
 
 # Leaves first: every foreign key between content rows is PROTECT.
 CONTENT_MODELS_LEAVES_FIRST = (
+    content.KnowledgeChoice,
+    content.KnowledgeCheck,
     content.TargetOverride,
     content.PracticeAction,
     content.Tool,

@@ -27,6 +27,7 @@ CONTENT_MODELS = [
     "companykind",
     "practiceaction",
     "targetoverride",
+    "knowledgecheck",
 ]
 GRID = "admin:content_targetlevel_grid"
 

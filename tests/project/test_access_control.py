@@ -19,6 +19,8 @@ PUBLIC = {
     "skill_catalogue",
     "learning_path",
     "interview_practice",
+    # Practising a question is open to all; a member sees only their own attempts there.
+    "practice:practise",
     "future_trends",
     "healthz",
     "assessments:start",
@@ -111,6 +113,7 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf"):  # noqa: 
         "<str:token>": token,
         "<export_format:fmt>": fmt,
         "<slug:item_slug>": "ai-ml",
+        "<int:position>": "1",
     }
 
 
@@ -182,4 +185,6 @@ def test_the_walk_sees_the_private_views():
         "plans:action",
         "plans:reassess",
         "plans:calendar",
+        "calibration:check",
+        "calibration:question",
     } <= names
