@@ -2,13 +2,15 @@
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
 assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
-each assessment's `colleagues` round, never who rated what).
+each assessment's `colleagues` round, never who rated what; answers' `evidence`, each
+assessment's `knowledge_check`, and `interview_practice`).
 """
 
 from axes.models import AccessLog
 from django.db.models import Prefetch
 
 from assessments.models import Answer, Assessment, ShareLink
+from calibration.member_data import interview_practice_data, knowledge_checks_data
 from colleagues.member_data import rounds_of
 from plans.models import Plan
 
@@ -74,11 +76,13 @@ def member_data(*, user, profile):
                 "item": answer.item.slug,
                 "level": answer.level,
                 "note": answer.note,
+                "evidence": answer.evidence,
                 "updated_at": answer.updated_at.isoformat(),
             }
         )
     plans = _plans(user)
     rounds = rounds_of(user)
+    checks = knowledge_checks_data(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -108,6 +112,7 @@ def member_data(*, user, profile):
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
                 "colleagues": rounds.get(assessment.pk),
+                "knowledge_check": checks.get(assessment.pk),
                 "share_links": [
                     {
                         "created_at": _when(link.created_at),
@@ -120,4 +125,5 @@ def member_data(*, user, profile):
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
+        "interview_practice": interview_practice_data(user),
     }

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.models import Profile
 from assessments.services import assessments_delete_of_owner
+from calibration.services import interview_attempts_delete
 
 
 @transaction.atomic
@@ -45,6 +46,7 @@ def account_delete(*, user):
     django-axes' records of their log-ins (username, address, browser), then the account.
     Assessments never cascade, so each goes on purpose here."""
     assessments_delete_of_owner(owner=user)
+    interview_attempts_delete(owner=user)
     Profile.objects.filter(user=user).delete()
     username = user.get_username()
     for log in (AccessAttempt, AccessLog, AccessFailureLog):

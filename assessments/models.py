@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Item, Stage
 
 NOTE_MAX_LENGTH = 1000
+EVIDENCE_MAX_LENGTH = 1000
+# Evidence is asked for (and shown with) the ratings that claim the most: this level and up.
+EVIDENCE_FROM_LEVEL = 3
 
 
 class Assessment(models.Model):
@@ -90,6 +93,12 @@ class Answer(models.Model):
         _("level"), validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
     )
     note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=EVIDENCE_MAX_LENGTH,
+        blank=True,
+        help_text=_("One concrete example behind a rating of 3 or 4: when, and what happened."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

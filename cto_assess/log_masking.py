@@ -1,5 +1,5 @@
-"""Secret tokens never reach a log: resume, share and invitation links carry them in
-their paths.
+"""Secret tokens never reach a log: resume, share, invitation and sign-up links carry
+them in their paths.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
@@ -10,12 +10,14 @@ new URL carries a token (invitations, API keys).
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/(?:assessments/resume|shared|rate)/)([^/?#\s\"']+)")
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:assessments/resume|shared|rate|accounts/signup/confirm)/)([^/?#\s\"']+)"
+)
 MASK = "[token]"
 
 
 def mask_tokens(text):
-    """`text` with every token of a resume, share or invitation link replaced by MASK."""
+    """`text` with every token of a resume, share, invitation or sign-up link: MASK."""
     if not isinstance(text, str) or "/" not in text:
         return text
     return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("assessments/", include("plans.urls")),
     path("assessments/", include("colleagues.urls")),
+    path("assessments/", include("calibration.urls")),
     path("accounts/", include("accounts.urls")),
     path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path(
@@ -21,6 +22,7 @@ urlpatterns = [
     ),
     # A colleague's rating form: the token in the path is masked in logs (log_masking).
     path("rate/<str:token>/", rating.rate, name="colleague_rate"),
+    path("interview/", include("calibration.practice_urls")),
     path("", include("content.urls")),
 ]
 

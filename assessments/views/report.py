@@ -23,6 +23,7 @@ from assessments.reporting.page import page_parts
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
+from calibration.report_section import calibration_stamp
 from colleagues.selectors import colleagues_for
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
@@ -80,6 +81,7 @@ def _viewing(request, seen):
         previous=_previous(seen.assessment) if sees.comparison else None,
         hours_per_week=_hours_per_week(seen.assessment),
         colleagues=colleagues_for(seen, language=language),
+        calibration_stamp=calibration_stamp(seen.assessment) if sees.notes else "-",
     )
 
 
@@ -106,6 +108,7 @@ def report_page(request, seen):
     assessment = seen.assessment
     viewing = _viewing(request, seen)
     page = page_parts(viewing)
+    check_started = "check:" in viewing.calibration_stamp
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -122,6 +125,7 @@ def report_page(request, seen):
             "page": page,
             "colleagues": viewing.colleagues,
             "is_owner_view": seen.sees.manage,
+            "check_started": check_started,
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),

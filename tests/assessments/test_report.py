@@ -111,6 +111,35 @@ BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to":
 
 # PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
 # keeps every field of version 1 and adds the kind of company, the route and the plan.
+CALIBRATION = strict(
+    [
+        "checked",
+        "offered",
+        "taken_at",
+        "items",
+        "readiness_checked",
+        "readiness_checked_self_rated",
+    ],
+    {
+        "checked": {"type": "integer", "minimum": 0},
+        "offered": {"type": "integer", "minimum": 0},
+        "taken_at": {"oneOf": [{"type": "null"}, {"type": "string", "format": "date-time"}]},
+        "items": array_of(
+            strict(
+                ["item", "rating", "probed_level", "correct", "verdict"],
+                {
+                    "item": SLUG,
+                    "rating": {"type": "integer", "minimum": 0, "maximum": 4},
+                    "probed_level": {"type": "integer", "minimum": 1, "maximum": 4},
+                    "correct": {"type": "boolean"},
+                    "verdict": {"enum": ["consistent", "overrated", "underrated"]},
+                },
+            )
+        ),
+        "readiness_checked": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+        "readiness_checked_self_rated": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+    },
+)
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     **strict(
@@ -160,6 +189,7 @@ REPORT_SCHEMA = {
             "best_fit_stage": SLUG,
             "plan": {"oneOf": [{"type": "null"}, PLAN]},
             "colleagues": {"oneOf": [{"type": "null"}, COLLEAGUES]},
+            "calibration": {"oneOf": [{"type": "null"}, CALIBRATION]},
             "route": {
                 "oneOf": [
                     {"type": "null"},

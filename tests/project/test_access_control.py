@@ -21,11 +21,16 @@ PUBLIC = {
     "skill_catalogue",
     "learning_path",
     "interview_practice",
+    # Practising a question is open to all; a member sees only their own attempts there.
+    "practice:practise",
     "future_trends",
     "healthz",
     "assessments:start",
     "login",
+    "login_code",  # the code after a right password: without one pending, back to log-in
     "signup",
+    "signup_sent",  # the same page whatever the address
+    "signup_confirm",  # only with a signed link from the email: else a 400 page
     "password_reset",
     "password_reset_done",
     "password_reset_complete",
@@ -39,6 +44,10 @@ PUBLIC = {
     "account_delete",
     "password_change",
     "password_change_done",
+    "two_factor",
+    "two_factor_setup",
+    "two_factor_disable",
+    "two_factor_backup_codes",
 }
 
 
@@ -118,6 +127,7 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf"):  # noqa: 
         "<str:token>": token,
         "<export_format:fmt>": fmt,
         "<slug:item_slug>": "ai-ml",
+        "<int:position>": "1",
     }
 
 
@@ -205,6 +215,8 @@ def test_the_walk_sees_the_private_views():
         "plans:action",
         "plans:reassess",
         "plans:calendar",
+        "calibration:check",
+        "calibration:question",
     } <= names
     assert {
         "colleagues:manage",

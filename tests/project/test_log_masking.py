@@ -25,7 +25,12 @@ TOKEN = "Zk3q9V-secret-token-x1Y2"
         (f"https://cto.example.com/shared/{TOKEN}/", "https://cto.example.com/shared/[token]/"),
         (f"POST /rate/{TOKEN}/ HTTP/1.1", "POST /rate/[token]/ HTTP/1.1"),
         (f"https://cto.example.com/rate/{TOKEN}/", "https://cto.example.com/rate/[token]/"),
+        (
+            "POST /accounts/signup/confirm/eyJlbWFpbCI6Im4ifQ:1xXZ91:7wWPcnNo/ HTTP/1.1",
+            "POST /accounts/signup/confirm/[token]/ HTTP/1.1",
+        ),
         ("/assessments/start/", "/assessments/start/"),
+        ("/accounts/signup/sent/", "/accounts/signup/sent/"),
         (None, None),
     ],
 )

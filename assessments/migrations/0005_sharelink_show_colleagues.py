@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0003_assessment_company_kind"),
+        ("assessments", "0004_answer_evidence"),
     ]
 
     operations = [
