@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench
+.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench audit
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,12 +29,23 @@ run: $(VENV)/.installed compilemessages
 	@echo ""
 	@echo "  CTO Assess is starting on http://127.0.0.1:$(PORT)/"
 	@echo "  Create an admin account (in another terminal):  DEBUG=1 $(PY) manage.py createsuperuser"
-	@echo "  Then open http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Give it two-step verification (admin asks for it):  DEBUG=1 $(PY) manage.py otp_enrol NAME"
+	@echo "  Then log in at http://127.0.0.1:$(PORT)/admin/ with the password and the app's code"
 	@echo ""
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-test compilemessages
 	$(PY) -m pytest
+
+$(VENV)/.installed-audit: requirements-audit.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-audit.txt
+	touch $@
+
+# Known vulnerabilities in the pinned requirements (pip-audit, with a canary that proves
+# the vulnerability service answers; see .ci/audit.py). AUDIT_ARGS=--if-unreachable=warn
+# only warns when the service cannot be reached.
+audit: $(VENV)/.installed-audit
+	$(PY) .ci/audit.py $(AUDIT_ARGS) requirements.txt requirements-test.txt
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

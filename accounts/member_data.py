@@ -2,8 +2,9 @@
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
 assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
-answers' `evidence`, each assessment's `knowledge_check`, `interview_practice`;
-`organisations`, with what the member shares with each; `api_tokens`, never the tokens).
+each assessment's `colleagues` round, never who rated what; answers' `evidence`, each
+assessment's `knowledge_check`, `interview_practice`; `organisations`, with what the
+member shares with each; `api_tokens`, never the tokens).
 """
 
 from axes.models import AccessLog
@@ -12,6 +13,7 @@ from django.db.models import Prefetch
 from api.member_data import api_tokens_data
 from assessments.models import Answer, Assessment, ShareLink
 from calibration.member_data import interview_practice_data, knowledge_checks_data
+from colleagues.member_data import rounds_of
 from organisations.member_data import organisations_data
 from plans.models import Plan
 
@@ -82,6 +84,7 @@ def member_data(*, user, profile):
             }
         )
     plans = _plans(user)
+    rounds = rounds_of(user)
     checks = knowledge_checks_data(user)
     return {
         "schema": "cto-assess/member-data/v1",
@@ -111,6 +114,7 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "colleagues": rounds.get(assessment.pk),
                 "knowledge_check": checks.get(assessment.pk),
                 "share_links": [
                     {

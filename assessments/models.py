@@ -129,6 +129,8 @@ class ShareLink(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # The owner chose to show their colleagues' view (colleagues/) through this link.
+    show_colleagues = models.BooleanField(_("shows the colleagues' view"), default=False)
 
     class Meta:
         ordering = ["-created_at"]

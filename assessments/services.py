@@ -154,11 +154,13 @@ def assessment_delete(*, assessment):
     """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades);
     every organisation it was shared with stops seeing it."""
     from calibration.services import calibration_delete  # calibration builds on assessments
+    from colleagues.services import rounds_delete  # colleagues build on assessments
     from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
     shares_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
+    rounds_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     calibration_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
@@ -169,12 +171,14 @@ def assessment_delete(*, assessment):
 def assessments_delete_of_owner(*, owner):
     """Delete every assessment of a member, with answers, share links and plans (erasure)."""
     from calibration.services import calibration_delete  # calibration builds on assessments
+    from colleagues.services import rounds_delete  # colleagues build on assessments
     from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
     owned = Assessment.objects.filter(owner=owner)
     shares_delete(assessments=owned)
     plans_delete(assessments=owned)
+    rounds_delete(assessments=owned)
     calibration_delete(assessments=owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
@@ -195,13 +199,16 @@ def drafts_purge(*, older_than, dry_run=False):
 
 
 @transaction.atomic
-def share_link_create(*, assessment, expires_at=None):
+def share_link_create(*, assessment, expires_at=None, show_colleagues=False):
     """A new read-only link to a completed report; returns (link, token shown once)."""
     if not assessment.is_completed:
         raise AssessmentIncomplete([])
     token, token_hash = new_token()
     link = ShareLink.objects.create(
-        assessment=assessment, token_hash=token_hash, expires_at=expires_at
+        assessment=assessment,
+        token_hash=token_hash,
+        expires_at=expires_at,
+        show_colleagues=show_colleagues,
     )
     return link, token
 

@@ -43,5 +43,5 @@ class CoveredForm(AnswerForm):
             choices=[(str(n), point) for n, point in enumerate(points)],
             coerce=int,
             required=False,
-            widget=forms.CheckboxSelectMultiple,
+            widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         )

@@ -35,6 +35,8 @@ class Calibration:
     offered: int
     items: list[CheckedItem] = field(default_factory=list)
     readiness_checked: float | None = None
+    # The same items at their self-ratings: what the checked figure is to be read against.
+    readiness_checked_self_rated: float | None = None
 
     @property
     def checked(self):
@@ -76,6 +78,7 @@ class Calibration:
                 for i in self.items
             ],
             "readiness_checked": self.readiness_checked,
+            "readiness_checked_self_rated": self.readiness_checked_self_rated,
         }
 
 
@@ -168,4 +171,8 @@ def calibration_of(assessment_id, report):
         [(i.item, i.rating, i.probed_level, i.correct) for i in found.items], expectations
     )
     found.readiness_checked = None if value is None else round(value, 1)
+    as_rated = readiness_checked(
+        [(i.item, i.rating, i.rating, True) for i in found.items], expectations
+    )
+    found.readiness_checked_self_rated = None if as_rated is None else round(as_rated, 1)
     return found

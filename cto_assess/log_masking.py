@@ -1,4 +1,5 @@
-"""Secret tokens never reach a log: resume and share links carry them in their paths.
+"""Secret tokens never reach a log: resume, share, invitation and sign-up links carry
+them in their paths.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
@@ -9,15 +10,18 @@ new URL carries a token.
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/(?:assessments/resume|shared|organisations/join)/)([^/?#\s\"']+)")
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:assessments/resume|shared|rate|accounts/signup/confirm|organisations/join)/)"
+    r"([^/?#\s\"']+)"
+)
 # A personal API token wherever it appears (an Authorization header, a pasted URL).
 API_TOKEN = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
 MASK = "[token]"
 
 
 def mask_tokens(text):
-    """`text` with every token of a resume, share or invitation link, and every API token,
-    replaced by MASK."""
+    """`text` with every token of a resume, share, invitation or sign-up link, and every
+    API token, replaced by MASK."""
     if not isinstance(text, str):
         return text
     if "cta_" in text:

@@ -12,7 +12,7 @@ urlpatterns = [
     path("<uuid:organisation_id>/", membership.organisation_detail, name="detail"),
     path("<uuid:organisation_id>/invitations/", membership.invitation_create, name="invite"),
     path(
-        "<uuid:organisation_id>/invitations/<int:invitation_id>/revoke/",
+        "<uuid:organisation_id>/invitations/<int:organisation_invitation_id>/revoke/",
         membership.invitation_revoke,
         name="invitation_revoke",
     ),

@@ -37,6 +37,9 @@ RENDERING_SOURCES = (
     "calibration/verdicts.py",
     "templates/calibration/_report_section.html",
     "locale/*/LC_MESSAGES/django.po",
+    "colleagues/disclosure.py",  # the colleagues' view drawn into the files
+    "colleagues/reporting.py",
+    "templates/colleagues/_section.html",
 )
 
 
@@ -63,6 +66,7 @@ class Drawing:
     show_notes: bool
     show_comparison: bool
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the plan's budget changes the plan drawn
+    colleagues: str = "-"  # the colleagues' view's stamp, in files that include it
     # The state of the dated additions to the frozen report (the knowledge check): a new
     # answer is a new drawing.
     additions: str = "-"
@@ -80,6 +84,7 @@ class Drawing:
                 sees,
                 self.language,
                 f"{self.hours_per_week}h",
+                self.colleagues,
                 self.additions,
             ]
         )

@@ -2,7 +2,8 @@
 
 The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
 `assessment.company_kind`, `route`, the resources' effort, band and provenance, and
-`plan` (the development plan) and `calibration` (what a knowledge check said).
+`plan` (the development plan), `colleagues` (the colleagues' view, colleagues/) and
+`calibration` (what a knowledge check said).
 """
 
 import csv
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments.reporting.cache import drawn
+from colleagues import reporting as colleagues_reporting
 
 SCHEMA = "cto-assess/report/v2"
 FORMATS = ("pdf", "csv", "json")
@@ -61,6 +63,7 @@ def report_data(report):
             for i in report.items
         ],
         "focus_areas": [i.slug for i in report.focus_areas],
+        "colleagues": colleagues_reporting.colleagues_data(report.colleagues),
         "recommendations": {
             "resources": [
                 {
@@ -181,12 +184,14 @@ def report_csv(report):
                 _("importance"),
                 _("gap"),
                 _("priority"),
+                *colleagues_reporting.csv_header(report.colleagues),
                 *([_("calibration")] if report.calibration else []),
             ]
         )
         verdicts = _verdicts(report)
     for i in report.items:
         row = [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        row += colleagues_reporting.csv_cells(report.colleagues, i.slug)
         if report.calibration:  # the column exists once a knowledge check has started
             row.append(verdicts.get(i.slug, ""))
         writer.writerow([spreadsheet_safe(cell) for cell in row])

@@ -128,6 +128,7 @@ class Report:
     route: Route | None = None  # None for first-edition reports, whose ladder was a line
     plan: PlanView | None = None  # None for first-edition reports
     comparison: Comparison | None = None
+    colleagues: object = None  # the colleagues' view beside it (colleagues.reporting), if any
     radar: str = field(default="", repr=False)
     # Dated additions, drawn beside the frozen report for the person only:
     calibration: object = None  # calibration.report_section.Calibration, once a check starts

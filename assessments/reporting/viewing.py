@@ -23,6 +23,9 @@ class ReportViewing:
     show_comparison: bool
     previous: object = None
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the development plan's time budget
+    # The colleagues' view (colleagues.reporting), drawn per request: the page shows it
+    # beside the frozen body; the files include it, so their drawings are keyed by its stamp.
+    colleagues: object = None
     # The state of the knowledge check and interview practice added to the report
     # (calibration.report_section.calibration_stamp); "-" when there is none. Only the
     # person sees them, as they see their notes.
@@ -42,6 +45,7 @@ class ReportViewing:
             show_notes=self.show_notes,
             show_comparison=self.show_comparison,
             hours_per_week=self.hours_per_week,
+            colleagues=self.colleagues.stamp if self.colleagues and kind != "page" else "-",
             additions=self.calibration_stamp if self.show_notes else "-",
         )
 
@@ -56,6 +60,7 @@ class ReportViewing:
             previous=self.compared_with,
             hours_per_week=self.hours_per_week,
         )
+        report.colleagues = self.colleagues
         if self.show_notes and self.calibration_stamp != "-":
             with translation.override(self.language):
                 report.calibration = calibration_of(self.assessment.pk, report)

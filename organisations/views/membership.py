@@ -82,7 +82,7 @@ def organisation_detail(request, organisation_id):
 
 @login_required
 @require_POST
-@ratelimited("invite")
+@ratelimited("org_invite")
 def invitation_create(request, organisation_id):
     membership = selectors.membership_for(request.user, organisation_id, admin=True)
     form = InvitationForm(request.POST)
@@ -111,10 +111,12 @@ def invitation_create(request, organisation_id):
 
 @login_required
 @require_POST
-def invitation_revoke(request, organisation_id, invitation_id):
+def invitation_revoke(request, organisation_id, organisation_invitation_id):
     membership = selectors.membership_for(request.user, organisation_id, admin=True)
     invitation = get_object_or_404(
-        OrganisationInvitation, pk=invitation_id, organisation_id=membership.organisation_id
+        OrganisationInvitation,
+        pk=organisation_invitation_id,
+        organisation_id=membership.organisation_id,
     )
     services.invitation_revoke(membership=membership, invitation=invitation)
     messages.success(request, _("The invitation no longer works."))

@@ -61,7 +61,7 @@ def test_admin_shows_the_figures_read_only_and_edits_a_question(admin_client):
     assert flagged.status_code == 200
     page = admin_client.get(reverse("admin:content_knowledgecheck_change", args=[check.pk]))
     assert page.status_code == 200
-    assert "answered right" in page.content.decode()
+    assert "正答率" in page.content.decode()  # "answered right", in the default language
 
 
 def test_admin_refuses_a_question_without_exactly_one_best_answer(admin_client):
@@ -101,5 +101,5 @@ def test_admin_refuses_a_question_without_exactly_one_best_answer(admin_client):
         )
     response = admin_client.post(url, data)
     assert response.status_code == 200
-    assert "exactly one choice as the best answer" in response.content.decode()
+    assert "最善の答えとして、選択肢をちょうど1つ選んでください。" in response.content.decode()
     assert KnowledgeChoice.objects.filter(check_question=check, correct=True).count() == 1

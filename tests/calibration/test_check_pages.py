@@ -86,6 +86,7 @@ def test_rating_everything_4_and_answering_wrongly_reads_possibly_overrated(own,
     # Readiness stays the self-rated figure; the checked one sits beside it.
     assert data["readiness"]["target"] == 100.0
     assert data["calibration"]["readiness_checked"] < 100.0
+    assert data["calibration"]["readiness_checked_self_rated"] == 100.0
 
     rows = list(csv.reader(io.StringIO(own.get(export_url(all_fours, "csv")).content.decode())))
     assert rows[0][-1] == "calibration"

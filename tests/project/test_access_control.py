@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services
 from assessments.models import Assessment
+from colleagues import services as colleagues_services
+from colleagues.models import Invitation, Round
 from content.models import Item, Stage
 
 PUBLIC = {
@@ -25,7 +27,10 @@ PUBLIC = {
     "healthz",
     "assessments:start",
     "login",
+    "login_code",  # the code after a right password: without one pending, back to log-in
     "signup",
+    "signup_sent",  # the same page whatever the address
+    "signup_confirm",  # only with a signed link from the email: else a 400 page
     "password_reset",
     "password_reset_done",
     "password_reset_complete",
@@ -39,6 +44,10 @@ PUBLIC = {
     "account_delete",
     "password_change",
     "password_change_done",
+    "two_factor",
+    "two_factor_setup",
+    "two_factor_disable",
+    "two_factor_backup_codes",
     "organisations:list",  # the member's own organisations
     "api_tokens",  # the member's own API tokens
     "api:openapi-json",  # the API's description, the same for everyone
@@ -78,6 +87,10 @@ def someone_elses_data(guide, django_user_model):
     )
     completed = services.assessment_complete(assessment=completed)
     link, _ = services.share_link_create(assessment=completed)
+    round_ = colleagues_services.round_open(
+        assessment=completed, item_slugs=colleagues_services.default_item_slugs(completed)
+    )
+    colleagues_services.invitation_create(round_=round_, relationship="peer")
     visitor_draft, _ = services.assessment_start(
         owner=None, current_stage=stages[0], target_stage=stages[-1]
     )
@@ -99,14 +112,17 @@ def _walk_statuses(client, values, allowed_names=()):
             if name in allowed_names and method == "get":
                 if status != 200:
                     failures.append(f"GET {path} ({name}) answered {status}, not 200")
+            elif name in allowed_names and status == 400:
+                pass  # a form it may post to, refusing the empty post
             elif status not in (API_STATUSES if name.startswith("api:") else (302, 404, 405)):
                 failures.append(f"{method.upper()} {path} ({name}) answered {status}")
     return failures
 
 
 def values_for(assessment, link, token="not-a-real-token", fmt="pdf", organisation=None):  # noqa: S107
-    """What fills each URL parameter: someone's assessment, their share link, a token, and
-    an organisation with its first invitation and membership (or nothing that exists)."""
+    """What fills each URL parameter: someone's assessment, their share link and colleagues'
+    invitation, a token, and an organisation with its first invitation and membership (or
+    nothing that exists)."""
     organisation_id = (
         str(organisation.pk) if organisation else "00000000-0000-0000-0000-000000000000"
     )
@@ -115,13 +131,18 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf", organisati
     return {
         "<uuid:organisation_id>": organisation_id,
         "<uuidstr:organisation_id>": organisation_id,
-        "<int:invitation_id>": str(invitation.pk) if invitation else "1",
+        "<int:organisation_invitation_id>": str(invitation.pk) if invitation else "1",
         "<int:membership_id>": str(membership.pk) if membership else "1",
         "<int:token_id>": "1",
         "<uuidstr:assessment_id>": str(assessment.pk),
         "<uuid:assessment_id>": str(assessment.pk),
         "<int:number>": "1",
         "<int:link_id>": str(link.pk),
+        "<int:invitation_id>": str(
+            Invitation.objects.filter(round__assessment=link.assessment_id)
+            .values_list("pk", flat=True)
+            .first()
+        ),
         "<str:token>": token,
         "<export_format:fmt>": fmt,
         "<slug:item_slug>": "ai-ml",
@@ -172,6 +193,22 @@ def test_a_share_viewer_reaches_the_shared_report_and_nothing_else(someone_elses
     assert _walk_statuses(viewer, values, allowed_names=SHARED_VIEWS) == []
 
 
+COLLEAGUE_VIEWS = {"colleague_rate"}
+
+
+@pytest.mark.django_db
+def test_a_colleague_reaches_the_rating_form_and_nothing_else(someone_elses_data):
+    """The holder of an invitation, with no account, walks every pattern with its token."""
+    completed, visitor_draft, link = someone_elses_data
+    round_ = Round.objects.get(assessment=completed)
+    _, token = colleagues_services.invitation_create(round_=round_, relationship="manager")
+    colleague = Client()
+    values = values_for(completed, link, token=token, fmt="json")
+    assert _walk_statuses(colleague, values, allowed_names=COLLEAGUE_VIEWS) == []
+    values["<uuid:assessment_id>"] = str(visitor_draft.pk)
+    assert _walk_statuses(colleague, values, allowed_names=COLLEAGUE_VIEWS) == []
+
+
 @pytest.mark.django_db
 def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_data):
     completed, visitor_draft, link = someone_elses_data
@@ -200,6 +237,14 @@ def test_the_walk_sees_the_private_views():
         "plans:calendar",
         "calibration:check",
         "calibration:question",
+    } <= names
+    assert {
+        "colleagues:manage",
+        "colleagues:open",
+        "colleagues:invite",
+        "colleagues:revoke",
+        "colleagues:close",
+        "colleague_rate",
     } <= names
 
 
