@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench bench-two-nodes
+.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench bench-two-nodes audit
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,8 @@ run: $(VENV)/.installed compilemessages
 	@echo ""
 	@echo "  CTO Assess is starting on http://127.0.0.1:$(PORT)/"
 	@echo "  Create an admin account (in another terminal):  DEBUG=1 $(PY) manage.py createsuperuser"
-	@echo "  Then open http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Give it two-step verification (admin asks for it):  DEBUG=1 $(PY) manage.py otp_enrol NAME"
+	@echo "  Then log in at http://127.0.0.1:$(PORT)/admin/ with the password and the app's code"
 	@echo "  A task worker runs beside the server (it draws the reports' PDFs)."
 	@echo ""
 	@DEBUG=1 nice -n 10 $(PY) manage.py db_worker --interval 1 & worker=$$!; \
@@ -38,6 +39,16 @@ run: $(VENV)/.installed compilemessages
 
 test: $(VENV)/.installed-test compilemessages
 	$(PY) -m pytest
+
+$(VENV)/.installed-audit: requirements-audit.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-audit.txt
+	touch $@
+
+# Known vulnerabilities in the pinned requirements (pip-audit, with a canary that proves
+# the vulnerability service answers; see .ci/audit.py). AUDIT_ARGS=--if-unreachable=warn
+# only warns when the service cannot be reached.
+audit: $(VENV)/.installed-audit
+	$(PY) .ci/audit.py $(AUDIT_ARGS) requirements.txt requirements-test.txt
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
@@ -57,6 +68,11 @@ clean:
 # Time the report: build, page, PDF and cached PDF (medians), see bench/report_bench.py.
 bench-report: $(VENV)/.installed-test compilemessages
 	$(PY) bench/report_bench.py
+
+# Time an organisation of 5,000 members and 20,000 shared assessments: heatmap, coverage,
+# bench and the API list (medians and query counts), see bench/org_bench.py.
+bench-org: $(VENV)/.installed-test compilemessages
+	$(PY) bench/org_bench.py $(BENCH_ARGS)
 
 $(VENV)/.installed-bench: requirements.txt requirements-test.txt requirements-bench.txt $(VENV)/bin/python
 	$(PIP) install --quiet -r requirements-bench.txt

@@ -34,3 +34,16 @@ class UsernameLimitBackend:
             request.axes_locked_out = True
             raise AxesBackendPermissionDenied("Too many failures for this username")
         return None
+
+
+def login_name(value):
+    """The name a log-in checks: an email address in lower case (as signing up keeps it),
+    any other username as typed."""
+    value = (value or "").strip()
+    return value.lower() if "@" in value else value
+
+
+def login_name_of(request, credentials):
+    """django-axes' AXES_USERNAME_CALLABLE: count failures under the same name."""
+    data = credentials or getattr(request, "POST", {})
+    return login_name(data.get("username"))

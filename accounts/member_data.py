@@ -1,13 +1,20 @@
 """Everything the service holds about a member, as plain data for their download.
 
 The schema name stays `cto-assess/member-data/v1`: keys are only ever added to it (each
-assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log).
+assessment's `share_links`, never their tokens; `log_ins`, from django-axes' access log;
+each assessment's `colleagues` round, never who rated what; answers' `evidence`, each
+assessment's `knowledge_check`, `interview_practice`; `organisations`, with what the
+member shares with each; `api_tokens`, never the tokens).
 """
 
 from axes.models import AccessLog
 from django.db.models import Prefetch
 
+from api.member_data import api_tokens_data
 from assessments.models import Answer, Assessment, ShareLink
+from calibration.member_data import interview_practice_data, knowledge_checks_data
+from colleagues.member_data import rounds_of
+from organisations.member_data import organisations_data
 from plans.models import Plan
 
 
@@ -72,10 +79,13 @@ def member_data(*, user, profile):
                 "item": answer.item.slug,
                 "level": answer.level,
                 "note": answer.note,
+                "evidence": answer.evidence,
                 "updated_at": answer.updated_at.isoformat(),
             }
         )
     plans = _plans(user)
+    rounds = rounds_of(user)
+    checks = knowledge_checks_data(user)
     return {
         "schema": "cto-assess/member-data/v1",
         "account": {
@@ -104,6 +114,8 @@ def member_data(*, user, profile):
                 "answers": answers.get(assessment.pk, []),
                 "frozen_report_data": assessment.snapshot,
                 "plan": plans.get(assessment.pk),
+                "colleagues": rounds.get(assessment.pk),
+                "knowledge_check": checks.get(assessment.pk),
                 "share_links": [
                     {
                         "created_at": _when(link.created_at),
@@ -116,4 +128,7 @@ def member_data(*, user, profile):
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
+        "interview_practice": interview_practice_data(user),
+        "organisations": organisations_data(user),
+        "api_tokens": api_tokens_data(user),
     }

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from accounts.models import Profile
 from assessments.services import assessments_delete_of_owner
+from calibration.services import interview_attempts_delete
 
 
 @transaction.atomic
@@ -43,8 +44,15 @@ def profile_update(*, profile, display_name, preferred_language):
 def account_delete(*, user):
     """Erase a member: every assessment with its answers and share links, the profile,
     django-axes' records of their log-ins (username, address, browser), then the account.
-    Assessments never cascade, so each goes on purpose here."""
+    Assessments never cascade, so each goes on purpose here; the member leaves every
+    organisation (their shares go with each membership) and their API tokens go."""
+    from api.services import tokens_delete_of_user  # both apps build on accounts
+    from organisations.services import memberships_delete_of_user
+
+    memberships_delete_of_user(user=user)
+    tokens_delete_of_user(user=user)
     assessments_delete_of_owner(owner=user)
+    interview_attempts_delete(owner=user)
     Profile.objects.filter(user=user).delete()
     username = user.get_username()
     for log in (AccessAttempt, AccessLog, AccessFailureLog):

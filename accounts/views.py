@@ -1,11 +1,11 @@
-"""Members: sign up, log in (keeping the visitor's assessment), dashboard, settings, data,
-erasure."""
+"""Members: log in (keeping the visitor's assessment), dashboard, settings, data, erasure.
+Signing up is in signup_views.py, two-step verification in two_factor_views.py."""
 
 import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -17,9 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import selectors, services
+from accounts import selectors, services, two_factor
 from accounts.dashboard import dashboard_rows
-from accounts.forms import AccountDeleteForm, AccountSettingsForm, SignupForm
+from accounts.forms import AccountDeleteForm, AccountSettingsForm, LoginForm
 from accounts.member_data import member_data
 from assessments import access
 from assessments import services as assessment_services
@@ -61,19 +61,31 @@ def _follow_browser_language(response):
     )
 
 
+def after_login(request, response, user):
+    """What every log-in does once the person is in: their language, and the visitor's
+    assessments this session may take become theirs."""
+    profile = services.profile_get_or_create(user=user)
+    if profile.preferred_language:
+        _switch_language(response, profile.preferred_language)
+    _claim_session_assessments(request, user)
+    return response
+
+
 @method_decorator(ratelimited("login"), name="dispatch")
 class LoginView(auth_views.LoginView):
-    """Django's log-in, plus: the member's language, and the visitor's assessments in this
-    session become theirs."""
+    """Django's log-in, plus: a code when the person turned two-step verification on
+    (or is staff with an authenticator), the member's language, and the visitor's
+    assessments in this session become theirs."""
+
+    form_class = LoginForm
 
     def form_valid(self, form):
-        response = super().form_valid(form)
         user = form.get_user()
-        profile = services.profile_get_or_create(user=user)
-        if profile.preferred_language:
-            _switch_language(response, profile.preferred_language)
-        _claim_session_assessments(self.request, user)
-        return response
+        if two_factor.has_confirmed_device(user):
+            two_factor.pending_begin(self.request, user=user, next_url=self.get_success_url())
+            return redirect("login_code")
+        response = super().form_valid(form)
+        return after_login(self.request, response, user)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -84,30 +96,7 @@ class LogoutView(auth_views.LogoutView):
         return clear_site_data(super().post(request, *args, **kwargs))
 
 
-@require_http_methods(["GET", "POST"])
-@ratelimited("signup")
-def signup(request):
-    if request.user.is_authenticated:
-        return redirect("dashboard")
-    form = SignupForm(request.POST or None)
-    next_url = _safe_next(request)
-    if request.method == "POST" and form.is_valid():
-        user = services.account_create(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        _claim_session_assessments(request, user)
-        messages.success(request, _("Welcome! Your account is ready."))
-        return redirect(next_url or "dashboard")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
-    )
-
-
-def _safe_next(request):
+def safe_next(request):
     """The 'next' address to return to, if it stays on this site; else None."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate.startswith("/") and url_has_allowed_host_and_scheme(

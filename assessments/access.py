@@ -67,6 +67,7 @@ class Access:
 
     assessment: Assessment
     audience: Audience
+    share_link: ShareLink | None = None  # the link a share viewer came through
 
     @property
     def sees(self):
@@ -140,7 +141,7 @@ def access_by_share_token(token):
     )
     if link is None or not link.is_live(timezone.now()) or not link.assessment.is_completed:
         raise Http404("No such report")
-    return Access(link.assessment, Audience.SHARE_VIEWER)
+    return Access(link.assessment, Audience.SHARE_VIEWER, share_link=link)
 
 
 def access_by_resume_token(request, token):

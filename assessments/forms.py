@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import NOTE_MAX_LENGTH
+from assessments.models import EVIDENCE_MAX_LENGTH, NOTE_MAX_LENGTH
 from content.levels import LEVEL_NAMES
 from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Stage
 from guide_version.cache import Kept
@@ -101,6 +101,25 @@ class StepForm(forms.Form):
                 ),
                 initial=answer.note if answer else "",
             )
+            self.fields[self.evidence_name(item)] = NoteField(
+                label=_("When did you do this, and what happened?"),
+                help_text=_(
+                    "Optional, for a rating of 3 or 4: one concrete example. It stays with "
+                    "your answer and shows in your report, never to people you share it with."
+                ),
+                max_length=EVIDENCE_MAX_LENGTH,
+                required=False,
+                strip=True,
+                widget=forms.Textarea(
+                    attrs={
+                        "rows": 2,
+                        "maxlength": EVIDENCE_MAX_LENGTH,
+                        "class": "form-control",
+                        "aria-describedby": f"id_{self.evidence_name(item)}_help",
+                    }
+                ),
+                initial=answer.evidence if answer else "",
+            )
 
     @staticmethod
     def level_name(item):
@@ -110,11 +129,17 @@ class StepForm(forms.Form):
     def note_name(item):
         return f"note-{item.slug}"
 
+    @staticmethod
+    def evidence_name(item):
+        return f"evidence-{item.slug}"
+
     def unexpected_fields(self):
         """Answer fields in the POST that are not items of this step."""
         known = set(self.fields)
         return sorted(
-            key for key in self.data if key.startswith(("level-", "note-")) and key not in known
+            key
+            for key in self.data
+            if key.startswith(("level-", "note-", "evidence-")) and key not in known
         )
 
     def clean(self):
@@ -124,21 +149,26 @@ class StepForm(forms.Form):
                 self.add_error(
                     self.level_name(item), _("Choose a level to keep your note on this item.")
                 )
+            if cleaned.get(self.evidence_name(item)) and cleaned.get(self.level_name(item)) is None:
+                self.add_error(
+                    self.level_name(item), _("Choose a level to keep your example on this item.")
+                )
         return cleaned
 
     def answers(self):
-        """{item: (level, note)} for the items given a level in this submit."""
+        """{item: (level, note, evidence)} for the items given a level in this submit."""
         return {
             item: (
                 self.cleaned_data[self.level_name(item)],
                 self.cleaned_data[self.note_name(item)],
+                self.cleaned_data.get(self.evidence_name(item)) or "",
             )
             for item in self.items
             if self.cleaned_data.get(self.level_name(item)) is not None
         }
 
     def rows(self, guide=None):
-        """(item, level field, level options, note field) in order, for the template.
+        """(item, level field, level options, note field, evidence field), for the template.
 
         Items must come with their rubric levels prefetched. With the request's `guide`
         (guide_version.cache), each item's radios are drawn once per process and language.
@@ -147,7 +177,15 @@ class StepForm(forms.Form):
         for item in self.items:
             level_field = self[self.level_name(item)]
             options = LevelOptions(level_field, item, guide)
-            rows.append((item, level_field, options, self[self.note_name(item)]))
+            rows.append(
+                (
+                    item,
+                    level_field,
+                    options,
+                    self[self.note_name(item)],
+                    self[self.evidence_name(item)],
+                )
+            )
         return rows
 
 

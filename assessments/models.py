@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from content.models import LEVEL_MAX, LEVEL_MIN, CompanyKind, Item, Stage
 
 NOTE_MAX_LENGTH = 1000
+EVIDENCE_MAX_LENGTH = 1000
+# Evidence is asked for (and shown with) the ratings that claim the most: this level and up.
+EVIDENCE_FROM_LEVEL = 3
 
 
 class FrozenReport(models.Model):
@@ -135,6 +138,12 @@ class Answer(models.Model):
         _("level"), validators=[MinValueValidator(LEVEL_MIN), MaxValueValidator(LEVEL_MAX)]
     )
     note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=EVIDENCE_MAX_LENGTH,
+        blank=True,
+        help_text=_("One concrete example behind a rating of 3 or 4: when, and what happened."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -165,6 +174,8 @@ class ShareLink(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # The owner chose to show their colleagues' view (colleagues/) through this link.
+    show_colleagues = models.BooleanField(_("shows the colleagues' view"), default=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -41,7 +41,13 @@ def assessment_start(*, owner, current_stage, target_stage, company_kind=None, a
     if answers_from is not None:
         earlier = Answer.objects.filter(assessment=answers_from, item__active=True)
         Answer.objects.bulk_create(
-            Answer(assessment=assessment, item_id=a.item_id, level=a.level, note=a.note)
+            Answer(
+                assessment=assessment,
+                item_id=a.item_id,
+                level=a.level,
+                note=a.note,
+                evidence=a.evidence,
+            )
             for a in earlier
         )
     return assessment, token
@@ -66,13 +72,26 @@ def _lock(assessment):
 
 @transaction.atomic
 def answers_save(*, assessment, answers):
-    """Save the given answers: {item: (level, note)}; items left out are untouched."""
+    """Save the given answers: {item: (level, note[, evidence])}; items left out are untouched.
+
+    Evidence is kept whatever the level (lowering a rating for a moment loses nothing);
+    reports show it beside ratings of EVIDENCE_FROM_LEVEL and up.
+    """
     locked = _lock(assessment)
     now = timezone.now()
-    rows = [
-        Answer(assessment=locked, item=item, level=level, note=note or "", updated_at=now)
-        for item, (level, note) in answers.items()
-    ]
+    rows = []
+    for item, (level, note, *evidence) in answers.items():
+        kept = (evidence[0] or "") if evidence else ""
+        rows.append(
+            Answer(
+                assessment=locked,
+                item=item,
+                level=level,
+                note=note or "",
+                evidence=kept,
+                updated_at=now,
+            )
+        )
     for row in rows:
         row.full_clean(
             exclude=["assessment", "item"], validate_unique=False, validate_constraints=False
@@ -83,7 +102,7 @@ def answers_save(*, assessment, answers):
         rows,
         update_conflicts=True,
         unique_fields=["assessment", "item"],
-        update_fields=["level", "note", "updated_at"],
+        update_fields=["level", "note", "evidence", "updated_at"],
     )
     locked.save(update_fields=["updated_at"])
     assessment.updated_at = locked.updated_at
@@ -132,10 +151,17 @@ def assessments_claim(*, assessment_ids, user):
 
 @transaction.atomic
 def assessment_delete(*, assessment):
-    """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades)."""
+    """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades);
+    every organisation it was shared with stops seeing it."""
+    from calibration.services import calibration_delete  # calibration builds on assessments
+    from colleagues.services import rounds_delete  # colleagues build on assessments
+    from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
+    shares_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
+    rounds_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
+    calibration_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
     frozen_report_id = assessment.frozen_report_id
@@ -146,10 +172,16 @@ def assessment_delete(*, assessment):
 @transaction.atomic
 def assessments_delete_of_owner(*, owner):
     """Delete every assessment of a member, with answers, share links and plans (erasure)."""
+    from calibration.services import calibration_delete  # calibration builds on assessments
+    from colleagues.services import rounds_delete  # colleagues build on assessments
+    from organisations.services import shares_delete  # organisations build on assessments
     from plans.services import plans_delete  # plans build on assessments
 
     owned = Assessment.objects.filter(owner=owner)
+    shares_delete(assessments=owned)
     plans_delete(assessments=owned)
+    rounds_delete(assessments=owned)
+    calibration_delete(assessments=owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
     frozen_report_ids = list(owned.values_list("frozen_report_id", flat=True))
@@ -171,13 +203,16 @@ def drafts_purge(*, older_than, dry_run=False):
 
 
 @transaction.atomic
-def share_link_create(*, assessment, expires_at=None):
+def share_link_create(*, assessment, expires_at=None, show_colleagues=False):
     """A new read-only link to a completed report; returns (link, token shown once)."""
     if not assessment.is_completed:
         raise AssessmentIncomplete([])
     token, token_hash = new_token()
     link = ShareLink.objects.create(
-        assessment=assessment, token_hash=token_hash, expires_at=expires_at
+        assessment=assessment,
+        token_hash=token_hash,
+        expires_at=expires_at,
+        show_colleagues=show_colleagues,
     )
     return link, token
 

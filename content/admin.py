@@ -244,3 +244,7 @@ class TargetOverrideAdmin(admin.ModelAdmin):
     list_select_related = ("company_kind", "stage", "item")
     search_fields = ("item__slug", "item__name_ja", "item__name_en")
     ordering = ("company_kind__order", "stage__order", "item__category__order", "item__order")
+
+
+# The knowledge checks have their own module; importing it registers their admin.
+from content import admin_checks  # noqa: E402,F401

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from content import models
 from content.guide_schema import LANGUAGES, SCHEMA_ID
+from content.knowledge_check_file import knowledge_checks_data
 
 
 def texts_of(row, field_name):
@@ -30,7 +31,7 @@ def guide_export():
     )
     items = (
         models.Item.objects.select_related("category")
-        .prefetch_related("tools", "rubric_levels")
+        .prefetch_related("tools", "rubric_levels", "knowledge_checks__choices")
         .order_by("category__order", "order", "slug")
     )
     data = {
@@ -70,6 +71,9 @@ def guide_export():
             {"level": level.level, "text": texts_of(level, "text")}
             for level in item.rubric_levels.all()
         ]
+        checks = knowledge_checks_data(item, texts_of)
+        if checks:
+            entry["knowledge_checks"] = checks
         data["items"].append(entry)
     next_order = Prefetch("next_stages", queryset=models.Stage.objects.order_by("order"))
     for stage in models.Stage.objects.prefetch_related(next_order):

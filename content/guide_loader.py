@@ -159,6 +159,7 @@ def _load(data, result, source):
                 texts("text", level["text"]),
                 f"{entry['slug']} level {level['level']}",
             )
+    _load_knowledge_checks(data, result, items)
 
     _make_room_for_stage_orders(data["stages"], source, result.missing_only)
     stage_upserter, stages = _upsert_by_slug(
@@ -277,6 +278,46 @@ def _load(data, result, source):
         },
     )
     _load_overrides(data, result, kinds, stages, items)
+
+
+def _load_knowledge_checks(data, result, items):
+    """Checks by slug, choices by position; a check the file no longer lists is retired."""
+    checks = _Upserter(result, models.KnowledgeCheck, ["slug"], "knowledge check")
+    choices = _Upserter(result, models.KnowledgeChoice, ["check_question_id", "order"], "choice")
+    listed = set()
+    for entry in data["items"]:
+        for order, check in enumerate(entry.get("knowledge_checks", []), start=1):
+            listed.add(check["slug"])
+            row = checks.save(
+                (check["slug"],),
+                {
+                    "item": items[entry["slug"]],
+                    "order": order,
+                    "level": check["level"],
+                    "active": True,
+                    **texts("situation", check["situation"]),
+                },
+                check["slug"],
+            )
+            numbered = list(enumerate(check["choices"], start=1))
+            # The best answer is saved last, so the old one has let go of it first.
+            for number, choice in sorted(numbered, key=lambda pair: bool(pair[1].get("correct"))):
+                choices.save(
+                    (row.pk, number),
+                    {
+                        "correct": bool(choice.get("correct")),
+                        **texts("text", choice["text"]),
+                        **texts("explanation", choice["explanation"]),
+                    },
+                    f"{check['slug']} #{number}",
+                )
+    if result.missing_only:
+        return
+    for row in checks.rows.values():
+        if row.active and row.slug not in listed:
+            row.active = False
+            row.save(update_fields=["active"])
+            result.updated.append(f"knowledge check retired: {row.slug}")
 
 
 def _load_overrides(data, result, kinds, stages, items):

@@ -8,6 +8,7 @@ unknown slug.
 import jsonschema
 
 from content.career_path import adjusted_cells, expected_only, profile_drops
+from content.knowledge_check_file import knowledge_check_problems, knowledge_checks_schema
 from content.models import Provenance, ResourceKind, Track
 
 LANGUAGES = ("ja", "en")
@@ -87,6 +88,7 @@ SCHEMA = {
                         "additionalProperties": False,
                     },
                 },
+                knowledge_checks=knowledge_checks_schema(_SLUG, _TEXT),
             ),
         },
         "stages": {
@@ -270,6 +272,8 @@ def _check_references(data, source):
         levels = sorted(level["level"] for level in item["rubric"])
         if levels != [0, 1, 2, 3, 4]:
             _fail(source, f"{where}, field rubric", "needs exactly one text for each level 0-4")
+    for where, message in knowledge_check_problems(data):
+        _fail(source, where, message)
 
     for section in ("resources", "practice"):
         for index, entry in enumerate(data[section]):

@@ -380,3 +380,7 @@ class TargetOverride(models.Model):
         if self.importance is not None:
             cell.importance = self.importance
         cell.overridden = True
+
+
+# The knowledge checks live in their own module; importing them here registers them.
+from content.knowledge_checks import KnowledgeCheck, KnowledgeChoice  # noqa: E402,F401

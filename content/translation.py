@@ -72,3 +72,15 @@ class CompanyKindTranslation(TranslationOptions):
 class PracticeActionTranslation(TranslationOptions):
     fields = ("text",)
     required_languages = both_languages("text")
+
+
+@register(models.KnowledgeCheck)
+class KnowledgeCheckTranslation(TranslationOptions):
+    fields = ("situation",)
+    required_languages = both_languages(*fields)
+
+
+@register(models.KnowledgeChoice)
+class KnowledgeChoiceTranslation(TranslationOptions):
+    fields = ("text", "explanation")
+    required_languages = both_languages(*fields)

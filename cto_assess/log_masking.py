@@ -1,21 +1,32 @@
-"""Secret tokens never reach a log: resume and share links carry them in their paths.
+"""Secret tokens never reach a log: resume, share, invitation and sign-up links carry
+them in their paths.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
 the app's own records (MaskTokensFilter on the stdout handler). Add a pattern here when a
-new URL carries a token (invitations, API keys).
+new URL carries a token.
 """
 
 import logging
 import re
 
-TOKEN_IN_PATH = re.compile(r"(/(?:assessments/resume|shared)/)([^/?#\s\"']+)")
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:assessments/resume|shared|rate|accounts/signup/confirm|organisations/join)/)"
+    r"([^/?#\s\"']+)"
+)
+# A personal API token wherever it appears (an Authorization header, a pasted URL).
+API_TOKEN = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
 MASK = "[token]"
 
 
 def mask_tokens(text):
-    """`text` with every token of a resume or share link replaced by MASK."""
-    if not isinstance(text, str) or "/" not in text:
+    """`text` with every token of a resume, share, invitation or sign-up link, and every
+    API token, replaced by MASK."""
+    if not isinstance(text, str):
+        return text
+    if "cta_" in text:
+        text = API_TOKEN.sub(rf"\g<1>{MASK}", text)
+    if "/" not in text:
         return text
     return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)
 

@@ -38,12 +38,15 @@ def _who(request):
     return f"addr:{client_address(request) or 'unknown'}"
 
 
-def over_limit(request, name):
-    """Counts this request against limit `name`; seconds to wait if over it, else None."""
+def over_limit(request, name, *, scope=None):
+    """Counts this request against limit `name`; seconds to wait if over it, else None.
+
+    `scope` counts something other than the person, for everyone together (an assessment,
+    say: "assessment:<id>")."""
     limit, period = parse_rate(settings.RATE_LIMITS[name])
     now = int(time.time())
     window = now // period
-    key = f"ratelimit:{name}:{_who(request)}:{window}"
+    key = f"ratelimit:{name}:{scope or _who(request)}:{window}"
     cache.add(key, 0, timeout=period + 1)
     try:
         count = cache.incr(key)

@@ -33,7 +33,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on a site that asks staff for their second factor (admin_site.py).
+    "cto_assess.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "crispy_forms",
     "crispy_bootstrap5",
     "content",
@@ -51,6 +55,10 @@ INSTALLED_APPS = [
     "guide_version",
     "django_tasks",
     "django_tasks_db",
+    "colleagues",
+    "calibration",
+    "organisations",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +71,8 @@ MIDDLEWARE = [
     "cto_assess.limits.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): logged in with a second factor (accounts/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
     # A member's session ends after 2 idle hours, or 14 days after log-in.
     "cto_assess.session_timeout.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,7 +176,7 @@ MODELTRANSLATION_LANGUAGES = ("ja", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ja", "en"), "ja": ("en",), "en": ("ja",)}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -194,6 +204,14 @@ RATE_LIMITS = {
         "resume": "30/h",  # opening resume links
         "share": "20/h",  # creating share links
         "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
+        "invite": "30/h",  # creating colleagues' invitations, per person
+        "invite_assessment": "15/h",  # the same, per assessment whoever asks
+        "otp": "10/10m",  # codes of two-step verification, right or wrong
+        "organisation": "10/h",  # creating organisations
+        "org_invite": "50/h",  # creating organisations' invitations
+        "join": "30/h",  # opening invitation links (guessing them)
+        "api": "1000/h",  # API requests, per token's member
+        "api_token": "20/h",  # creating API tokens
     }.items()
 }
 
@@ -232,6 +250,11 @@ if SESSION_COOKIE_SECURE:
     SESSION_COOKIE_NAME = "__Host-sessionid"
 if CSRF_COOKIE_SECURE:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+# The language cookie (set when a person picks a language) follows the same rules: HTTPS
+# only, not readable by scripts, not sent on cross-site requests.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "120")
 SESSION_ABSOLUTE_DAYS = envint("SESSION_ABSOLUTE_DAYS", "14")
@@ -254,12 +277,25 @@ AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
+# Counted by the name the log-in form checks (an email address in lower case).
+AXES_USERNAME_CALLABLE = "accounts.backends.login_name_of"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Two-step verification (django-otp): a time-based code from an authenticator app, or a
+# one-time backup code. Staff need it for admin; members may turn it on. Each wrong code
+# doubles the wait before the next one (1, 2, 4 ... seconds), beside RATE_LIMITS["otp"].
+OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "CTO Assess")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Admin lists people's devices (to remove a lost one) but never shows their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# A sign-up link (emailed to confirm the address) works for this long.
+SIGNUP_LINK_HOURS = envint("SIGNUP_LINK_HOURS", "24")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from assessments.views import report
+from colleagues.views import rating
 from cto_assess import health
 
 urlpatterns = [
@@ -12,11 +13,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("assessments/", include("assessments.urls")),
     path("assessments/", include("plans.urls")),
+    path("assessments/", include("colleagues.urls")),
+    path("assessments/", include("calibration.urls")),
     path("accounts/", include("accounts.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("api/", include("api.urls")),
     path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path(
         "shared/<str:token>/report.<export_format:fmt>", report.shared_export, name="shared_export"
     ),
+    # A colleague's rating form: the token in the path is masked in logs (log_masking).
+    path("rate/<str:token>/", rating.rate, name="colleague_rate"),
+    path("interview/", include("calibration.practice_urls")),
     path("", include("content.urls")),
 ]
 

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models.query import QuerySet
 from django.db.models.signals import post_migrate
+from django.test import Client
 from django.utils import translation
 
 from content import models as content
@@ -32,6 +33,7 @@ from tests.questionnaire import (
     start_assessment,
     step_url,
 )
+from tests.two_factor import verified_client
 
 
 def _load_the_guide_after_a_flush(sender, **kwargs):
@@ -97,6 +99,8 @@ def guide_counts():
 
 # Leaves first: every foreign key between content rows is PROTECT.
 CONTENT_MODELS_LEAVES_FIRST = (
+    content.KnowledgeChoice,
+    content.KnowledgeCheck,
     content.TargetOverride,
     content.PracticeAction,
     content.Tool,
@@ -237,6 +241,12 @@ def member_client(member):
     client = english_client()
     client.force_login(member)
     return client
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, with the second step that admin asks staff for."""
+    return verified_client(Client(), admin_user)
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ names everything a drawing depends on:
   a deploy, say) never hands out what that code drew;
 - the drawing (the page body, or a file format);
 - the frozen inputs: the assessment and the one it is compared with (both frozen);
-- what the audience sees (notes, comparison) and the language.
+- what the audience sees (notes, comparison) and the language;
+- the state of the report's dated additions (a knowledge check taken after completion).
 
 Page bodies live in the default cache (per process unless CACHE_URL names a Redis);
 files live in the "files" cache, which the web processes share with the task worker
@@ -36,7 +37,13 @@ RENDERING_SOURCES = (
     "content/levels.py",
     "templates/assessments/report*.html",
     "templates/assessments/report/*.html",
+    "calibration/report_section.py",
+    "calibration/verdicts.py",
+    "templates/calibration/_report_section.html",
     "locale/*/LC_MESSAGES/django.po",
+    "colleagues/disclosure.py",  # the colleagues' view drawn into the files
+    "colleagues/reporting.py",
+    "templates/colleagues/_section.html",
 )
 
 
@@ -63,6 +70,10 @@ class Drawing:
     show_notes: bool
     show_comparison: bool
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the plan's budget changes the plan drawn
+    colleagues: str = "-"  # the colleagues' view's stamp, in files that include it
+    # The state of the dated additions to the frozen report (the knowledge check): a new
+    # answer is a new drawing.
+    additions: str = "-"
 
     @property
     def key(self):
@@ -77,6 +88,8 @@ class Drawing:
                 sees,
                 self.language,
                 f"{self.hours_per_week}h",
+                self.colleagues,
+                self.additions,
             ]
         )
 

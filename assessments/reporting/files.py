@@ -2,7 +2,8 @@
 
 The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
 `assessment.company_kind`, `route`, the resources' effort, band and provenance, and
-`plan` (the development plan).
+`plan` (the development plan), `colleagues` (the colleagues' view, colleagues/) and
+`calibration` (what a knowledge check said).
 """
 
 import csv
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments.reporting.cache import drawn
+from colleagues import reporting as colleagues_reporting
 
 SCHEMA = "cto-assess/report/v2"
 FORMATS = ("pdf", "csv", "json")
@@ -43,6 +45,8 @@ def report_data(report):
         "best_fit_stage": report.best_fit_stage.slug,
         "route": _route_data(report.route),
         "plan": _plan_data(report.plan),
+        # The knowledge check: a dated addition, for the person only; null before one.
+        "calibration": report.calibration.data() if report.calibration else None,
         "categories": [
             {"category": c.slug, "mean_rating": c.mean_rating, "readiness": c.readiness}
             for c in report.categories
@@ -59,6 +63,7 @@ def report_data(report):
             for i in report.items
         ],
         "focus_areas": [i.slug for i in report.focus_areas],
+        "colleagues": colleagues_reporting.colleagues_data(report.colleagues),
         "recommendations": {
             "resources": [
                 {
@@ -74,7 +79,12 @@ def report_data(report):
                 for r in report.resources
             ],
             "interview_questions": [
-                {"question": q.slug, "text": q.title, "serves": q.serves}
+                {
+                    "question": q.slug,
+                    "text": q.title,
+                    "serves": q.serves,
+                    "practice": _practice_data(q.practice),
+                }
                 for q in report.interview_questions
             ],
             "trends": [
@@ -82,6 +92,13 @@ def report_data(report):
             ],
         },
     }
+
+
+def _practice_data(practice):
+    """The owner's practice of a question (interview practice); null when none or unseen."""
+    if not practice:
+        return None
+    return {**practice, "last_at": practice["last_at"].isoformat()}
 
 
 def _band(levels):
@@ -167,14 +184,32 @@ def report_csv(report):
                 _("importance"),
                 _("gap"),
                 _("priority"),
+                *colleagues_reporting.csv_header(report.colleagues),
+                *([_("calibration")] if report.calibration else []),
             ]
         )
+        verdicts = _verdicts(report)
     for i in report.items:
         row = [i.name, i.category_name, i.rating, i.expected, i.importance, i.gap, i.priority]
+        row += colleagues_reporting.csv_cells(report.colleagues, i.slug)
+        if report.calibration:  # the column exists once a knowledge check has started
+            row.append(verdicts.get(i.slug, ""))
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     if report.plan is not None:
         _plan_rows(writer, report)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _verdicts(report):
+    """{item: the knowledge check's verdict, in words} for the checked items."""
+    if report.calibration is None:
+        return {}
+    words = {
+        "consistent": _("consistent"),
+        "overrated": _("possibly overrated"),
+        "underrated": _("possibly underrated"),
+    }
+    return {i.item: words[i.verdict] for i in report.calibration.items}
 
 
 def _plan_rows(writer, report):

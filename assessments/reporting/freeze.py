@@ -176,7 +176,7 @@ def matrix_snapshot(item_ids, company_kind=None):
 
 
 def snapshot_of(*, matrix, answers, current_stage, target_stage):
-    """Freeze answers ({item id: (level, note)}) on `matrix`, for the given stage slugs."""
+    """Freeze answers ({item id: (level, note[, evidence])}) on `matrix`, for the stages."""
     no_text = {lang: "" for lang in LANGUAGES}
     return {
         "version": SNAPSHOT_VERSION,
@@ -194,6 +194,8 @@ def snapshot_of(*, matrix, answers, current_stage, target_stage):
                 # The behaviour of the next level up: the goal of a development plan.
                 "next_rubric": item["rubric"].get(answers[item["id"]][0] + 1),
                 "note": answers[item["id"]][1],
+                # The example behind a high rating (version 3); blank when none was given.
+                "evidence": (answers[item["id"]][2:] or ("",))[0],
             }
             for item in matrix["items"]
         ],
@@ -204,10 +206,10 @@ def snapshot_of(*, matrix, answers, current_stage, target_stage):
 def assessment_snapshot(assessment):
     """Everything the report needs, in plain data, as the content stands right now."""
     answers = {
-        item_id: (level, note)
-        for item_id, level, note in Answer.objects.filter(
+        item_id: (level, note, evidence)
+        for item_id, level, note, evidence in Answer.objects.filter(
             assessment=assessment, item__active=True
-        ).values_list("item_id", "level", "note")
+        ).values_list("item_id", "level", "note", "evidence")
     }
     return snapshot_of(
         matrix=matrix_snapshot(answers, assessment.company_kind),

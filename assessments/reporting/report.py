@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import scoring
+from assessments.models import EVIDENCE_FROM_LEVEL
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.plan_view import PlanView, plan_view
 from assessments.reporting.radar import Axis, radar_svg
@@ -37,6 +38,7 @@ class ItemRow:
     rubric: str
     note: str
     change: int | None = None  # rating since the previous assessment, when compared
+    evidence: str = ""  # the example behind a rating of 3 or 4 (shown where notes are)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class Recommended:
     levels: tuple = (None, None)  # the level band a resource serves
     provenance: str = ""  # "guide" or "added"; "" for questions, trends and old reports
     year: int | None = None
+    practice: dict | None = None  # a question the owner practised: attempts, last_at, covered
 
 
 @dataclass
@@ -125,7 +128,10 @@ class Report:
     route: Route | None = None  # None for first-edition reports, whose ladder was a line
     plan: PlanView | None = None  # None for first-edition reports
     comparison: Comparison | None = None
+    colleagues: object = None  # the colleagues' view beside it (colleagues.reporting), if any
     radar: str = field(default="", repr=False)
+    # Dated additions, drawn beside the frozen report for the person only:
+    calibration: object = None  # calibration.report_section.Calibration, once a check starts
 
     @property
     def top_focus_areas(self):
@@ -197,6 +203,7 @@ def _build(assessment, snapshot, language, previous, hours_per_week):
             priority=s.priority,
             rubric=frozen_items[s.item].rubric[language],
             note=frozen_items[s.item].note,
+            evidence=(frozen_items[s.item].evidence if s.rating >= EVIDENCE_FROM_LEVEL else ""),
         )
         for s in score.items
     ]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from assessments.scoring import Expectation
 
-SNAPSHOT_VERSION = 2
-READABLE_VERSIONS = frozenset({1, 2})
+SNAPSHOT_VERSION = 3
+READABLE_VERSIONS = frozenset({1, 2, 3})
 
 Texts = dict  # {"ja": str, "en": str}
 
@@ -27,7 +27,8 @@ class SnapshotError(ValueError):
 
 class UnknownSnapshotVersion(SnapshotError):
     def __init__(self, version):
-        readable = " and ".join(str(v) for v in sorted(READABLE_VERSIONS))
+        *earlier, last = (str(v) for v in sorted(READABLE_VERSIONS))
+        readable = f"{', '.join(earlier)} and {last}" if earlier else last
         super().__init__(
             f"This report was frozen as snapshot version {version!r}; this code reads "
             f"versions {readable} only. Deploy the code that wrote it before opening it."
@@ -54,6 +55,7 @@ class FrozenItem:
     rubric: Texts
     note: str
     next_rubric: Texts | None = None  # the next level's text (version 2); None at level 4
+    evidence: str = ""  # the example behind a high rating (version 3)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def _read_company_kind(data):
 
 
 def _read(data):
-    """Versions 1 and 2: version 2 only adds keys, which version 1 reads as their defaults."""
+    """Versions 1 to 3: each later version only adds keys, which earlier ones read as their
+    defaults."""
     return Snapshot(
         version=data["version"],
         current_stage=data["current_stage"],
@@ -188,6 +191,7 @@ def _read(data):
                 rubric=i["rubric"],
                 note=i["note"],
                 next_rubric=i.get("next_rubric"),
+                evidence=i.get("evidence", ""),
             )
             for i in data["items"]
         ),

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from assessments.reporting.cache import Drawing
 from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.report import build_report
@@ -21,6 +23,13 @@ class ReportViewing:
     show_comparison: bool
     previous: object = None
     hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the development plan's time budget
+    # The colleagues' view (colleagues.reporting), drawn per request: the page shows it
+    # beside the frozen body; the files include it, so their drawings are keyed by its stamp.
+    colleagues: object = None
+    # The state of the knowledge check and interview practice added to the report
+    # (calibration.report_section.calibration_stamp); "-" when there is none. Only the
+    # person sees them, as they see their notes.
+    calibration_stamp: str = "-"
 
     @property
     def compared_with(self):
@@ -36,13 +45,24 @@ class ReportViewing:
             show_notes=self.show_notes,
             show_comparison=self.show_comparison,
             hours_per_week=self.hours_per_week,
+            colleagues=self.colleagues.stamp if self.colleagues and kind != "page" else "-",
+            additions=self.calibration_stamp if self.show_notes else "-",
         )
 
     def build(self):
         """The Report itself (only when a drawing is not in the cache)."""
-        return build_report(
+        # calibration builds on reports
+        from calibration.report_section import calibration_of, practice_of
+
+        report = build_report(
             self.assessment,
             language=self.language,
             previous=self.compared_with,
             hours_per_week=self.hours_per_week,
         )
+        report.colleagues = self.colleagues
+        if self.show_notes and self.calibration_stamp != "-":
+            with translation.override(self.language):
+                report.calibration = calibration_of(self.assessment.pk, report)
+            practice_of(self.assessment.owner_id, report.interview_questions)
+        return report

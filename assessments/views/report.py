@@ -25,6 +25,8 @@ from assessments.reporting.tasks import (
 )
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
+from calibration.report_section import calibration_stamp
+from colleagues.selectors import colleagues_for
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 from plans.models import ActionProgress, ActionStatus, Plan
@@ -71,13 +73,16 @@ def _viewing(request, seen):
     sees = seen.sees
     if not sees.report or not seen.assessment.is_completed:
         raise Http404("The report exists once the assessment is submitted")
+    language = report_language(request)
     return ReportViewing(
         assessment=seen.assessment,
-        language=report_language(request),
+        language=language,
         show_notes=sees.notes,
         show_comparison=sees.comparison,
         previous=_previous(seen.assessment) if sees.comparison else None,
         hours_per_week=_hours_per_week(seen.assessment),
+        colleagues=colleagues_for(seen, language=language),
+        calibration_stamp=calibration_stamp(seen.assessment) if sees.notes else "-",
     )
 
 
@@ -111,6 +116,7 @@ def report_page(request, seen):
     assessment = seen.assessment
     viewing = _viewing(request, seen)
     page = page_parts(viewing)
+    check_started = "check:" in viewing.calibration_stamp
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -125,7 +131,9 @@ def report_page(request, seen):
         {
             "assessment": assessment,
             "page": page,
+            "colleagues": viewing.colleagues,
             "is_owner_view": seen.sees.manage,
+            "check_started": check_started,
             "share_links": links,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
@@ -173,7 +181,11 @@ def share_create(request, assessment_id):
         return response
     days = SHARE_EXPIRY_DAYS[choice]
     expires_at = timezone.now() + timedelta(days=days) if days else None
-    token = services.share_link_create(assessment=seen.assessment, expires_at=expires_at)[1]
+    token = services.share_link_create(
+        assessment=seen.assessment,
+        expires_at=expires_at,
+        show_colleagues=request.POST.get("show_colleagues") == "on",
+    )[1]
     request.session[SHARE_TOKEN_KEY] = {"id": str(seen.assessment.pk), "token": token}
     messages.success(request, _("Your share link is ready. Copy it now: it is shown only once."))
     return redirect(reverse("assessments:detail", args=[seen.assessment.pk]) + "#share")
@@ -209,6 +221,7 @@ def shared_report(request, token):
             "assessment": seen.assessment,
             "page": page_parts(viewing),
             "pdf_state": _pdf_state(viewing),
+            "colleagues": viewing.colleagues,
             "is_owner_view": seen.sees.manage,
             "is_shared": True,
             "shared_by": _display_name(seen.assessment.owner_id),

@@ -20,6 +20,25 @@
   }
   document.querySelectorAll("[data-copy-target]").forEach(copyButton);
 
+  // The example asked for a rating of 3 or 4 shows only beside such a rating (without
+  // this file it is always there, labelled as optional). One that is already written
+  // stays visible whatever the rating, so nothing typed disappears from sight.
+  document.querySelectorAll(".item-question").forEach(function (card) {
+    var box = card.querySelector(".evidence-field");
+    if (!box) return;
+    var from = parseInt(box.getAttribute("data-evidence-from"), 10);
+    var text = box.querySelector("textarea");
+    function update() {
+      var chosen = card.querySelector("input[type=radio]:checked");
+      var high = chosen && parseInt(chosen.value, 10) >= from;
+      box.hidden = !high && !text.value.trim();
+    }
+    card.querySelectorAll("input[type=radio]").forEach(function (radio) {
+      radio.addEventListener("change", update);
+    });
+    update();
+  });
+
   // Autosave on a questionnaire step: each change is posted in the background, the
   // status line says whether it is kept, and leaving with unsaved changes asks first.
   var stepForm = document.querySelector("form[data-autosave-url]");

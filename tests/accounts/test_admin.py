@@ -5,13 +5,13 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from accounts.models import Profile
+from tests.two_factor import verified_client
 
 
 @pytest.fixture
 def staff_client(client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "x-Pw-long-1")
-    client.force_login(admin)
-    return client
+    return verified_client(client, admin)
 
 
 def _change_form_data(user, **profile):

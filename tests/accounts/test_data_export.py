@@ -26,6 +26,7 @@ def test_a_member_downloads_all_their_data_and_nobody_elses(member, member_clien
         "item": mine.item.slug,
         "level": 3,
         "note": "my note",
+        "evidence": "",
         "updated_at": None,
     }
     text = response.content.decode()
@@ -51,7 +52,16 @@ def test_the_download_keeps_its_schema_and_adds_the_profile(member, member_clien
 
     data = json.loads(response.content)
     assert data["schema"] == "cto-assess/member-data/v1"
-    assert list(data) == ["schema", "account", "profile", "assessments", "log_ins"]
+    assert list(data) == [
+        "schema",
+        "account",
+        "profile",
+        "assessments",
+        "log_ins",
+        "interview_practice",
+        "organisations",
+        "api_tokens",
+    ]
     assert list(data["account"]) == ["username", "email", "date_joined"]
     profile = data["profile"]
     assert (profile["display_name"], profile["preferred_language"]) == ("Mina T.", "en")

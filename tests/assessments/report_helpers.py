@@ -39,13 +39,14 @@ def complete_assessment(
     notes=None,
     default=None,
     company_kind=None,
+    evidence=None,
 ):
     """Start, answer every active item and complete; return (assessment, resume token).
 
     levels: {item slug: level}; items left out get `default`, or varied_level(position).
     company_kind: the slug of the kind of company aimed at (None: the base profile).
     """
-    levels, notes = levels or {}, notes or {}
+    levels, notes, evidence = levels or {}, notes or {}, evidence or {}
     assessment, token = services.assessment_start(
         owner=owner,
         current_stage=Stage.objects.get(slug=current),
@@ -57,6 +58,7 @@ def complete_assessment(
         item: (
             levels.get(item.slug, varied_level(index) if default is None else default),
             notes.get(item.slug, ""),
+            evidence.get(item.slug, ""),
         )
         for index, item in enumerate(items)
     }

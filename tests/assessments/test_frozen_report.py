@@ -69,8 +69,8 @@ def test_erasing_a_members_assessments_deletes_their_frozen_reports(guide, membe
     ).exists()
 
 
-BEFORE = [("assessments", "0003_assessment_company_kind")]
-AFTER = [("assessments", "0004_frozen_report")]
+BEFORE = [("assessments", "0005_sharelink_show_colleagues")]
+AFTER = [("assessments", "0006_frozen_report")]
 FROZEN = {"version": 2, "items": [{"slug": "cloud", "rating": 3}], "note": "日本語"}
 
 

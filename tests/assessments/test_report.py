@@ -82,10 +82,64 @@ PLAN = strict(
         "later": array_of(PLAN_ACTION),
     },
 )
+# Issue 15: only what the anonymity rules let the owner see (colleagues/disclosure.py).
+COLLEAGUES = strict(
+    ["invited", "answered", "groups", "blind_spots", "hidden_strengths"],
+    {
+        "invited": {"type": "integer", "minimum": 0},
+        "answered": {"type": "integer", "minimum": 0},
+        "groups": array_of(
+            strict(
+                ["relationship", "count", "items"],
+                {
+                    "relationship": {"enum": ["manager", "peer", "direct_report", "other", "all"]},
+                    "count": {"type": "integer", "minimum": 1},
+                    "items": array_of(
+                        strict(
+                            ["item", "mean"],
+                            {"item": SLUG, "mean": {"type": "number", "minimum": 0, "maximum": 4}},
+                        )
+                    ),
+                },
+            )
+        ),
+        "blind_spots": array_of(SLUG),
+        "hidden_strengths": array_of(SLUG),
+    },
+)
 BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to": LEVEL})]}
 
 # PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
 # keeps every field of version 1 and adds the kind of company, the route and the plan.
+CALIBRATION = strict(
+    [
+        "checked",
+        "offered",
+        "taken_at",
+        "items",
+        "readiness_checked",
+        "readiness_checked_self_rated",
+    ],
+    {
+        "checked": {"type": "integer", "minimum": 0},
+        "offered": {"type": "integer", "minimum": 0},
+        "taken_at": {"oneOf": [{"type": "null"}, {"type": "string", "format": "date-time"}]},
+        "items": array_of(
+            strict(
+                ["item", "rating", "probed_level", "correct", "verdict"],
+                {
+                    "item": SLUG,
+                    "rating": {"type": "integer", "minimum": 0, "maximum": 4},
+                    "probed_level": {"type": "integer", "minimum": 1, "maximum": 4},
+                    "correct": {"type": "boolean"},
+                    "verdict": {"enum": ["consistent", "overrated", "underrated"]},
+                },
+            )
+        ),
+        "readiness_checked": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+        "readiness_checked_self_rated": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+    },
+)
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     **strict(
@@ -100,6 +154,7 @@ REPORT_SCHEMA = {
             "recommendations",
             "route",
             "plan",
+            "colleagues",
         ],
         {
             "schema": {"const": "cto-assess/report/v2"},
@@ -133,6 +188,8 @@ REPORT_SCHEMA = {
             ),
             "best_fit_stage": SLUG,
             "plan": {"oneOf": [{"type": "null"}, PLAN]},
+            "colleagues": {"oneOf": [{"type": "null"}, COLLEAGUES]},
+            "calibration": {"oneOf": [{"type": "null"}, CALIBRATION]},
             "route": {
                 "oneOf": [
                     {"type": "null"},

@@ -1,6 +1,7 @@
 """Coming back: the private resume link, a new one on request, and the session."""
 
 import hashlib
+import re
 import secrets
 
 import pytest
@@ -158,20 +159,18 @@ def test_the_link_of_a_draft_a_member_claimed_stops_working_for_everyone(
     assert member_client.get(detail_url(assessment)).status_code == 302  # on to its step
 
 
-def test_signing_up_with_someone_elses_link_takes_nothing(visitor_draft, resume_url):
+def test_signing_up_with_someone_elses_link_takes_nothing(visitor_draft, resume_url, mailoutbox):
     client, assessment = visitor_draft
     holder = english_client()
     holder.get(resume_url)
 
+    holder.post(reverse("signup"), {"email": "finder@example.com"})
+    confirm = re.search(r"/accounts/signup/confirm/[^/\s]+/", mailoutbox[0].body).group(0)
     holder.post(
-        reverse("signup"),
-        {
-            "username": "finder",
-            "email": "finder@example.com",
-            "password1": "a-long-test-password-42",
-            "password2": "a-long-test-password-42",
-        },
+        confirm,
+        {"new_password1": "a-long-test-password-42", "new_password2": "a-long-test-password-42"},
     )
+    assert "_auth_user_id" in holder.session
 
     assessment.refresh_from_db()
     assert assessment.owner is None

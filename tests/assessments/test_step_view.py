@@ -54,7 +54,9 @@ def test_it_shows_each_item_as_a_fieldset_of_five_rubric_levels_and_a_note(allow
             assertContains(response, f'value="{rubric.level}"')
             assertContains(response, escape(rubric.text_en))
         assertContains(response, f'name="note-{item.slug}"', count=1)
-        assertContains(response, 'maxlength="1000"', count=len(items))
+        assertContains(response, f'name="evidence-{item.slug}"', count=1)
+        # Each item's note and its example (for a rating of 3 or 4) take 1,000 characters.
+        assertContains(response, 'maxlength="1000"', count=2 * len(items))
 
 
 def test_it_shows_the_step_and_how_many_items_are_answered(allowed, guide_counts):
@@ -220,7 +222,8 @@ def test_the_step_page_runs_a_fixed_number_of_queries(db, request, guide_counts,
 
 
 def _textareas(response):
-    return re.findall(r"<textarea .*?</textarea>", response.content.decode(), flags=re.S)
+    """The notes' textareas (each item also has one for an example)."""
+    return re.findall(r'<textarea name="note-.*?</textarea>', response.content.decode(), flags=re.S)
 
 
 def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed):

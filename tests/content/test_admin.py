@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from content.models import Category, Item, Stage, TargetLevel, TargetOverride
 from tests import factories
+from tests.two_factor import verified_client
 
 CONTENT_MODELS = [
     "category",
@@ -26,6 +27,7 @@ CONTENT_MODELS = [
     "companykind",
     "practiceaction",
     "targetoverride",
+    "knowledgecheck",
 ]
 GRID = "admin:content_targetlevel_grid"
 
@@ -164,7 +166,7 @@ def _staff(*codenames):
 
 
 def test_a_staff_user_who_may_only_view_cannot_save_the_grid(guide, client):
-    client.force_login(_staff("view_targetlevel"))
+    verified_client(client, _staff("view_targetlevel"))
     response = client.get(reverse(GRID))
     assert response.status_code == 200
     body = _grid_post_body(response)
@@ -176,7 +178,7 @@ def test_a_staff_user_who_may_only_view_cannot_save_the_grid(guide, client):
 
 
 def test_a_staff_user_who_may_change_saves_the_grid(guide, client):
-    client.force_login(_staff("view_targetlevel", "change_targetlevel"))
+    verified_client(client, _staff("view_targetlevel", "change_targetlevel"))
     body = _grid_post_body(client.get(reverse(GRID)))
     body["expected-cto-ai-ml"] = "4"
     assert client.post(reverse(GRID), body).status_code == 302
@@ -184,7 +186,7 @@ def test_a_staff_user_who_may_change_saves_the_grid(guide, client):
 
 
 def test_a_staff_user_without_permission_cannot_see_the_grid(guide, client):
-    client.force_login(_staff())
+    verified_client(client, _staff())
     assert client.get(reverse(GRID)).status_code == 403
 
 

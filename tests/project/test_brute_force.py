@@ -29,13 +29,22 @@ def test_a_wrong_password_says_so_and_leaves_the_door_open(hana):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/accounts/login/", "/admin/login/"])
-def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(hana, path):
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(hana):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    guess(client, path, 5)
-    response = client.post(path, {"username": "hana", "password": PASSWORD})
+    guess(client, "/accounts/login/", 5)
+    response = client.post("/accounts/login/", {"username": "hana", "password": PASSWORD})
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_admin_takes_no_password_of_its_own_it_sends_people_to_the_sites_log_in(hana):
+    """One log-in for everyone, under one lockout (and the second step for staff)."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post("/admin/login/", {"username": "hana", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
     assert "_auth_user_id" not in client.session
 
 

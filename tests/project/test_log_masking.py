@@ -1,4 +1,4 @@
-"""Resume and share tokens never reach a log: not gunicorn's access log, not the app's."""
+"""Resume, share and invitation tokens never reach a log: not gunicorn's, not the app's."""
 
 import io
 import logging
@@ -23,11 +23,25 @@ TOKEN = "Zk3q9V-secret-token-x1Y2"
         (f"GET /assessments/resume/{TOKEN}/ HTTP/1.1", "GET /assessments/resume/[token]/ HTTP/1.1"),
         (f"/shared/{TOKEN}/report.pdf", "/shared/[token]/report.pdf"),
         (f"https://cto.example.com/shared/{TOKEN}/", "https://cto.example.com/shared/[token]/"),
+        (f"POST /rate/{TOKEN}/ HTTP/1.1", "POST /rate/[token]/ HTTP/1.1"),
+        (f"https://cto.example.com/rate/{TOKEN}/", "https://cto.example.com/rate/[token]/"),
+        (
+            "POST /accounts/signup/confirm/eyJlbWFpbCI6Im4ifQ:1xXZ91:7wWPcnNo/ HTTP/1.1",
+            "POST /accounts/signup/confirm/[token]/ HTTP/1.1",
+        ),
         ("/assessments/start/", "/assessments/start/"),
+        (
+            f"POST /organisations/join/{TOKEN}/ HTTP/1.1",
+            "POST /organisations/join/[token]/ HTTP/1.1",
+        ),
+        (f"Authorization: Bearer cta_{TOKEN}", "Authorization: Bearer cta_[token]"),
+        (f"Unexpected auth - 'Token cta_{TOKEN}'", "Unexpected auth - 'Token cta_[token]'"),
+        ("/organisations/", "/organisations/"),
+        ("/accounts/signup/sent/", "/accounts/signup/sent/"),
         (None, None),
     ],
 )
-def test_it_masks_the_tokens_of_resume_and_share_links(text, expected):
+def test_it_masks_the_tokens_of_links_and_api_tokens(text, expected):
     assert mask_tokens(text) == expected
 
 
@@ -75,9 +89,10 @@ def app_log():
 
 @pytest.mark.django_db
 def test_the_apps_own_log_masks_the_token_of_a_404(app_log):
-    for path in (f"/shared/{TOKEN}/", f"/assessments/resume/{TOKEN}/"):
+    for path in (f"/shared/{TOKEN}/", f"/assessments/resume/{TOKEN}/", f"/rate/{TOKEN}/"):
         assert Client().get(path).status_code == 404
     out = app_log.getvalue()
     assert "/shared/[token]/" in out
+    assert "/rate/[token]/" in out
     assert "/assessments/resume/[token]/" in out
     assert TOKEN not in out

@@ -15,7 +15,13 @@ def applied(app):
 
 @pytest.mark.django_db(transaction=True)
 def test_our_migrations_go_to_zero_and_back(empty_guide):
-    apps = ("accounts", "guide_version", "assessments", "content")  # in the order they go back
+    apps = (
+        "calibration",
+        "accounts",
+        "guide_version",
+        "assessments",
+        "content",
+    )  # go back in order
     before = {app: applied(app) for app in apps}
     assert all(before.values())
     for app in apps:

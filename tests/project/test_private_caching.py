@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from colleagues import services as colleagues_services
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,
@@ -58,6 +59,16 @@ def test_shared_reports_and_their_exports_are_never_stored(owner_report, member_
     assert_never_stored(viewer.get(shared_url(token)))
     for fmt in FORMATS:
         assert_never_stored(viewer.get(shared_export_url(token, fmt)))
+
+
+def test_the_colleagues_pages_are_never_stored(owner_report, member_client):
+    round_ = colleagues_services.round_open(
+        assessment=owner_report, item_slugs=colleagues_services.default_item_slugs(owner_report)
+    )
+    token = colleagues_services.invitation_create(round_=round_, relationship="peer")[1]
+    assert_never_stored(member_client.get(reverse("colleagues:manage", args=[owner_report.pk])))
+    colleague = english_client()  # no account, no session of theirs
+    assert_never_stored(colleague.get(reverse("colleague_rate", args=[token])))
 
 
 def test_public_pages_stay_cacheable_for_a_stranger(guide):

@@ -5,9 +5,11 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cto_assess.ratelimit import parse_rate
 from tests.assessments.report_helpers import complete_assessment, export_url
+from tests.questionnaire import PASSWORD
 
 LIMIT = 2
 
@@ -51,9 +53,23 @@ def test_starting_assessments_is_limited_per_address(guide):
     assert client.get(reverse("assessments:start")).status_code == 200
 
 
-def test_sign_up_is_limited(db):
+def test_sign_up_is_limited(db, mailoutbox):
     client = english()
-    assert statuses(lambda: client.post(reverse("signup"), {"username": ""}))[-1] == 429
+    data = {"email": "someone@example.com"}
+    assert statuses(lambda: client.post(reverse("signup"), data)) == [302, 302, 429]
+    assert len(mailoutbox) == LIMIT  # nobody's mailbox is flooded
+
+
+def test_codes_of_two_step_verification_are_limited(member, settings):
+    settings.RATE_LIMITS["login"] = "100/h"
+    TOTPDevice.objects.create(user=member, name="authenticator", confirmed=True)
+    client = english()
+    client.post(reverse("login"), {"username": "mina", "password": PASSWORD})
+    assert statuses(lambda: client.post(reverse("login_code"), {"code": "000000"})) == [
+        400,
+        400,
+        429,
+    ]
 
 
 def test_log_in_is_limited(db):

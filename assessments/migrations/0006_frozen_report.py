@@ -57,7 +57,7 @@ def remove_triggers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0003_assessment_company_kind")]
+    dependencies = [("assessments", "0005_sharelink_show_colleagues")]
 
     operations = [
         migrations.CreateModel(

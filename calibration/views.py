@@ -1,0 +1,132 @@
+"""The knowledge check: an introduction, then one question per page, each answered once.
+
+Only the person the assessment is about reaches these pages (anyone else: 404), and only
+once the assessment is completed. Every page works without JavaScript.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from assessments import access
+from calibration import services
+from calibration.models import CheckAnswer, CheckSitting
+from calibration.verdicts import minutes_for, verdict
+
+
+def _own_completed(request, assessment_id):
+    seen = access.access_for(request, assessment_id)
+    if not seen.sees.manage or not seen.assessment.is_completed:
+        raise Http404("The knowledge check exists once the assessment is submitted")
+    return seen.assessment
+
+
+def _next_open(sitting):
+    return (
+        CheckAnswer.objects.filter(sitting=sitting, answered_at__isnull=True)
+        .order_by("position")
+        .values_list("position", flat=True)
+        .first()
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def check(request, assessment_id):
+    """GET: what the check is (or where it stands); POST: start it, or go on with it."""
+    assessment = _own_completed(request, assessment_id)
+    sitting = CheckSitting.objects.filter(assessment=assessment).first()
+    if request.method == "POST":
+        sitting = services.sitting_start(assessment=assessment)
+        position = _next_open(sitting)
+        if position is None:
+            return redirect(_report_url(assessment))
+        return redirect("calibration:question", assessment.pk, position)
+    if sitting is None:
+        offered = len(services.offered_questions(assessment))
+        answered = 0
+    else:
+        counts = list(CheckAnswer.objects.filter(sitting=sitting).values_list("answered_at"))
+        offered, answered = len(counts), sum(1 for (at,) in counts if at is not None)
+    return render(
+        request,
+        "calibration/check.html",
+        {
+            "assessment": assessment,
+            "sitting": sitting,
+            "offered": offered,
+            "answered": answered,
+            "minutes": minutes_for(offered - answered),
+            "report_url": _report_url(assessment),
+        },
+    )
+
+
+def _report_url(assessment):
+    return reverse("assessments:detail", args=[assessment.pk]) + "#calibration"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def question(request, assessment_id, position):
+    assessment = _own_completed(request, assessment_id)
+    answer = (
+        CheckAnswer.objects.filter(sitting__assessment=assessment, position=position)
+        .select_related("knowledge_check", "item", "choice")
+        .first()
+    )
+    if answer is None:
+        raise Http404("No such question in this knowledge check")
+    status, error = 200, None
+    if request.method == "POST":
+        chosen = request.POST.get("choice", "")
+        if not chosen:
+            error = _("Choose one answer.")
+        elif not chosen.isdigit():
+            status, error = 400, _("That answer is not one of this question's choices.")
+        else:
+            try:
+                answer = services.check_answer(answer=answer, choice_id=int(chosen))
+            except services.AlreadyAnswered:
+                status = 409
+                messages.warning(
+                    request, _("You answered this question before; your first answer stands.")
+                )
+                answer.refresh_from_db()
+            except services.NotAChoiceOfTheQuestion:
+                status, error = 400, _("That answer is not one of this question's choices.")
+            else:
+                return redirect("calibration:question", assessment.pk, position)
+    return _question_page(request, assessment, answer, status=status, error=error)
+
+
+def _question_page(request, assessment, answer, *, status, error):
+    positions = list(
+        CheckAnswer.objects.filter(sitting_id=answer.sitting_id)
+        .order_by("position")
+        .values_list("position", "answered_at")
+    )
+    choices = list(answer.knowledge_check.choices.all())
+    following = next((p for p, at in positions if at is None and p != answer.position), None)
+    found = (
+        verdict(answer.rating, answer.probed_level, answer.correct) if answer.is_answered else None
+    )
+    return render(
+        request,
+        "calibration/question.html",
+        {
+            "assessment": assessment,
+            "answer": answer,
+            "item_name": answer.item.name,
+            "choices": choices,
+            "best": next((c for c in choices if c.correct), None) if answer.is_answered else None,
+            "verdict": found,
+            "error": error,
+            "total": len(positions),
+            "answered": sum(1 for _, at in positions if at is not None),
+            "next_position": following,
+            "report_url": _report_url(assessment),
+        },
+        status=status,
+    )

@@ -1,0 +1,84 @@
+"""People and data for the organisation tests: an organisation's owner, its members with
+completed assessments, and an outsider who administers another organisation."""
+
+import pytest
+
+from accounts.services import account_create
+from assessments import services as assessment_services
+from content.models import Item, Stage
+from organisations import services
+from tests.questionnaire import english_client
+
+PASSWORD = "x-Passw0rd-long"  # noqa: S105
+
+
+@pytest.fixture
+def client():
+    return english_client()
+
+
+@pytest.fixture
+def make_member(db):
+    def make(username):
+        return account_create(username=username, email=f"{username}@example.com", password=PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def complete(guide):
+    """complete(user, level=2, target="cto"): a completed assessment of `user`."""
+
+    def make(user, level=2, target="cto", current="tech-lead"):
+        assessment, _token = assessment_services.assessment_start(
+            owner=user,
+            current_stage=Stage.objects.get(slug=current),
+            target_stage=Stage.objects.get(slug=target),
+        )
+        assessment_services.answers_save(
+            assessment=assessment,
+            answers={
+                item: (level, f"private note of {user}")
+                for item in Item.objects.filter(active=True)
+            },
+        )
+        return assessment_services.assessment_complete(assessment=assessment)
+
+    return make
+
+
+@pytest.fixture
+def organisation(make_member, guide):
+    owner = make_member("owner")
+    return services.organisation_create(user=owner, name="Acme Engineering")
+
+
+@pytest.fixture
+def owner(organisation):
+    return organisation.memberships.get().user
+
+
+def join(organisation, user, role="member"):
+    inviter = organisation.memberships.get(role="owner")
+    invitation, _token = services.invitation_create(membership=inviter, role=role)
+    return services.invitation_accept(invitation=invitation, user=user)
+
+
+@pytest.fixture
+def team(organisation, make_member, complete):
+    """Three members (avery, blake, casey), each sharing a completed assessment (levels 1, 3, 4)."""
+    memberships = []
+    for name, level in (("avery", 1), ("blake", 3), ("casey", 4)):
+        user = make_member(name)
+        membership = join(organisation, user)
+        services.share_create(membership=membership, assessment=complete(user, level=level))
+        memberships.append(membership)
+    return memberships
+
+
+@pytest.fixture
+def outsider(make_member):
+    """The admin (owner) of another organisation."""
+    user = make_member("outsider")
+    services.organisation_create(user=user, name="Other Org")
+    return user

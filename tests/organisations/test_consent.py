@@ -1,0 +1,129 @@
+"""Consent per assessment: share, withdraw, delete; the latest flag; what admins never see."""
+
+import pytest
+
+from accounts.services import account_delete
+from assessments import services as assessment_services
+from organisations import services
+from organisations.models import Membership, SharedAssessment
+from tests.organisations.conftest import join
+
+
+def _heatmap(client, organisation):
+    return client.get(f"/organisations/{organisation.pk}/heatmap/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_member_shares_and_withdraws_and_the_views_follow_at_once(
+    client, organisation, owner, make_member, complete
+):
+    dana = make_member("dana")
+    membership = join(organisation, dana)
+    assessment = complete(dana, level=3)
+    client.force_login(dana)
+    share_url = f"/organisations/{organisation.pk}/share/"
+    assert client.post(share_url, {"assessment": str(assessment.pk)}).status_code == 302
+    assert SharedAssessment.objects.get(membership=membership).is_latest
+    client.force_login(owner)
+    assert "dana" in _heatmap(client, organisation)
+    assert "dana" in client.get(f"/organisations/{organisation.pk}/team.csv").content.decode(
+        "utf-8-sig"
+    )
+
+    client.force_login(dana)
+    withdraw = f"/organisations/{organisation.pk}/shares/{assessment.pk}/withdraw/"
+    assert client.post(withdraw).status_code == 302
+    assert client.post(withdraw).status_code == 404  # nothing left to withdraw
+    client.force_login(owner)
+    assert "dana" not in _heatmap(client, organisation)
+    assert "dana" not in client.get(f"/organisations/{organisation.pk}/team.csv").content.decode(
+        "utf-8-sig"
+    )
+
+
+@pytest.mark.django_db
+def test_only_ones_own_completed_assessment_can_be_shared(
+    client, organisation, team, make_member, complete
+):
+    eve = make_member("eve")
+    join(organisation, eve)
+    someone_elses = team[0].shares.get().assessment
+    draft, _token = assessment_services.assessment_start(
+        owner=eve,
+        current_stage=someone_elses.current_stage,
+        target_stage=someone_elses.target_stage,
+    )
+    client.force_login(eve)
+    url = f"/organisations/{organisation.pk}/share/"
+    assert client.post(url, {"assessment": str(someone_elses.pk)}).status_code == 404
+    assert client.post(url, {"assessment": str(draft.pk)}).status_code == 404
+    assert client.post(url, {"assessment": "not-a-uuid"}).status_code == 400
+    assert not SharedAssessment.objects.filter(membership__user=eve).exists()
+
+
+@pytest.mark.django_db
+def test_the_latest_share_is_flagged_and_moves_back_when_it_goes(
+    organisation, make_member, complete
+):
+    fay = make_member("fay")
+    membership = join(organisation, fay)
+    older, newer = complete(fay, level=1), complete(fay, level=4)
+    services.share_create(membership=membership, assessment=newer)
+    services.share_create(membership=membership, assessment=older)
+    latest = SharedAssessment.objects.get(membership=membership, is_latest=True)
+    assert latest.assessment_id == newer.pk
+    assessment_services.assessment_delete(assessment=newer)
+    latest = SharedAssessment.objects.get(membership=membership, is_latest=True)
+    assert latest.assessment_id == older.pk
+    services.share_withdraw(membership=membership, assessment_id=older.pk)
+    assert not SharedAssessment.objects.filter(membership=membership).exists()
+
+
+@pytest.mark.django_db
+def test_admins_never_see_notes(client, organisation, owner, team):
+    client.force_login(owner)
+    pages = [
+        _heatmap(client, organisation),
+        client.get(f"/organisations/{organisation.pk}/coverage/").content.decode(),
+        client.get(f"/organisations/{organisation.pk}/bench/").content.decode(),
+        client.get(f"/organisations/{organisation.pk}/team.csv").content.decode("utf-8-sig"),
+    ]
+    assert all("private note" not in page for page in pages)
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_leaves_organisations_and_keeps_everyone_elses_answers(
+    organisation, owner, team
+):
+    avery, blake = team[0].user, team[1].user
+    account_delete(user=avery)
+    assert not Membership.objects.filter(user_id=avery.pk).exists()
+    assert organisation.shares.count() == 2
+    assert blake.assessments.get().answers.count() > 0
+    account_delete(user=owner)
+    organisation.refresh_from_db()
+    assert organisation.memberships.filter(role="owner").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_data_download_lists_organisations_and_shares(client, organisation, team):
+    avery = team[0].user
+    client.force_login(avery)
+    data = client.get("/accounts/my-data.json").json()
+    assert data["organisations"][0]["organisation"] == "Acme Engineering"
+    shared = data["organisations"][0]["shared_assessments"]
+    assert shared[0]["assessment"] == str(team[0].shares.get().assessment_id)
+
+
+@pytest.mark.django_db
+def test_the_naming_consent_is_the_members_own(client, organisation, team):
+    avery = team[0]
+    client.force_login(avery.user)
+    assert (
+        client.post(f"/organisations/{organisation.pk}/naming/", {"named": "on"}).status_code == 302
+    )
+    avery.refresh_from_db()
+    assert avery.named_in_small_groups
+    client.post(f"/organisations/{organisation.pk}/naming/", {})
+    avery.refresh_from_db()
+    assert not avery.named_in_small_groups

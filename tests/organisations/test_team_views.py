@@ -1,0 +1,167 @@
+"""The team's view: heatmap, coverage, bench and readiness, its files, and bad input."""
+
+import datetime
+
+import pytest
+
+from organisations import services
+from organisations.models import Membership, SharedAssessment, ShareReadiness
+from organisations.team import bench as bench_module
+from organisations.team.common import Group
+from tests.organisations.conftest import join
+
+
+def _get(client, organisation, path):
+    return client.get(f"/organisations/{organisation.pk}/{path}")
+
+
+@pytest.mark.django_db
+def test_the_heatmap_sorts_by_name_or_by_gap(client, organisation, owner, team):
+    client.force_login(owner)
+    by_name = _get(client, organisation, "heatmap/?sort=name").content.decode()
+    assert by_name.index(">avery<") < by_name.index(">blake<") < by_name.index(">casey<")
+    by_gap = _get(client, organisation, "heatmap/?sort=gap&stage=cto").content.decode()
+    assert (
+        by_gap.index(">avery<") < by_gap.index(">blake<") < by_gap.index(">casey<")
+    )  # lowest first
+    assert 'class="heatmap-cell lvl-1 below"' in by_gap
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("sort=age", 400),
+        ("sort=name;drop", 400),
+        ("stage=ceo", 400),
+        ("page=0", 400),
+        ("page=x", 400),
+        ("page=2", 404),
+        ("page=1", 200),
+    ],
+)
+def test_the_heatmap_answers_bad_input_with_a_4xx(client, organisation, owner, team, query, status):
+    client.force_login(owner)
+    response = _get(client, organisation, f"heatmap/?{query}")
+    assert response.status_code == status
+    if status != 200:
+        assert b"avery" not in response.content
+
+
+@pytest.mark.django_db
+def test_a_plain_member_and_an_outsider_see_no_team_view(client, organisation, team, outsider):
+    for user in (team[0].user, outsider):
+        client.force_login(user)
+        for path in ("heatmap/", "coverage/", "bench/", "team.csv", "summary.pdf"):
+            assert _get(client, organisation, path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_coverage_counts_holders_and_names_them_only_with_everyones_consent(
+    client, organisation, owner, team
+):
+    # Levels 1, 3, 4: two people at 3 or above on every item, fewer than three.
+    client.force_login(owner)
+    page = _get(client, organisation, "coverage/").content.decode()
+    assert "blake" not in page and "casey" not in page
+    assert "fewer than three people" in page
+    for membership in team[1:]:
+        services.membership_naming_set(membership=membership, named=True)
+    page = _get(client, organisation, "coverage/").content.decode()
+    assert "blake, casey" in page
+    assert "Covered" in page
+
+
+@pytest.mark.django_db
+def test_coverage_flags_a_single_point_of_failure_and_a_gap(
+    client, organisation, owner, make_member, complete
+):
+    solo = make_member("solo")
+    services.share_create(membership=join(organisation, solo), assessment=complete(solo, level=3))
+    other = make_member("other")
+    services.share_create(membership=join(organisation, other), assessment=complete(other, level=1))
+    client.force_login(owner)
+    page = _get(client, organisation, "coverage/").content.decode()
+    assert "Single point of failure" in page and "Gap" not in page
+    SharedAssessment.objects.filter(membership__user=solo).delete()
+    page = _get(client, organisation, "coverage/").content.decode()
+    assert "Gap" in page
+
+
+def test_a_group_is_named_when_it_is_three_or_more_or_all_agreed():
+    assert Group.of(2, ["a", "b"], unnamed=1).names == ()
+    assert Group.of(2, ["a", "b"], unnamed=0).names == ("a", "b")
+    assert Group.of(3, ["a", "b"], unnamed=3).named and Group.of(3, ["a", "b"], 3).more == 1
+    assert Group.of(5, [], unnamed=5).more == 0  # counted, not listed
+
+
+@pytest.mark.django_db
+def test_the_bench_lists_who_is_ready_and_who_is_close(organisation, team):
+    shares = {m.user.username: m.shares.get() for m in team}
+    ShareReadiness.objects.filter(stage="cto").delete()
+    for name, value in (("avery", 65.0), ("blake", 75.0), ("casey", 85.0)):
+        ShareReadiness.objects.create(share=shares[name], stage="cto", readiness=value)
+    Membership.objects.filter(pk__in=[m.pk for m in team]).update(named_in_small_groups=True)
+    rows = {row.stage.slug: row for row in bench_module.bench(organisation, bench_module_stages())}
+    assert rows["cto"].ready.names == ("casey",)
+    assert rows["cto"].near.names == ("blake",)
+    Membership.objects.filter(pk=team[1].pk).update(named_in_small_groups=False)
+    rows = {row.stage.slug: row for row in bench_module.bench(organisation, bench_module_stages())}
+    assert rows["cto"].near.count == 1 and rows["cto"].near.names == ()
+
+
+def bench_module_stages():
+    from organisations.team.common import stages
+
+    return stages()
+
+
+@pytest.mark.django_db
+def test_team_readiness_and_its_change_since_the_previous_quarter(organisation, team):
+    from content.models import Stage
+
+    cto = Stage.objects.get(slug="cto")
+    shares = [m.shares.get() for m in team]
+    ShareReadiness.objects.filter(stage="cto").delete()
+    for share, value in zip(shares, (60.0, 70.0, 80.0), strict=True):
+        ShareReadiness.objects.create(share=share, stage="cto", readiness=value)
+    today = datetime.date(2026, 11, 29)
+    now = bench_module.team_readiness(organisation, cto, today=today)
+    assert now.people == 3 and now.mean == 70.0
+    assert now.quarter_start == datetime.date(2026, 10, 1)
+    assert now.previous_people == 0 and now.change is None
+    # The same assessments, completed before the quarter began: the team stood there then.
+    SharedAssessment.objects.filter(pk__in=[s.pk for s in shares]).update(
+        completed_at=datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC)
+    )
+    then = bench_module.team_readiness(organisation, cto, today=today)
+    assert then.previous_people == 3 and then.previous_mean == 70.0 and then.change == 0.0
+    Membership.objects.filter(pk=team[0].pk).delete()
+    hidden = bench_module.team_readiness(organisation, cto, today=today)
+    assert hidden.people == 2 and hidden.mean is None and hidden.previous_mean is None
+
+
+@pytest.mark.django_db
+def test_the_csv_holds_everything_and_no_formula(client, organisation, owner, team):
+    Membership.objects.filter(pk=team[0].pk).update(named_in_small_groups=True)
+    team[0].user.profile.display_name = "=HYPERLINK(1)"
+    team[0].user.profile.save()
+    client.force_login(owner)
+    response = _get(client, organisation, "team.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )
+    text = response.content.decode("utf-8-sig")
+    for section in ("Team readiness", "Coverage", "Bench", "Heatmap"):
+        assert section in text
+    assert "'=HYPERLINK(1)" in text and "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+
+
+@pytest.mark.django_db
+def test_the_pdf_summary_is_a_pdf(client, organisation, owner, team):
+    client.force_login(owner)
+    response = _get(client, organisation, "summary.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
