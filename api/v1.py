@@ -110,7 +110,7 @@ def _report_response(request, access):
 def assessments(request, query: Query[PageQuery]):
     """The token's member's assessments, the latest first (drafts have no report)."""
     owned = Assessment.objects.filter(owner=request.user)
-    rows = owned.select_related("current_stage", "target_stage", "company_kind").defer("snapshot")
+    rows = owned.select_related("current_stage", "target_stage", "company_kind")
     info, rows = page_of(request, rows, page=query.page, count=owned.count())
     return {
         **info,
@@ -143,11 +143,9 @@ def assessments(request, query: Query[PageQuery]):
 )
 def assessment_report(request, assessment_id):
     """The report of one of the member's completed assessments (cto-assess/report/v2)."""
-    assessment = (
-        Assessment.objects.defer("snapshot")
-        .filter(pk=assessment_id, owner=request.user, status=Assessment.Status.COMPLETED)
-        .first()
-    )
+    assessment = Assessment.objects.filter(
+        pk=assessment_id, owner=request.user, status=Assessment.Status.COMPLETED
+    ).first()
     if assessment is None:
         raise Http404("No such report")
     return _report_response(request, Access(assessment, Audience.OWNER))
@@ -234,7 +232,6 @@ def shared_assessment_report(request, organisation_id, assessment_id):
     organisation = selectors.membership_for(request.user, organisation_id, admin=True).organisation
     share = (
         SharedAssessment.objects.select_related("assessment")
-        .defer("assessment__snapshot")
         .filter(organisation=organisation, assessment_id=assessment_id)
         .first()
     )

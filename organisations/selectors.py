@@ -95,7 +95,6 @@ def shareable_assessments(membership):
     completed = (
         Assessment.objects.filter(owner_id=membership.user_id, status=Assessment.Status.COMPLETED)
         .select_related("target_stage", "company_kind")
-        .defer("snapshot")
         .order_by("-completed_at")
     )
     return [(assessment, assessment.pk in shared) for assessment in completed]

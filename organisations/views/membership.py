@@ -171,7 +171,7 @@ def share(request, organisation_id):
             owner=request.user,
             status=Assessment.Status.COMPLETED,
         )
-        .only("pk", "owner_id", "status", "completed_at", "snapshot")
+        .select_related("frozen_report")
         .first()
     )
     if assessment is None:
