@@ -19,20 +19,33 @@ QUEUED_SECONDS = 120
 
 @task()
 def draw_report_pdf(
-    *, assessment_id, previous_id, language, show_notes, show_comparison, hours_per_week
+    *,
+    assessment_id,
+    previous_id,
+    language,
+    show_notes,
+    show_comparison,
+    hours_per_week,
+    with_calibration=False,
+    with_colleagues=False,
 ):
     """Draw one report's PDF for one audience and language into the files cache."""
     from assessments.models import Assessment
+    from calibration.report_section import calibration_stamp
+    from colleagues.selectors import colleagues_view_of
 
     wanted = [assessment_id, previous_id] if previous_id else [assessment_id]
     found = Assessment.objects.select_related("frozen_report").in_bulk(wanted)
+    assessment = found[_uuid(assessment_id)]
     viewing = ReportViewing(
-        assessment=found[_uuid(assessment_id)],
+        assessment=assessment,
         language=language,
         show_notes=show_notes,
         show_comparison=show_comparison,
         previous=found.get(_uuid(previous_id)) if previous_id else None,
         hours_per_week=hours_per_week,
+        calibration_stamp=calibration_stamp(assessment) if with_calibration else "-",
+        colleagues=colleagues_view_of(assessment, language=language) if with_colleagues else None,
     )
     report_file("pdf", viewing)
 
@@ -67,6 +80,10 @@ def pdf_requested(viewing):
             "show_notes": drawing.show_notes,
             "show_comparison": drawing.show_comparison,
             "hours_per_week": drawing.hours_per_week,
+            # The report's dated additions the audience sees: the worker draws them as they
+            # stand when it runs (a newer state is a new drawing, queued when asked for).
+            "with_calibration": drawing.additions != "-",
+            "with_colleagues": viewing.colleagues is not None,
         }
         draw_report_pdf.enqueue(**arguments)
     return is_drawn(drawing)
