@@ -20,7 +20,7 @@ from tests.assessments.report_helpers import (
     shared_export_url,
     shared_url,
 )
-from tests.assessments.test_report import VALIDATOR
+from tests.assessments.report_schema import VALIDATOR
 from tests.colleagues.helpers import rate
 
 pytestmark = pytest.mark.django_db
