@@ -151,13 +151,18 @@ class Gunicorn:
         return pid
 
     def __exit__(self, *_exc):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        _stop(self.process, self.log)
+
+
+def _stop(process, log):
+    """SIGTERM, then SIGKILL after 30 s; close the log."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    log.close()
 
 
 class TaskWorker:
@@ -185,13 +190,7 @@ class TaskWorker:
         return _cpu(psutil.Process(self.process.pid))
 
     def __exit__(self, *_exc):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        _stop(self.process, self.log)
 
 
 def _cpu(process):

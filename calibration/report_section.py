@@ -11,7 +11,13 @@ from django.db.models import Count, Max, Q
 
 from assessments.scoring import Expectation
 from calibration.models import CheckAnswer, CheckSitting, InterviewAttempt
-from calibration.verdicts import OVERRATED, UNDERRATED, readiness_checked, verdict
+from calibration.verdicts import (
+    OVERRATED,
+    UNDERRATED,
+    readiness_checked,
+    readiness_over,
+    verdict,
+)
 
 
 @dataclass
@@ -171,8 +177,6 @@ def calibration_of(assessment_id, report):
         [(i.item, i.rating, i.probed_level, i.correct) for i in found.items], expectations
     )
     found.readiness_checked = None if value is None else round(value, 1)
-    as_rated = readiness_checked(
-        [(i.item, i.rating, i.rating, True) for i in found.items], expectations
-    )
+    as_rated = readiness_over([(i.item, i.rating) for i in found.items], expectations)
     found.readiness_checked_self_rated = None if as_rated is None else round(as_rated, 1)
     return found

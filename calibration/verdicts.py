@@ -77,19 +77,28 @@ def supported_level(rating, probed_level, correct):
     return rating
 
 
+def readiness_over(levels, expectations):
+    """The readiness formula over some items only: levels [(item, level)], expectations
+    {item: Expectation}; None when the target expects none of them."""
+    nothing = Expectation(expected=0, importance=1)
+    pairs = [(level, expectations.get(item, nothing)) for item, level in levels]
+    if not any(e.expected > 0 for _, e in pairs):
+        return None
+    return readiness(pairs)
+
+
 def readiness_checked(checked, expectations):
     """Readiness over checked items at their supported level; None if none is expected.
 
     checked: [(item, rating, probed_level, correct)]; expectations: {item: Expectation}.
     """
-    nothing = Expectation(expected=0, importance=1)
-    pairs = [
-        (supported_level(rating, probed, correct), expectations.get(item, nothing))
-        for item, rating, probed, correct in checked
-    ]
-    if not any(e.expected > 0 for _, e in pairs):
-        return None
-    return readiness(pairs)
+    return readiness_over(
+        [
+            (item, supported_level(rating, probed, correct))
+            for item, rating, probed, correct in checked
+        ],
+        expectations,
+    )
 
 
 def minutes_for(count):
