@@ -28,11 +28,20 @@ from cto_assess.ratelimit import ratelimited
 
 
 def _claim_session_assessments(request, user):
-    claimed = assessment_services.assessments_claim(
-        assessment_ids=access.claimable_assessment_ids(request), user=user
-    )
+    claimable = access.claimable_assessment_ids(request)
+    claimed = assessment_services.assessments_claim(assessment_ids=claimable, user=user)
     if claimed:
         messages.success(request, _("The assessment you were taking is now saved to your account."))
+    if access.held_unclaimable_count(request, claimable):
+        # Said plainly, with the way: the newest link, opened here, lets it be added.
+        messages.warning(
+            request,
+            _(
+                "An assessment open in this browser was not added to your account: it was "
+                "opened with a resume link that has since been replaced. Open the newest "
+                "resume link in this browser, then choose “Add it to my account”."
+            ),
+        )
 
 
 def _switch_language(response, language):
