@@ -2,6 +2,7 @@
 Signing up is in signup_views.py, two-step verification in two_factor_views.py."""
 
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import selectors, services, two_factor
 from accounts.dashboard import dashboard_rows
+from accounts.invited import invitation_pending
 from accounts.forms import AccountDeleteForm, AccountSettingsForm, LoginForm
 from accounts.member_data import member_data
 from assessments import access
@@ -88,6 +90,14 @@ class LoginView(auth_views.LoginView):
 
     form_class = LoginForm
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invited"] = invitation_pending(self.request)
+        if context["invited"] and not context.get("next"):
+            context["next"] = context["invited"]["path"]  # accepting it comes next
+        context["signup_url"] = with_next(reverse("signup"), context.get("next"))
+        return context
+
     def form_valid(self, form):
         user = form.get_user()
         if two_factor.has_confirmed_device(user):
@@ -103,6 +113,11 @@ class LogoutView(auth_views.LogoutView):
 
     def post(self, request, *args, **kwargs):
         return clear_site_data(super().post(request, *args, **kwargs))
+
+
+def with_next(url, next_url):
+    """`url` that returns to `next_url` (a page of this site) afterwards, if there is one."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def safe_next(request):
