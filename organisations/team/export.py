@@ -12,11 +12,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments.models import Answer
+from content.levels import LEVEL_NAMES
 from assessments.reporting.files import _font_config, _url_fetcher, spreadsheet_safe
 from organisations.team.bench import bench, team_readiness
 from organisations.team.common import active_items
 from organisations.team.coverage import coverage
-from organisations.team.heatmap import shares_with_readiness
+from organisations.team.heatmap import heatmap, shares_with_readiness
 
 ALL_NAMES = 10**9
 
@@ -92,7 +93,8 @@ def team_csv(organisation, stage, all_stages):
 
 
 def team_pdf(organisation, stage, all_stages, *, language):
-    """A4 summary: team readiness, coverage and the bench (names as the pages show them)."""
+    """A4 summary: team readiness, coverage, the bench (names as the pages show them) and
+    the whole heatmap on landscape pages. The task worker draws it (summary.py)."""
     from weasyprint import HTML  # loads Pango, which pages do not need
 
     with translation.override(language):
@@ -100,9 +102,12 @@ def team_pdf(organisation, stage, all_stages, *, language):
             "organisations/summary_pdf.html",
             {
                 "organisation": organisation,
+                "stage": stage,
                 "team": team_readiness(organisation, stage),
                 "coverage": coverage(organisation),
                 "bench": bench(organisation, all_stages),
+                "heatmap": heatmap(organisation, stage=stage, per_page=ALL_NAMES),
+                "levels": list(LEVEL_NAMES.items()),
             },
         )
     return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
