@@ -16,7 +16,7 @@ from organisations import selectors
 from organisations.team.bench import bench, team_readiness
 from organisations.team.common import BadChoice, page_number, picked_stage, stages
 from organisations.team.coverage import coverage
-from organisations.team.export import team_csv
+from organisations.team.export import PARTS, team_csv
 from organisations.team.summary import (
     PREPARING_REFRESH_SECONDS,
     summary_is_queued,
@@ -103,8 +103,16 @@ def _download(content, content_type, extension):
 @_admin_page
 @private_response
 def export_csv(request, organisation):
+    """One part of the team's view (?part=readiness|coverage|bench|heatmap) as one table."""
     all_stages, stage = _stage_choice(request)
-    return _download(team_csv(organisation, stage, all_stages), "text/csv; charset=utf-8", "csv")
+    part = request.GET.get("part") or "heatmap"
+    if part not in PARTS:
+        raise BadChoice("part")
+    content = team_csv(organisation, stage, all_stages, part=part)
+    response = _download(content, "text/csv; charset=utf-8", "csv")
+    filename = f"cto-assess-team-{part}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @_admin_page
