@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import selectors, services, two_factor
+from accounts.backends import username_locks_lift
 from accounts.dashboard import dashboard_rows
 from accounts.forms import AccountDeleteForm, AccountSettingsForm, LoginForm
 from accounts.member_data import member_data
@@ -86,6 +87,16 @@ class LoginView(auth_views.LoginView):
             return redirect("login_code")
         response = super().form_valid(form)
         return after_login(self.request, response, user)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's new password from the emailed link; it also lifts the locks that wrong
+    passwords put on the account, so the owner can log in at once whoever guessed."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        username_locks_lift(form.user)
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
