@@ -151,6 +151,9 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# A task RUNNING this long is taken for one whose worker died, and queued again
+# (cto_assess/task_reaper.py); a PDF takes seconds.
+TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "45")
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": os.getenv("RQ_URL", "redis://127.0.0.1:6379/2")}}
