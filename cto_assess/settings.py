@@ -170,6 +170,9 @@ LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
+# One date format per language (cto_assess/formats/<language>/formats.py); every date is
+# shown in TIME_ZONE.
+FORMAT_MODULE_PATH = ["cto_assess.formats"]
 USE_I18N = True
 USE_TZ = True
 
