@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Connects the receiver that stamps a member's log-in time (the session timeout).
         import cto_assess.session_timeout  # noqa: F401
+
+        # Registers the deploy check that mail reaches people, never the console.
+        import cto_assess.mail  # noqa: F401

@@ -1,5 +1,6 @@
-"""Secret tokens never reach a log: resume, share, invitation and sign-up links carry
-them in their paths.
+"""Secret tokens never reach a log: resume, share, invitation, sign-up and password-reset
+links carry them in their paths, and a log-in's `next=` carries such a path
+percent-encoded.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
@@ -10,9 +11,16 @@ new URL carries a token.
 import logging
 import re
 
+# A slash as written, or percent-encoded once or twice (a link inside a next= parameter).
+_SLASH = r"(?:/|%(?:25)?2[Ff])"
+# A token's characters: anything up to the next separator, a percent-encoded ':' included
+# (a sign-up link's signed value).
+_TOKEN = r"(?:[^/?#&%\s\"']|%(?:25)?3[Aa])+"
 TOKEN_IN_PATH = re.compile(
-    r"(/(?:assessments/resume|shared|rate|accounts/signup/confirm|organisations/join)/)"
-    r"([^/?#\s\"']+)"
+    rf"({_SLASH}(?:assessments{_SLASH}resume|shared|rate|accounts{_SLASH}signup{_SLASH}confirm"
+    rf"|organisations{_SLASH}join){_SLASH})({_TOKEN})"
+    # A password reset: /accounts/reset/<the user's id>/<token>/, but not its next steps.
+    rf"|({_SLASH}accounts{_SLASH}reset{_SLASH}{_TOKEN}{_SLASH})(?!set-password\b)({_TOKEN})"
 )
 # A personal API token wherever it appears (an Authorization header, a pasted URL).
 API_TOKEN = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
@@ -26,9 +34,13 @@ def mask_tokens(text):
         return text
     if "cta_" in text:
         text = API_TOKEN.sub(rf"\g<1>{MASK}", text)
-    if "/" not in text:
+    if "/" not in text and "%" not in text:
         return text
-    return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)
+    return TOKEN_IN_PATH.sub(_masked, text)
+
+
+def _masked(match):
+    return (match.group(1) or match.group(3)) + MASK
 
 
 class MaskTokensFilter(logging.Filter):
