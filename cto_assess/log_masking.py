@@ -15,15 +15,15 @@ import re
 _SLASH = r"(?:/|%(?:25)?2[Ff])"
 # A token's characters: anything up to the next separator, a percent-encoded ':' included
 # (a sign-up link's signed value).
-_TOKEN = r"(?:[^/?#&%\s\"']|%(?:25)?3[Aa])+"
+_LINK_PART = r"(?:[^/?#&%\s\"']|%(?:25)?3[Aa])+"
 TOKEN_IN_PATH = re.compile(
     rf"({_SLASH}(?:assessments{_SLASH}resume|shared|rate|accounts{_SLASH}signup{_SLASH}confirm"
-    rf"|organisations{_SLASH}join){_SLASH})({_TOKEN})"
+    rf"|organisations{_SLASH}join){_SLASH})({_LINK_PART})"
     # A password reset: /accounts/reset/<the user's id>/<token>/, but not its next steps.
-    rf"|({_SLASH}accounts{_SLASH}reset{_SLASH}{_TOKEN}{_SLASH})(?!set-password\b)({_TOKEN})"
+    rf"|({_SLASH}accounts{_SLASH}reset{_SLASH}{_LINK_PART}{_SLASH})(?!set-password\b)({_LINK_PART})"
 )
 # A personal API token wherever it appears (an Authorization header, a pasted URL).
-API_TOKEN = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
+API_LINK_PART = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
 MASK = "[token]"
 
 
@@ -33,7 +33,7 @@ def mask_tokens(text):
     if not isinstance(text, str):
         return text
     if "cta_" in text:
-        text = API_TOKEN.sub(rf"\g<1>{MASK}", text)
+        text = API_LINK_PART.sub(rf"\g<1>{MASK}", text)
     if "/" not in text and "%" not in text:
         return text
     return TOKEN_IN_PATH.sub(_masked, text)
