@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "calibration",
     "organisations",
     "api",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments.models import Answer
-from assessments.reporting.files import _font_config, _url_fetcher, spreadsheet_safe
+from cto_assess.pdf import html_to_pdf
+from cto_assess.spreadsheet import spreadsheet_safe
 from organisations.team.bench import bench, team_readiness
 from organisations.team.common import active_items
 from organisations.team.coverage import coverage
@@ -93,8 +94,6 @@ def team_csv(organisation, stage, all_stages):
 
 def team_pdf(organisation, stage, all_stages, *, language):
     """A4 summary: team readiness, coverage and the bench (names as the pages show them)."""
-    from weasyprint import HTML  # loads Pango, which pages do not need
-
     with translation.override(language):
         html = render_to_string(
             "organisations/summary_pdf.html",
@@ -105,4 +104,4 @@ def team_pdf(organisation, stage, all_stages, *, language):
                 "bench": bench(organisation, all_stages),
             },
         )
-    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
+    return html_to_pdf(html)
