@@ -18,5 +18,6 @@ urlpatterns = [
         keeping.email_resume_link,
         name="email_resume_link",
     ),
+    path("<uuid:assessment_id>/claim/", keeping.claim, name="claim"),
     path("<uuid:assessment_id>/delete/", taking.delete, name="delete"),
 ]

@@ -10,13 +10,13 @@ import uuid
 from django.db import transaction
 from django_tasks import task
 
-from reports.cache import is_drawn, is_queued, queue_once
+from reports.cache import is_away, is_drawn, is_queued, queue_once
 from reports.files import report_file
 from reports.sections import stamps_by_key
 
 # A PDF asked for again after this long, and still not drawn, is queued again (a worker
 # that died with it, say).
-QUEUED_SECONDS = 120
+QUEUED_SECONDS = 60
 
 
 @task()
@@ -52,6 +52,11 @@ def draw_report_pdf(*, assessment_id, previous_id, language, audience, share_lin
 def pdf_ready(viewing):
     """True when the PDF of `viewing` is drawn and can be served at once."""
     return is_drawn(viewing.drawing("pdf"))
+
+
+def pdf_unkeepable(viewing):
+    """True while the files cache is away: a PDF drawn now would be lost."""
+    return is_away(viewing.drawing("pdf"))
 
 
 def pdf_queued(viewing):
