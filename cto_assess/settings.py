@@ -309,14 +309,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Email (reassessment reminders, password resets): the console by default, so a fresh
-# clone sends nothing; SMTP when EMAIL_HOST is set.
+# Email (reassessment reminders, password resets): SMTP when EMAIL_HOST is set; else the
+# console while developing (a fresh clone sends nothing), and in production nothing at all,
+# with an error in the log and in `check --deploy` (cto_assess/mail.py): mails carry live
+# links that must not reach the logs.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_BACKEND = os.getenv(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "cto_assess.mail.UnconfiguredEmailBackend",
 )
 EMAIL_PORT = int(os.getenv("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
