@@ -51,6 +51,16 @@ class CategoryRow:
 
 
 @dataclass
+class CoreShortfall:
+    """A core item of a stage rated below the level that stage expects: it holds it back."""
+
+    slug: str
+    name: str
+    rating: int
+    expected: int
+
+
+@dataclass
 class StageRow:
     slug: str
     name: str
@@ -59,6 +69,8 @@ class StageRow:
     is_target: bool = False
     is_current: bool = False
     is_best_fit: bool = False
+    blocked_by: list[CoreShortfall] = field(default_factory=list)
+    core_items: list[str] = field(default_factory=list)  # names of its core items
 
 
 @dataclass
@@ -156,6 +168,7 @@ def score_snapshot(snapshot):
         profiles={stage.slug: stage.profile for stage in snapshot.stages},
         stages=[stage.slug for stage in snapshot.stages],
         target_stage=snapshot.target_stage,
+        core_items={stage.slug: stage.core for stage in snapshot.stages},
     )
 
 
@@ -218,6 +231,16 @@ def _build(assessment, snapshot, language, previous, hours_per_week):
             is_target=stage.slug == snapshot.target_stage,
             is_current=stage.slug == snapshot.current_stage,
             is_best_fit=stage.slug == score.best_fit_stage,
+            blocked_by=[
+                CoreShortfall(
+                    slug,
+                    by_slug[slug].name,
+                    by_slug[slug].rating,
+                    stage.profile[slug].expected,
+                )
+                for slug in readiness[stage.slug].blocked_by
+            ],
+            core_items=[by_slug[slug].name for slug in stage.core if slug in by_slug],
         )
         for stage in snapshot.stages
     ]

@@ -8,15 +8,17 @@ defaults here, and a version this code does not know is refused, never guessed a
 Version 2 (the guide's second edition) adds the kind of company the profiles were
 adjusted for, each stage's track and the stages that follow it, each resource's effort,
 level band, provenance and year, the practice actions of the answered items, and each
-item's next-level rubric text (the goal of the development plan).
+item's next-level rubric text (the goal of the development plan). Version 3 adds the
+evidence behind a high rating; version 4 each stage's core items (the role-defining items
+a stage is not reached without), which earlier versions read as none.
 """
 
 from dataclasses import dataclass
 
 from assessments.scoring import Expectation
 
-SNAPSHOT_VERSION = 3
-READABLE_VERSIONS = frozenset({1, 2, 3})
+SNAPSHOT_VERSION = 4
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 Texts = dict  # {"ja": str, "en": str}
 
@@ -66,6 +68,7 @@ class FrozenStage:
     profile: dict  # {item slug: Expectation}
     track: str = ""  # "" in version 1, whose ladder was a line
     next: tuple = ()  # slugs of the stages that follow (version 2)
+    core: tuple = ()  # slugs of its core items (version 4): none before
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ def _read_company_kind(data):
 
 
 def _read(data):
-    """Versions 1 to 3: each later version only adds keys, which earlier ones read as their
+    """Versions 1 to 4: each later version only adds keys, which earlier ones read as their
     defaults."""
     return Snapshot(
         version=data["version"],
@@ -206,6 +209,7 @@ def _read(data):
                 },
                 track=s.get("track", ""),
                 next=tuple(s.get("next", ())),
+                core=tuple(s.get("core", ())),
             )
             for s in sorted(data["stages"], key=lambda s: s["order"])
         ),
