@@ -14,7 +14,7 @@ from assessments.reporting.viewing import ReportViewing
 
 # A PDF asked for again after this long, and still not drawn, is queued again (a worker
 # that died with it, say).
-QUEUED_SECONDS = 120
+QUEUED_SECONDS = 60
 
 
 @task()
