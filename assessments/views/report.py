@@ -22,11 +22,13 @@ from assessments.reporting.tasks import (
     pdf_ready,
     pdf_requested,
     pdf_requested_on_commit,
+    pdf_unkeepable,
 )
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
 from calibration.report_section import calibration_stamp
 from colleagues.selectors import colleagues_for
+from cto_assess.errors import service_unavailable
 from cto_assess.private import private_response
 from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
 from plans.models import ActionProgress, ActionStatus, Plan
@@ -152,6 +154,14 @@ def _file_response(request, fmt, viewing, report_url):
     if fmt == "pdf" and (wait := _pdf_wait(request, viewing)) is not None:
         return too_many_requests(wait)
     if fmt == "pdf" and not pdf_requested(viewing):
+        if pdf_unkeepable(viewing):
+            # The files cache is away (Redis down): no drawing could reach this request.
+            return service_unavailable(
+                message=_(
+                    "The PDF cannot be prepared right now. Your report is safe: the page "
+                    "and the other downloads work. Please try again in a minute."
+                )
+            )
         # Queued for the worker: a page that says so and asks again by itself.
         response = render(
             request, "assessments/pdf_preparing.html", {"report_url": report_url}, status=202
