@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Answer
 from content.levels import LEVEL_NAMES
-from assessments.reporting.files import _font_config, _url_fetcher, spreadsheet_safe
+from cto_assess.pdf import html_to_pdf
+from cto_assess.spreadsheet import spreadsheet_safe
 from organisations.team.bench import bench, team_readiness
 from organisations.team.common import active_items
 from organisations.team.coverage import coverage
@@ -101,8 +102,6 @@ def team_csv(organisation, stage, all_stages, *, part="heatmap"):
 def team_pdf(organisation, stage, all_stages, *, language):
     """A4 summary: team readiness, coverage, the bench (names as the pages show them) and
     the whole heatmap on landscape pages. The task worker draws it (summary.py)."""
-    from weasyprint import HTML  # loads Pango, which pages do not need
-
     with translation.override(language):
         html = render_to_string(
             "organisations/summary_pdf.html",
@@ -116,4 +115,4 @@ def team_pdf(organisation, stage, all_stages, *, language):
                 "levels": list(LEVEL_NAMES.items()),
             },
         )
-    return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf(font_config=_font_config())
+    return html_to_pdf(html)

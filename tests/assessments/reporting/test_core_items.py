@@ -4,8 +4,8 @@ a plan that starts on what keeps the target out of reach."""
 import pytest
 
 from assessments.reporting.freeze import matrix_snapshot, snapshot_of
-from assessments.reporting.plan import TOP_ACTIONS, first_actions, plan_of
-from assessments.reporting.report import score_snapshot
+from plans.plan import TOP_ACTIONS, first_actions, plan_of
+from assessments.reporting.snapshot import score_snapshot
 from assessments.reporting.snapshot import read_snapshot
 from content.models import CompanyKind, Item, TargetLevel
 
