@@ -4,10 +4,9 @@ a plan that starts on what keeps the target out of reach."""
 import pytest
 
 from assessments.reporting.freeze import matrix_snapshot, snapshot_of
-from plans.plan import TOP_ACTIONS, first_actions, plan_of
-from assessments.reporting.snapshot import score_snapshot
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from content.models import CompanyKind, Item, TargetLevel
+from plans.plan import TOP_ACTIONS, first_actions, plan_of
 
 KINDS = (None, "startups", "it-vendors-sier", "manufacturing-infrastructure", "media-entertainment")
 
