@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the body: 413 for a large body or a file part.
     "cto_assess.limits.RequestSizeMiddleware",
+    # The API's HTTP contract: HEAD as GET, a JSON 405, a 304 without a body type.
+    "api.middleware.ApiHttpContractMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): logged in with a second factor (accounts/two_factor.py).
