@@ -38,8 +38,9 @@ RENDERING_SOURCES = (
     "templates/assessments/report*.html",
     "templates/assessments/report/*.html",
     "calibration/report_section.py",
+    "calibration/check_report.py",
     "calibration/verdicts.py",
-    "templates/calibration/_report_section.html",
+    "templates/calibration/_report_section*.html",
     "locale/*/LC_MESSAGES/django.po",
     "colleagues/disclosure.py",  # the colleagues' view drawn into the files
     "colleagues/reporting.py",
