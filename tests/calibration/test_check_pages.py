@@ -231,6 +231,8 @@ def test_the_pages_work_in_japanese(all_fours, member):
     response = client.get(question_url(all_fours, 1), HTTP_ACCEPT_LANGUAGE="ja")
     answer = CheckAnswer.objects.get(sitting__assessment=all_fours, position=1)
     assert answer.knowledge_check.situation_ja in response.content.decode()
+    intro = client.get(check_url(all_fours), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "当てずっぽうでも4回に1回は正解します" in intro
 
 
 def test_query_counts_stay_flat(own, all_fours, django_assert_max_num_queries):
