@@ -4,8 +4,7 @@ question), delete."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from assessments.reporting.report import score_snapshot
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from calibration import adaptive
 from calibration.models import FIRST_EDITION, CheckAnswer, CheckSitting, InterviewAttempt
 from calibration.retirement import question_quality_refresh

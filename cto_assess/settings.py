@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "calibration",
     "organisations",
     "api",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -131,7 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL picks the cache: each process its own by default (a fresh clone needs no
 # server), or one Redis shared by every server. It keeps rendered reports and their files
-# (assessments/reporting/cache.py).
+# (reports/cache.py).
 CACHES = envcaches("CACHE_URL")
 # Rendered report files (PDFs) are drawn by the task worker and served by every web
 # process: they need a cache all of them share (the Redis of CACHE_URL, or files here).
@@ -151,6 +152,9 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# A task RUNNING this long is taken for one whose worker died, and queued again
+# (cto_assess/task_reaper.py); a PDF takes seconds.
+TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "45")
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": os.getenv("RQ_URL", "redis://127.0.0.1:6379/2")}}
@@ -270,11 +274,16 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 
 # Password guessing: 5 failures for a username from one address lock that username from
-# that address for 15 minutes, on the site's log-in and admin's alike; 30 from all
-# addresses together within those 15 minutes lock it everywhere (accounts/backends.py).
+# that address for 15 minutes, on the site's log-in and admin's alike. Failures during a
+# lockout are not counted and do not restart it. From all addresses together, each
+# counting at most 5, 30 failures within those 15 minutes make the username wait 30 s
+# after its latest failure, doubled for each further one, 15 minutes at most
+# (accounts/backends.py): never a lock that a stranger can hold on.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
+AXES_USERNAME_DELAY_SECONDS = envint("AXES_USERNAME_DELAY_SECONDS", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
 # Counted by the name the log-in form checks (an email address in lower case).
@@ -301,14 +310,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Email (reassessment reminders, password resets): the console by default, so a fresh
-# clone sends nothing; SMTP when EMAIL_HOST is set.
+# Email (reassessment reminders, password resets): SMTP when EMAIL_HOST is set; else the
+# console while developing (a fresh clone sends nothing), and in production nothing at all,
+# with an error in the log and in `check --deploy` (cto_assess/mail.py): mails carry live
+# links that must not reach the logs.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_BACKEND = os.getenv(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "cto_assess.mail.UnconfiguredEmailBackend",
 )
 EMAIL_PORT = int(os.getenv("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
@@ -317,7 +330,7 @@ EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "1") not in ("0", "false", "")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
 
 # Queue a report's PDF for the task worker when the assessment is completed (see
-# assessments/reporting/tasks.py): the first download is then ready at once.
+# reports/tasks.py): the first download is then ready at once.
 REPORT_WARM_ON_COMPLETE = envbool("REPORT_WARM_ON_COMPLETE", "True")
 
 LOGGING = {

@@ -10,6 +10,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -112,8 +113,8 @@ def new_resume_link(request, assessment_id):
     if refused:
         return locked_page(request, assessment)
     token = services.assessment_rotate_token(assessment=assessment)
-    # A fresh link cuts the older one off: this session may now take it into an account.
-    access.remember(request, assessment, may_claim=True)
+    # A fresh link cuts the older one off, and every session that held it through that one.
+    access.remember_relinked(request, assessment)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"url": resume_url(request, token)})  # site.js copies it at once
     show_token_once(request, assessment, token)
@@ -136,7 +137,7 @@ def email_resume_link(request, assessment_id):
         context = {"assessment": assessment, "form": form, "back": request.POST}
         return render(request, "assessments/resume_email.html", context, status=400)
     token = services.assessment_rotate_token(assessment=assessment)
-    access.remember(request, assessment, may_claim=True)
+    access.remember_relinked(request, assessment)
     link = resume_url(request, token)
     send_mail(
         subject=_("Your CTO Assess resume link"),
@@ -155,3 +156,28 @@ def email_resume_link(request, assessment_id):
         % {"email": form.cleaned_data["email"]},
     )
     return _back_to(request, assessment)
+
+
+@login_required
+@require_POST
+def claim(request, assessment_id):
+    """Take the visitor's assessment this browser holds into the member's account, when the
+    browser may (it started it, or holds it through its current resume link); else say why
+    not, and the way."""
+    seen = access.access_for(request, assessment_id)
+    assessment = seen.assessment
+    if seen.audience == access.Audience.OWNER:
+        return redirect("assessments:detail", assessment.pk)
+    if not access.may_claim(request, assessment):
+        messages.error(
+            request,
+            _(
+                "This assessment was not added to your account: this browser opened it "
+                "with a resume link that has since been replaced. Open the newest resume "
+                "link in this browser, then choose “Add it to my account” again."
+            ),
+        )
+        return redirect("assessments:detail", assessment.pk)
+    services.assessments_claim(assessment_ids=[assessment.pk], user=request.user)
+    messages.success(request, _("The assessment is now saved to your account."))
+    return redirect("assessments:detail", assessment.pk)
