@@ -217,7 +217,16 @@ REPORT_SCHEMA = {
                 {
                     "target": PERCENT,
                     "by_stage": array_of(
-                        strict(["stage", "readiness"], {"stage": SLUG, "readiness": PERCENT}),
+                        strict(
+                            ["stage", "readiness", "reached", "blocked_by"],
+                            {
+                                "stage": SLUG,
+                                "readiness": PERCENT,
+                                # Issue 25: reached only with every core item at its level.
+                                "reached": {"type": "boolean"},
+                                "blocked_by": array_of(SLUG, uniqueItems=True),
+                            },
+                        ),
                         minItems=COUNTS.stages,
                         maxItems=COUNTS.stages,
                     ),
