@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from assessments.reporting.plan import plan_of
+from plans.plan import plan_of
 
 
 @dataclass
