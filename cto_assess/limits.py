@@ -12,6 +12,8 @@ from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
 
+from cto_assess.errors import api_error, is_api
+
 
 class FilePartRefused(Exception):
     """A multipart body holds a file, and this app takes none."""
@@ -30,7 +32,9 @@ class NoFilesUploadHandler(FileUploadHandler):
         return None
 
 
-def too_large():
+def too_large(request=None):
+    if is_api(request):
+        return api_error("too_large", "The request body is too large.", 413)
     return HttpResponse(loader.render_to_string("413.html"), status=413)
 
 
@@ -63,13 +67,15 @@ class RequestSizeMiddleware:
 
     def __call__(self, request):
         if _declared_length(request) > settings.MAX_REQUEST_BODY_BYTES:
-            return too_large()
+            return too_large(request)
         if _foreign_form_charset(request):
+            if is_api(request):
+                return api_error("bad_request", "Send form bodies in UTF-8.", 400)
             return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
         if request.content_type == "multipart/form-data":
             request.upload_handlers = [NoFilesUploadHandler(request)]
             try:
                 request.POST  # noqa: B018 (parsed now, once, under these handlers)
             except (FilePartRefused, RequestDataTooBig, TooManyFieldsSent):
-                return too_large()
+                return too_large(request)
         return self.get_response(request)

@@ -122,7 +122,8 @@ def _production_setting(name, extra_env=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
     env.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="cto_assess.settings")
     env.update(extra_env or {})
-    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    setup = "import django; django.setup(); from django.conf import settings"
+    code = f"{setup}; print(settings.{name})"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
