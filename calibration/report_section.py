@@ -6,17 +6,21 @@ state it was drawn in, so a cached drawing is redrawn when an answer arrives.
 """
 
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pydantic import Field
 
+from assessments.contract import Declared, Slug
 from assessments.scoring import Expectation
 from calibration.models import CheckAnswer, CheckSitting, InterviewAttempt
 from calibration.verdicts import (
     CONSISTENT,
     OVERRATED,
     UNDERRATED,
+    VERDICTS,
     readiness_checked,
     readiness_over,
     verdict,
@@ -81,7 +85,7 @@ class Calibration:
         return self.checked - self.overrated - self.underrated
 
     def data(self):
-        """The JSON export's `calibration` (see PRODUCT.md)."""
+        """The JSON export's `calibration` (its shape: CalibrationData)."""
         return {
             "checked": self.checked,
             "offered": self.offered,
@@ -195,11 +199,31 @@ def calibration_of(assessment_id, report):
     return found
 
 
+class CheckedItemData(Declared):
+    item: Slug
+    rating: Annotated[int, Field(ge=0, le=4)]
+    probed_level: Annotated[int, Field(ge=1, le=4)]
+    correct: bool
+    verdict: Literal[VERDICTS]
+
+
+class CalibrationData(Declared):
+    """The JSON export's `calibration`: what a knowledge check said; null before one."""
+
+    checked: Annotated[int, Field(ge=0)]
+    offered: Annotated[int, Field(ge=0)]
+    taken_at: str | None  # ISO 8601
+    items: list[CheckedItemData]
+    readiness_checked: int | float | None
+    readiness_checked_self_rated: int | float | None
+
+
 class CalibrationSection:
     """The knowledge check and interview practice as a section of the report
     (reports/sections.py lists the sections). Only the person sees it, as their notes."""
 
     key = "calibration"
+    data_model = CalibrationData
     template = "calibration/_report_section.html"
     in_page_body = True
 
