@@ -32,6 +32,8 @@ class AssessmentData(Declared):
 class StageReadinessData(Declared):
     stage: Slug
     readiness: Percent
+    reached: bool  # only with every core item at its level
+    blocked_by: list[Slug]  # the stage's core items short of their level
 
 
 class ReadinessData(Declared):

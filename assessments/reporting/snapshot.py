@@ -8,7 +8,9 @@ defaults here, and a version this code does not know is refused, never guessed a
 Version 2 (the guide's second edition) adds the kind of company the profiles were
 adjusted for, each stage's track and the stages that follow it, each resource's effort,
 level band, provenance and year, the practice actions of the answered items, and each
-item's next-level rubric text (the goal of the development plan).
+item's next-level rubric text (the goal of the development plan). Version 3 adds the
+evidence behind a high rating; version 4 each stage's core items (the role-defining items
+a stage is not reached without), which earlier versions read as none.
 """
 
 from dataclasses import dataclass
@@ -16,8 +18,8 @@ from dataclasses import dataclass
 from assessments import scoring
 from assessments.scoring import Expectation
 
-SNAPSHOT_VERSION = 3
-READABLE_VERSIONS = frozenset({1, 2, 3})
+SNAPSHOT_VERSION = 4
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 Texts = dict  # {"ja": str, "en": str}
 
@@ -67,6 +69,7 @@ class FrozenStage:
     profile: dict  # {item slug: Expectation}
     track: str = ""  # "" in version 1, whose ladder was a line
     next: tuple = ()  # slugs of the stages that follow (version 2)
+    core: tuple = ()  # slugs of its core items (version 4): none before
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def _read_company_kind(data):
 
 
 def _read(data):
-    """Versions 1 to 3: each later version only adds keys, which earlier ones read as their
+    """Versions 1 to 4: each later version only adds keys, which earlier ones read as their
     defaults."""
     return Snapshot(
         version=data["version"],
@@ -207,6 +210,7 @@ def _read(data):
                 },
                 track=s.get("track", ""),
                 next=tuple(s.get("next", ())),
+                core=tuple(s.get("core", ())),
             )
             for s in sorted(data["stages"], key=lambda s: s["order"])
         ),
@@ -263,4 +267,5 @@ def score_snapshot(snapshot):
         profiles={stage.slug: stage.profile for stage in snapshot.stages},
         stages=[stage.slug for stage in snapshot.stages],
         target_stage=snapshot.target_stage,
+        core_items={stage.slug: stage.core for stage in snapshot.stages},
     )

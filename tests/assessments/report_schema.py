@@ -18,6 +18,7 @@ def _with_the_guides_counts(schema):
     defs = schema["$defs"]
     by_stage = defs["ReadinessData"]["properties"]["by_stage"]
     by_stage.update(minItems=COUNTS.stages, maxItems=COUNTS.stages)
+    defs["StageReadinessData"]["properties"]["blocked_by"]["uniqueItems"] = True
     schema["properties"]["items"].update(minItems=COUNTS.active_items, maxItems=COUNTS.active_items)
     schema["properties"]["focus_areas"]["uniqueItems"] = True
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

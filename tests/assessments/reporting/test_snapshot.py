@@ -62,7 +62,7 @@ def keeps(drawn, first_edition):
 
 
 def test_the_version_written_is_a_version_read():
-    assert SNAPSHOT_VERSION == 3
+    assert SNAPSHOT_VERSION == 4
     assert SNAPSHOT_VERSION in READABLE_VERSIONS
     assert STORED_V1["current"]["snapshot"]["version"] == 1
     assert 1 in READABLE_VERSIONS, "every report completed since the first edition stays readable"
@@ -104,6 +104,21 @@ def test_a_stored_version_1_report_renders_as_the_first_edition_drew_it(guide, m
     assert report_csv(report).decode("utf-8") == expected["csv"]
 
 
+def test_a_snapshot_before_version_4_has_no_core_items_and_reaches_by_readiness_alone(
+    guide, member
+):
+    # The stored first-edition report: its stages hold no core items, so a stage is
+    # reached exactly when its readiness is at the line, as it was when it was drawn.
+    current = stored(STORED_V1["current"], member)
+    snapshot = read_snapshot(current.snapshot)
+    assert all(stage.core == () for stage in snapshot.stages)
+    drawn = report_data(build_report(current, language="en"))
+    for stage in drawn["readiness"]["by_stage"]:
+        assert stage["blocked_by"] == []
+        assert stage["reached"] is (stage["readiness"] >= 80)
+    assert drawn["best_fit_stage"] == STORED_V1["expected"]["en"]["json"]["best_fit_stage"]
+
+
 def test_a_version_1_snapshot_without_learning_data_reads_with_empty_lists():
     data = copy.deepcopy(STORED_V1["current"]["snapshot"])
     for key in ("learning_steps", "resources", "interview_questions", "trends"):
@@ -112,14 +127,14 @@ def test_a_version_1_snapshot_without_learning_data_reads_with_empty_lists():
     assert snapshot.resources == snapshot.interview_questions == snapshot.trends == ()
 
 
-@pytest.mark.parametrize("version", [0, 4, 99, "1", None])
+@pytest.mark.parametrize("version", [0, 5, 99, "1", None])
 def test_an_unknown_version_is_refused_with_a_clear_error(version):
     data = copy.deepcopy(STORED_V1["current"]["snapshot"])
     data["version"] = version
     with pytest.raises(UnknownSnapshotVersion) as refused:
         read_snapshot(data)
     assert f"snapshot version {version!r}" in str(refused.value)
-    assert "reads versions 1, 2 and 3 only" in str(refused.value)
+    assert "reads versions 1, 2, 3 and 4 only" in str(refused.value)
 
 
 def test_a_malformed_snapshot_is_refused_naming_what_is_missing():
