@@ -113,6 +113,9 @@ def _action_data(action):
         "to_level": action.to_level,
         "goal": action.goal,
         "resources": [resource.slug for resource in action.resources],
+        # Beside `resources`, in the same order: "core" or "supporting" for the item (null
+        # for a report frozen before resources had fits).
+        "resource_fit": [resource.fit for resource in action.resources],
         "practice": action.practice,
         "questions": [question.slug for question in action.questions],
         "hours": action.hours,

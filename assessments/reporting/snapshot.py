@@ -8,15 +8,18 @@ defaults here, and a version this code does not know is refused, never guessed a
 Version 2 (the guide's second edition) adds the kind of company the profiles were
 adjusted for, each stage's track and the stages that follow it, each resource's effort,
 level band, provenance and year, the practice actions of the answered items, and each
-item's next-level rubric text (the goal of the development plan).
+item's next-level rubric text (the goal of the development plan). Version 4 adds each
+resource's links (its fit to each item and the band it serves there) and each practice
+action's hours; earlier versions read as no links (the resource's own band for all its
+items, fit unknown) and no hours (the plan's flat figure).
 """
 
 from dataclasses import dataclass
 
 from assessments.scoring import Expectation
 
-SNAPSHOT_VERSION = 3
-READABLE_VERSIONS = frozenset({1, 2, 3})
+SNAPSHOT_VERSION = 4
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 Texts = dict  # {"ja": str, "en": str}
 
@@ -81,6 +84,7 @@ class FrozenPractice:
     item: str
     levels: tuple  # (from, to)
     text: Texts
+    hours: int | None = None  # what it takes (version 4); None before
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,15 @@ class FrozenStep:
     slug: str
     order: int
     name: Texts
+
+
+@dataclass(frozen=True)
+class FrozenLink:
+    """How a resource fits one item: "core" or "supporting", for levels (from, to)."""
+
+    item: str
+    fit: str
+    levels: tuple
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,11 @@ class FrozenResource:
     levels: tuple = (None, None)  # the band it serves, (from, to)
     provenance: str = ""
     year: int | None = None
+    links: tuple = ()  # FrozenLink, by item (version 4); none before
+
+    def link(self, item):
+        """The FrozenLink to `item`, or None (always None before version 4)."""
+        return next((link for link in self.links if link.item == item), None)
 
 
 @dataclass(frozen=True)
@@ -172,7 +190,7 @@ def _read_company_kind(data):
 
 
 def _read(data):
-    """Versions 1 to 3: each later version only adds keys, which earlier ones read as their
+    """Versions 1 to 4: each later version only adds keys, which earlier ones read as their
     defaults."""
     return Snapshot(
         version=data["version"],
@@ -227,6 +245,10 @@ def _read(data):
                 levels=tuple(r.get("levels", (None, None))),
                 provenance=r.get("provenance", ""),
                 year=r.get("year"),
+                links=tuple(
+                    FrozenLink(link["item"], link["fit"], tuple(link["levels"]))
+                    for link in r.get("links", ())
+                ),
             )
             for r in data.get("resources", [])
         ),
@@ -241,7 +263,7 @@ def _read(data):
             for t in data.get("trends", [])
         ),
         practice=tuple(
-            FrozenPractice(p["slug"], p["item"], tuple(p["levels"]), p["text"])
+            FrozenPractice(p["slug"], p["item"], tuple(p["levels"]), p["text"], p.get("hours"))
             for p in data.get("practice", [])
         ),
         company_kind=_read_company_kind(data),

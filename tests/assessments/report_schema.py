@@ -36,6 +36,7 @@ PLAN_ACTION = strict(
         "to_level",
         "goal",
         "resources",
+        "resource_fit",
         "practice",
         "questions",
         "hours",
@@ -49,6 +50,8 @@ PLAN_ACTION = strict(
         "to_level": LEVEL,
         "goal": {"type": "string"},
         "resources": array_of(SLUG, maxItems=2),
+        # Issue 25: the fit of each resource, beside `resources` and in its order.
+        "resource_fit": array_of({"enum": ["core", "supporting", None]}, maxItems=2),
         "practice": {"type": "string"},
         "questions": array_of(SLUG),
         "hours": {"type": "integer", "minimum": 0},

@@ -62,7 +62,7 @@ def keeps(drawn, first_edition):
 
 
 def test_the_version_written_is_a_version_read():
-    assert SNAPSHOT_VERSION == 3
+    assert SNAPSHOT_VERSION == 4
     assert SNAPSHOT_VERSION in READABLE_VERSIONS
     assert STORED_V1["current"]["snapshot"]["version"] == 1
     assert 1 in READABLE_VERSIONS, "every report completed since the first edition stays readable"
@@ -112,14 +112,14 @@ def test_a_version_1_snapshot_without_learning_data_reads_with_empty_lists():
     assert snapshot.resources == snapshot.interview_questions == snapshot.trends == ()
 
 
-@pytest.mark.parametrize("version", [0, 4, 99, "1", None])
+@pytest.mark.parametrize("version", [0, 5, 99, "1", None])
 def test_an_unknown_version_is_refused_with_a_clear_error(version):
     data = copy.deepcopy(STORED_V1["current"]["snapshot"])
     data["version"] = version
     with pytest.raises(UnknownSnapshotVersion) as refused:
         read_snapshot(data)
     assert f"snapshot version {version!r}" in str(refused.value)
-    assert "reads versions 1, 2 and 3 only" in str(refused.value)
+    assert "reads versions 1, 2, 3 and 4 only" in str(refused.value)
 
 
 def test_a_malformed_snapshot_is_refused_naming_what_is_missing():
