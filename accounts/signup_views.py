@@ -6,13 +6,15 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import services
+from accounts.invited import invitation_pending
 from accounts.forms import SignupForm, SignupPasswordForm
 from accounts.signup import account_exists, signup_email_send, signup_link_read
-from accounts.views import after_login, safe_next
+from accounts.views import after_login, safe_next, with_next
 from cto_assess.ratelimit import ratelimited
 
 
@@ -22,14 +24,23 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)
-    next_url = safe_next(request)
+    invited = invitation_pending(request)
+    next_url = safe_next(request) or (invited["path"] if invited else None)
     if request.method == "POST" and form.is_valid():
         signup_email_send(request=request, email=form.cleaned_data["email"], next_url=next_url)
         request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("signup_sent")
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+        request,
+        "registration/signup.html",
+        {
+            "form": form,
+            "next": next_url,
+            "invited": invited,
+            "login_url": with_next(reverse("login"), next_url),
+        },
+        status=status,
     )
 
 

@@ -23,5 +23,10 @@ urlpatterns = [
     path("my-data.json", views.data_export, name="data_export"),
     path("delete/", views.account_delete, name="account_delete"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path(
+        "reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -2,6 +2,7 @@
 Signing up is in signup_views.py, two-step verification in two_factor_views.py."""
 
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import selectors, services, two_factor
+from accounts.backends import username_locks_lift
 from accounts.dashboard import dashboard_rows
+from accounts.invited import invitation_pending
 from accounts.forms import AccountDeleteForm, AccountSettingsForm, LoginForm
 from accounts.member_data import member_data
 from assessments import access
@@ -28,11 +31,20 @@ from cto_assess.ratelimit import ratelimited
 
 
 def _claim_session_assessments(request, user):
-    claimed = assessment_services.assessments_claim(
-        assessment_ids=access.claimable_assessment_ids(request), user=user
-    )
+    claimable = access.claimable_assessment_ids(request)
+    claimed = assessment_services.assessments_claim(assessment_ids=claimable, user=user)
     if claimed:
         messages.success(request, _("The assessment you were taking is now saved to your account."))
+    if access.held_unclaimable_count(request, claimable):
+        # Said plainly, with the way: the newest link, opened here, lets it be added.
+        messages.warning(
+            request,
+            _(
+                "An assessment open in this browser was not added to your account: it was "
+                "opened with a resume link that has since been replaced. Open the newest "
+                "resume link in this browser, then choose “Add it to my account”."
+            ),
+        )
 
 
 def _switch_language(response, language):
@@ -79,6 +91,14 @@ class LoginView(auth_views.LoginView):
 
     form_class = LoginForm
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invited"] = invitation_pending(self.request)
+        if context["invited"] and not context.get("next"):
+            context["next"] = context["invited"]["path"]  # accepting it comes next
+        context["signup_url"] = with_next(reverse("signup"), context.get("next"))
+        return context
+
     def form_valid(self, form):
         user = form.get_user()
         if two_factor.has_confirmed_device(user):
@@ -88,12 +108,27 @@ class LoginView(auth_views.LoginView):
         return after_login(self.request, response, user)
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's new password from the emailed link; it also lifts the locks that wrong
+    passwords put on the account, so the owner can log in at once whoever guessed."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        username_locks_lift(form.user)
+        return response
+
+
 class LogoutView(auth_views.LogoutView):
     """Django's log-out, asking the browser to forget this site's cache, cookies and
     storage too."""
 
     def post(self, request, *args, **kwargs):
         return clear_site_data(super().post(request, *args, **kwargs))
+
+
+def with_next(url, next_url):
+    """`url` that returns to `next_url` (a page of this site) afterwards, if there is one."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def safe_next(request):

@@ -17,9 +17,11 @@ from assessments.tokens import hash_token
 
 SESSION_KEY = "assessment_ids"
 # The visitor's assessments this session may take into an account at sign-up or log-in: the
-# ones it started, or got a fresh resume link for (which cut the older link off). Opening
-# someone's resume link is not enough.
+# ones it started, or got a fresh resume link for (which cut the older link off)...
 CLAIMABLE_KEY = "claimable_assessment_ids"
+# ...and the ones it opened with their resume link, while that link is still the current one
+# (id -> the hash of the link it came through): a link once replaced claims nothing.
+LINKS_KEY = "assessment_links"
 
 
 class Audience(enum.StrEnum):
@@ -84,10 +86,21 @@ def remember(request, assessment, *, may_claim=False):
             request.session[key] = [*ids, str(assessment.pk)]
 
 
+def remember_link(request, assessment):
+    """This session holds the visitor's assessment through its current resume link."""
+    remember(request, assessment)
+    links = request.session.get(LINKS_KEY, {})
+    if links.get(str(assessment.pk)) != assessment.resume_token_hash:
+        request.session[LINKS_KEY] = {**links, str(assessment.pk): assessment.resume_token_hash}
+
+
 def forget(request, assessment):
     for key in (SESSION_KEY, CLAIMABLE_KEY):
         ids = request.session.get(key, [])
         request.session[key] = [i for i in ids if i != str(assessment.pk)]
+    links = request.session.get(LINKS_KEY, {})
+    if str(assessment.pk) in links:
+        request.session[LINKS_KEY] = {k: v for k, v in links.items() if k != str(assessment.pk)}
 
 
 def session_assessment_ids(request):
@@ -95,8 +108,35 @@ def session_assessment_ids(request):
 
 
 def claimable_assessment_ids(request):
-    """The visitor's assessments this session may take into an account."""
-    return list(request.session.get(CLAIMABLE_KEY, []))
+    """The visitor's assessments this session may take into an account: the ones it made
+    or re-linked, and the ones it holds through their current resume link."""
+    ids = list(request.session.get(CLAIMABLE_KEY, []))
+    links = {k: v for k, v in request.session.get(LINKS_KEY, {}).items() if k not in ids}
+    if links:
+        current = Assessment.objects.filter(pk__in=list(links), owner__isnull=True).values_list(
+            "pk", "resume_token_hash"
+        )
+        ids += [str(pk) for pk, token_hash in current if links.get(str(pk)) == token_hash]
+    return ids
+
+
+def held_unclaimable_count(request, claimable_ids):
+    """How many visitor's assessments this session opens but may not take into an account
+    (it holds them through a resume link that was replaced since)."""
+    held = set(request.session.get(SESSION_KEY, [])) - set(claimable_ids)
+    if not held:
+        return 0
+    return Assessment.objects.filter(pk__in=list(held), owner__isnull=True).count()
+
+
+def may_claim(request, assessment):
+    """Whether this session may take this visitor's assessment into an account."""
+    if assessment.owner_id is not None:
+        return False
+    key = str(assessment.pk)
+    return key in request.session.get(CLAIMABLE_KEY, []) or (
+        request.session.get(LINKS_KEY, {}).get(key) == assessment.resume_token_hash
+    )
 
 
 def audience_of(request, assessment):
@@ -154,7 +194,7 @@ def access_by_resume_token(request, token):
     if assessment is None:
         raise Http404("No such assessment")
     if assessment.owner_id is None:
-        remember(request, assessment)
+        remember_link(request, assessment)
     audience = audience_of(request, assessment)
     if audience is None:
         raise Http404("No such assessment")

@@ -23,6 +23,7 @@ urlpatterns = [
         keeping.email_resume_link,
         name="email_resume_link",
     ),
+    path("<uuid:assessment_id>/claim/", keeping.claim, name="claim"),
     path("<uuid:assessment_id>/delete/", taking.delete, name="delete"),
     path("<uuid:assessment_id>/report.<export_format:fmt>", report.export, name="export"),
     path("<uuid:assessment_id>/share/", report.share_create, name="share_create"),

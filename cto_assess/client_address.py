@@ -12,9 +12,19 @@ import ipaddress
 from django.conf import settings
 
 
+def _without_port(address):
+    """'203.0.113.9:4711' -> '203.0.113.9', '[2001:db8::1]:443' -> '2001:db8::1' (some
+    proxies and balancers write the client's port too); a bare IPv6 address stays."""
+    if address.startswith("["):
+        return address[1:].split("]", 1)[0]
+    if address.count(":") == 1:
+        return address.split(":", 1)[0]
+    return address
+
+
 def _valid(address):
     try:
-        return str(ipaddress.ip_address(address.strip()))
+        return str(ipaddress.ip_address(_without_port(address.strip())))
     except ValueError:
         return None
 

@@ -38,10 +38,13 @@ def envcaches(name: str, default: str = "locmem://") -> dict:
             "OPTIONS": {"MAX_ENTRIES": 300},
         }
     elif scheme in ("redis", "rediss", "unix"):
+        # Fails open: while Redis is away the app serves without it (cto_assess/caches.py),
+        # and a Redis that hangs holds a request a second or two, not a worker's lifetime.
         backend = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cto_assess.caches.FailOpenRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "cto-assess",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     elif scheme == "dummy":
         backend = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -11,6 +11,15 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
 
 
+def service_unavailable(retry_after=RETRY_AFTER_SECONDS, message=""):
+    """The 503 page with Retry-After: something the app needs is away for a while (the
+    database, unless `message` says what)."""
+    body = loader.get_template("503.html").render({"message": message})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
 def server_error(request):
     """handler500: 503 with Retry-After when the database is unreachable, else 500.
 
@@ -19,8 +28,5 @@ def server_error(request):
     _, exc, _ = sys.exc_info()
     if isinstance(exc, OperationalError | InterfaceError):
         logger.warning("database unavailable: %s", exc)
-        body = loader.get_template("503.html").render({})
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return service_unavailable()
     return HttpResponse(loader.get_template("500.html").render({}), status=500)

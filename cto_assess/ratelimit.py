@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import loader
 
+from cto_assess.caches import CacheUnavailable
 from cto_assess.client_address import client_address
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -53,6 +54,9 @@ def over_limit(request, name, *, scope=None):
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=period + 1)
         count = 1
+    except CacheUnavailable:
+        # Fail open: the cache logged a warning; better no limit for a while than no site.
+        return None
     if count > limit:
         return (window + 1) * period - now
     return None

@@ -151,6 +151,9 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ValueError(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# A task RUNNING this long is taken for one whose worker died, and queued again
+# (cto_assess/task_reaper.py); a PDF takes seconds.
+TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "45")
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": os.getenv("RQ_URL", "redis://127.0.0.1:6379/2")}}
@@ -270,11 +273,16 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 
 # Password guessing: 5 failures for a username from one address lock that username from
-# that address for 15 minutes, on the site's log-in and admin's alike; 30 from all
-# addresses together within those 15 minutes lock it everywhere (accounts/backends.py).
+# that address for 15 minutes, on the site's log-in and admin's alike. Failures during a
+# lockout are not counted and do not restart it. From all addresses together, each
+# counting at most 5, 30 failures within those 15 minutes make the username wait 30 s
+# after its latest failure, doubled for each further one, 15 minutes at most
+# (accounts/backends.py): never a lock that a stranger can hold on.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 AXES_USERNAME_FAILURE_LIMIT = envint("AXES_USERNAME_FAILURE_LIMIT", "30")
+AXES_USERNAME_DELAY_SECONDS = envint("AXES_USERNAME_DELAY_SECONDS", "30")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "15"))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cto_assess.client_address.client_address"
 # Counted by the name the log-in form checks (an email address in lower case).

@@ -32,5 +32,5 @@ CACHES["files"] = dict(CACHES["default"])  # noqa: F405
 _RUN = uuid.uuid4().hex[:12]
 for _cache in CACHES.values():  # noqa: F405
     _cache["KEY_PREFIX"] = f"{_cache.get('KEY_PREFIX', '')}-test-{_RUN}"
-    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    if _cache["BACKEND"] == "cto_assess.caches.FailOpenRedisCache":
         _cache["BACKEND"] = "tests.caches.OwnKeysRedisCache"

@@ -5,8 +5,8 @@ own membership, or 404 for anyone else (never 403, so nobody learns that an orga
 exists), and for an admin-only page 404 for a plain member too.
 """
 
-from django.db.models import Case, Count, F, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Case, CharField, Count, F, Value, When
+from django.db.models.functions import Coalesce, Left, NullIf, StrIndex
 from django.http import Http404
 from django.utils import timezone
 
@@ -20,6 +20,22 @@ def member_name(user_path):
     return Coalesce(
         NullIf(F(f"{user_path}__profile__display_name"), Value("")), F(f"{user_path}__username")
     )
+
+
+def member_label(user_path):
+    """The name the team's views show: the display name, else the username; a username that
+    is an email address (as sign-up makes it) shows only the part before "@" (readable in a
+    narrow column, and no address spread over a team's screens)."""
+    username = F(f"{user_path}__username")
+    short = Case(
+        When(
+            **{f"{user_path}__username__contains": "@"},
+            then=Left(username, StrIndex(username, Value("@")) - 1),
+        ),
+        default=username,
+        output_field=CharField(),
+    )
+    return Coalesce(NullIf(F(f"{user_path}__profile__display_name"), Value("")), short)
 
 
 def membership_for(user, organisation_id, *, admin=False):

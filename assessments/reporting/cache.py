@@ -108,6 +108,12 @@ def drawn(drawing, draw):
     return value
 
 
+def is_away(drawing):
+    """True while the cache that keeps this drawing cannot be reached (a Redis outage:
+    cto_assess/caches.py); nothing drawn now could be kept or found again."""
+    return getattr(drawing.cache, "is_down", lambda: False)()
+
+
 def is_drawn(drawing):
     return drawing.cache.has_key(drawing.key)
 

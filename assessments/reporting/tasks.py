@@ -8,13 +8,13 @@ prepared. The worker draws it into the "files" cache, where every web process fi
 from django.db import transaction
 from django_tasks import task
 
-from assessments.reporting.cache import is_drawn, is_queued, queue_once
+from assessments.reporting.cache import is_away, is_drawn, is_queued, queue_once
 from assessments.reporting.files import report_file
 from assessments.reporting.viewing import ReportViewing
 
 # A PDF asked for again after this long, and still not drawn, is queued again (a worker
 # that died with it, say).
-QUEUED_SECONDS = 120
+QUEUED_SECONDS = 60
 
 
 @task()
@@ -59,6 +59,11 @@ def _uuid(value):
 def pdf_ready(viewing):
     """True when the PDF of `viewing` is drawn and can be served at once."""
     return is_drawn(viewing.drawing("pdf"))
+
+
+def pdf_unkeepable(viewing):
+    """True while the files cache is away: a PDF drawn now would be lost."""
+    return is_away(viewing.drawing("pdf"))
 
 
 def pdf_queued(viewing):

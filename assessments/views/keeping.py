@@ -10,6 +10,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -155,3 +156,28 @@ def email_resume_link(request, assessment_id):
         % {"email": form.cleaned_data["email"]},
     )
     return _back_to(request, assessment)
+
+
+@login_required
+@require_POST
+def claim(request, assessment_id):
+    """Take the visitor's assessment this browser holds into the member's account, when the
+    browser may (it started it, or holds it through its current resume link); else say why
+    not, and the way."""
+    seen = access.access_for(request, assessment_id)
+    assessment = seen.assessment
+    if seen.audience == access.Audience.OWNER:
+        return redirect("assessments:detail", assessment.pk)
+    if not access.may_claim(request, assessment):
+        messages.error(
+            request,
+            _(
+                "This assessment was not added to your account: this browser opened it "
+                "with a resume link that has since been replaced. Open the newest resume "
+                "link in this browser, then choose “Add it to my account” again."
+            ),
+        )
+        return redirect("assessments:detail", assessment.pk)
+    services.assessments_claim(assessment_ids=[assessment.pk], user=request.user)
+    messages.success(request, _("The assessment is now saved to your account."))
+    return redirect("assessments:detail", assessment.pk)

@@ -22,25 +22,20 @@ from assessments.reporting.tasks import (
     pdf_ready,
     pdf_requested,
     pdf_requested_on_commit,
+    pdf_unkeepable,
 )
 from assessments.reporting.viewing import ReportViewing
 from assessments.views.keeping import pop_token
 from calibration.report_section import calibration_stamp
 from colleagues.selectors import colleagues_for
+from cto_assess.errors import service_unavailable
 from cto_assess.private import private_response
-from cto_assess.ratelimit import ratelimited
+from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
 from plans.models import ActionProgress, ActionStatus, Plan
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
 PREPARING_REFRESH_SECONDS = 3
-
-
-def _is_pdf(**kwargs):
-    return kwargs.get("fmt") == "pdf"
-
-
-_pdf_limited = ratelimited("pdf", methods=("GET", "HEAD"), when=_is_pdf)
 
 
 def report_language(request):
@@ -146,8 +141,27 @@ def report_page(request, seen):
     )
 
 
+def _pdf_wait(request, viewing):
+    """Seconds to wait if this request would queue a drawing past the PDF rate limit.
+    Only a request that queues one counts: serving a drawn PDF, or the "being prepared"
+    page reloading while one waits for the worker, costs the person nothing."""
+    if pdf_ready(viewing) or pdf_queued(viewing):
+        return None
+    return over_limit(request, "pdf")
+
+
 def _file_response(request, fmt, viewing, report_url):
+    if fmt == "pdf" and (wait := _pdf_wait(request, viewing)) is not None:
+        return too_many_requests(wait)
     if fmt == "pdf" and not pdf_requested(viewing):
+        if pdf_unkeepable(viewing):
+            # The files cache is away (Redis down): no drawing could reach this request.
+            return service_unavailable(
+                message=_(
+                    "The PDF cannot be prepared right now. Your report is safe: the page "
+                    "and the other downloads work. Please try again in a minute."
+                )
+            )
         # Queued for the worker: a page that says so and asks again by itself.
         response = render(
             request, "assessments/pdf_preparing.html", {"report_url": report_url}, status=202
@@ -162,7 +176,6 @@ def _file_response(request, fmt, viewing, report_url):
 
 
 @require_safe
-@_pdf_limited
 def export(request, assessment_id, fmt):
     viewing = _viewing(request, access.access_for(request, assessment_id))
     report_url = reverse("assessments:detail", args=[assessment_id])
@@ -234,7 +247,6 @@ def shared_report(request, token):
 
 @require_safe
 @private_response
-@_pdf_limited
 def shared_export(request, token, fmt):
     viewing = _viewing(request, access.access_by_share_token(token))
     return _file_response(request, fmt, viewing, reverse("shared_report", args=[token]))

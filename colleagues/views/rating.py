@@ -1,16 +1,23 @@
 """A colleague's side: the rating form behind an invitation link, without an account.
 
-An unknown link is a 404; a link that was used, revoked, has expired or whose round is
-closed says so with a 410. The colleague never sees the owner's own ratings.
+What a link shows must not tell the owner which links were answered. So a used, revoked
+or expired link, one of a closed round and an unknown one all answer the same 404 page,
+to everyone but the rater who has just used it (their session, and only theirs, keeps a
+keyed digest of the link, never the hash the invitation is stored under, and is
+thanked). The owner of the round, by account or by the visitor's session, is refused
+every link of it (403, saying why): they cannot rate themselves into their colleagues'
+figures, nor see from a link whether it was used. The colleague never sees the owner's
+own ratings.
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from assessments import access
 from assessments.tokens import hash_token
 from colleagues import services
 from colleagues.forms import RatingForm
@@ -18,18 +25,44 @@ from colleagues.models import Invitation, Relationship, RoundItem
 from content.models import RubricLevel
 from cto_assess.private import private_response
 
+RATED_KEY = "colleague_links_rated"  # digests of the links this session just used
+RATED_KEPT = 5
+
 
 def _invitation(token):
-    invitation = (
-        Invitation.objects.select_related("round").filter(token_hash=hash_token(token)).first()
+    return (
+        Invitation.objects.select_related("round__assessment")
+        .filter(token_hash=hash_token(token))
+        .first()
     )
-    if invitation is None:
-        raise Http404("No such invitation")
-    return invitation
 
 
-def _ended(request, state):
-    return render(request, "colleagues/link_ended.html", {"state": state}, status=410)
+def _rated_digest(token):
+    # Keyed and salted apart from hash_token: the session cannot be matched to the
+    # invitation row by anyone reading the tables.
+    return salted_hmac("colleagues.rated-link", token).hexdigest()[:32]
+
+
+def _remember_rated(request, token):
+    kept = request.session.get(RATED_KEY, [])
+    request.session[RATED_KEY] = [*kept, _rated_digest(token)][-RATED_KEPT:]
+
+
+def _just_rated(request, token):
+    return _rated_digest(token) in request.session.get(RATED_KEY, [])
+
+
+def _unavailable(request):
+    """One answer for every link that takes no rating, whatever the reason."""
+    return render(request, "colleagues/link_ended.html", {"state": "unavailable"}, status=404)
+
+
+def _thanks(request):
+    return render(request, "colleagues/link_ended.html", {"state": "used"})
+
+
+def _own_round(request):
+    return render(request, "colleagues/own_round.html", status=403)
 
 
 def _form(invitation, data=None):
@@ -65,9 +98,12 @@ def _form_page(request, invitation, form, status=200, error=None):
 @private_response
 def rate(request, token):
     invitation = _invitation(token)
-    state = services.invitation_state(invitation, timezone.now())
-    if state != "live":
-        return _ended(request, state)
+    if invitation is not None and access.audience_of(request, invitation.round.assessment):
+        return _own_round(request)
+    if invitation is not None and invitation.used and _just_rated(request, token):
+        return _thanks(request)
+    if invitation is None or services.invitation_state(invitation, timezone.now()) != "live":
+        return _unavailable(request)
     if request.method != "POST":
         return _form_page(request, invitation, _form(invitation))
     form = _form(invitation, request.POST)
@@ -84,8 +120,9 @@ def rate(request, token):
             comment=form.cleaned_data["comment"],
             manager_consent=form.cleaned_data.get("manager_consent", False),
         )
-    except services.InvitationUnusable as unusable:
-        return _ended(request, unusable.reason)
+    except (services.InvitationUnusable, Invitation.DoesNotExist):
+        return _unavailable(request)
     except ValidationError as refused:
         return _form_page(request, invitation, form, status=400, error=" ".join(refused.messages))
+    _remember_rated(request, token)
     return redirect("colleague_rate", token=token)

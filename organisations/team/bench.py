@@ -14,7 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from organisations.models import Membership, ShareReadiness
-from organisations.selectors import member_name
+from organisations.selectors import member_label
 from organisations.team.common import NEAR, READY, SMALL_GROUP, Group
 
 NAMES_SHOWN = 20  # names listed per stage and bucket; the CSV export lists everyone
@@ -53,7 +53,7 @@ def bench(organisation, all_stages, *, names_shown=NAMES_SHOWN):
     names = {}
     ranked = candidates.annotate(
         bucket=_bucket(),
-        name=member_name("share__membership__user"),
+        name=member_label("share__membership__user"),
         rank=Window(
             RowNumber(),
             partition_by=[F("stage"), _bucket()],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from assessments.models import Answer
-from organisations.selectors import member_name
+from organisations.selectors import member_label
 from organisations.team.common import HOLDS_LEVEL, SMALL_GROUP, Group, active_items
 
 GAP, SINGLE_POINT, COVERED = "gap", "single-point", "covered"
@@ -57,7 +57,7 @@ def coverage(organisation, items=None):
     names = {}
     for item_id, name in (
         held.filter(item_id__in=few or [0])
-        .annotate(name=member_name("assessment__organisation_shares__membership__user"))
+        .annotate(name=member_label("assessment__organisation_shares__membership__user"))
         .order_by("name")
         .values_list("item_id", "name")
     ):

@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from assessments.models import Answer
 from content.models import TargetLevel
 from organisations.models import ShareReadiness
-from organisations.selectors import member_name
+from organisations.selectors import member_label
 from organisations.team.common import BadChoice, active_items, latest_shares, require
 
 PER_PAGE = 25
@@ -54,7 +54,7 @@ def shares_with_readiness(organisation, stage):
     """The latest shares, each with its member's name and readiness for `stage`."""
     readiness = ShareReadiness.objects.filter(share=OuterRef("pk"), stage=stage.slug)
     return latest_shares(organisation).annotate(
-        name=member_name("membership__user"),
+        name=member_label("membership__user"),
         readiness=Subquery(readiness.values("readiness")[:1]),
     )
 

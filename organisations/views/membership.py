@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
@@ -11,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.invited import invitation_forget, invitation_remember
+from accounts.views import with_next
 from assessments.models import Assessment
 from cto_assess.ratelimit import ratelimited
 from organisations import selectors, services
@@ -123,7 +126,6 @@ def invitation_revoke(request, organisation_id, organisation_invitation_id):
     return redirect("organisations:detail", organisation_id)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @ratelimited("join", methods=("GET", "POST"))
 def join(request, token):
@@ -131,6 +133,22 @@ def join(request, token):
     if invitation is None:
         raise Http404("No such invitation")
     organisation = invitation.organisation
+    if not request.user.is_authenticated:
+        # Logged out: say who invites them, and keep the invitation through log-in or sign-up.
+        invitation_remember(request, organisation_name=organisation.name, join_path=request.path)
+        if request.method == "POST":
+            return redirect_to_login(request.path)
+        return render(
+            request,
+            "organisations/join.html",
+            {
+                "organisation": organisation,
+                "invitation": invitation,
+                "signup_url": with_next(reverse("signup"), request.path),
+                "login_url": with_next(reverse("login"), request.path),
+            },
+        )
+    invitation_forget(request)
     if Membership.objects.filter(organisation=organisation, user=request.user).exists():
         messages.info(request, _("You are a member of this organisation already."))
         return redirect("organisations:detail", organisation.pk)

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from content.levels import LEVEL_NAMES
 from cto_assess.private import private_response
 from cto_assess.ratelimit import ratelimited
 from organisations import selectors
@@ -53,6 +54,7 @@ def heatmap_page(request, organisation):
         {
             "organisation": organisation,
             "heatmap": view,
+            "levels": list(LEVEL_NAMES.items()),
             "stages": all_stages,
             "stage": stage,
             "sorts": list(SORTS),

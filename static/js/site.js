@@ -256,4 +256,13 @@
         });
     });
   });
+
+  // A region that scrolls sideways says so above it, only while it does not fit.
+  document.querySelectorAll("[data-scroll-cue-for]").forEach(function (cue) {
+    var region = document.getElementById(cue.getAttribute("data-scroll-cue-for"));
+    if (!region) return;
+    function update() { cue.hidden = region.scrollWidth <= region.clientWidth + 1; }
+    update();
+    window.addEventListener("resize", update);
+  });
 })();

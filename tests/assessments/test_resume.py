@@ -6,7 +6,7 @@ import secrets
 
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from assessments import services
 from assessments.models import Assessment
@@ -159,22 +159,95 @@ def test_the_link_of_a_draft_a_member_claimed_stops_working_for_everyone(
     assert member_client.get(detail_url(assessment)).status_code == 302  # on to its step
 
 
-def test_signing_up_with_someone_elses_link_takes_nothing(visitor_draft, resume_url, mailoutbox):
-    client, assessment = visitor_draft
+def _sign_up(client, mailoutbox, email="finder@example.com"):
+    client.post(reverse("signup"), {"email": email})
+    confirm = re.search(r"/accounts/signup/confirm/[^/\s]+/", mailoutbox[-1].body).group(0)
+    return client.post(
+        confirm,
+        {"new_password1": "a-long-test-password-42", "new_password2": "a-long-test-password-42"},
+        follow=True,
+    )
+
+
+def test_signing_up_in_a_browser_that_opened_the_current_link_keeps_the_assessment(
+    visitor_draft, resume_url, mailoutbox
+):
+    _, assessment = visitor_draft
     holder = english_client()
     holder.get(resume_url)
 
-    holder.post(reverse("signup"), {"email": "finder@example.com"})
-    confirm = re.search(r"/accounts/signup/confirm/[^/\s]+/", mailoutbox[0].body).group(0)
-    holder.post(
-        confirm,
-        {"new_password1": "a-long-test-password-42", "new_password2": "a-long-test-password-42"},
-    )
-    assert "_auth_user_id" in holder.session
+    page = _sign_up(holder, mailoutbox)
+
+    assessment.refresh_from_db()
+    assert assessment.owner is not None and assessment.owner.email == "finder@example.com"
+    assertContains(page, "The assessment you were taking is now saved to your account.")
+    dashboard = holder.get(reverse("dashboard"))
+    assertContains(dashboard, detail_url(assessment))
+
+
+def test_signing_up_with_a_replaced_link_takes_nothing_and_says_why(
+    visitor_draft, resume_url, mailoutbox
+):
+    client, assessment = visitor_draft
+    holder = english_client()
+    holder.get(resume_url)
+    client.post(new_link_url(assessment))  # the visitor replaces the link the holder used
+
+    page = _sign_up(holder, mailoutbox)
 
     assessment.refresh_from_db()
     assert assessment.owner is None
+    assertContains(page, "was not added to your account")
+    assertContains(page, "Open the newest resume link in this browser")
     assert client.get(step_url(assessment, 1)).status_code == 200  # still the visitor's
+
+
+def test_a_member_adds_a_report_held_by_its_current_link_to_their_account(
+    guide, member, member_client
+):
+    visitor = english_client()
+    assessment = start_assessment(visitor)
+    link = resume_url_in(visitor.get(step_url(assessment, 1)))
+    answer_all(visitor, assessment)
+    visitor.post(reverse("assessments:submit", args=[assessment.pk]))
+    member_client.get(link)
+
+    report = member_client.get(detail_url(assessment))
+    assertContains(report, "Add it to my account")
+    assertNotContains(report, "Create an account to keep it")  # they have one
+    member_client.post(reverse("assessments:claim", args=[assessment.pk]))
+
+    assessment.refresh_from_db()
+    assert assessment.owner == member
+    report = member_client.get(detail_url(assessment))
+    assertNotContains(report, "Keep this report")  # never shown for their own assessment
+    assertNotContains(report, "Add it to my account")
+
+
+def test_a_replaced_link_cannot_add_the_assessment_and_the_page_says_why(
+    visitor_draft, resume_url, member, member_client
+):
+    client, assessment = visitor_draft
+    member_client.get(resume_url)
+    client.post(new_link_url(assessment))
+
+    page = member_client.post(reverse("assessments:claim", args=[assessment.pk]), follow=True)
+
+    assessment.refresh_from_db()
+    assert assessment.owner is None
+    assertContains(page, "opened it with a resume link that has since been replaced")
+
+
+def test_claiming_needs_an_account_and_the_assessment_held(
+    visitor_draft, resume_url, other_member_client
+):
+    client, assessment = visitor_draft
+    claim_url = reverse("assessments:claim", args=[assessment.pk])
+    assert client.post(claim_url).status_code == 302  # to the log-in page
+    assert "/login/" in client.post(claim_url)["Location"]
+    assert other_member_client.post(claim_url).status_code == 404  # never opened it
+    assessment.refresh_from_db()
+    assert assessment.owner is None
 
 
 def test_a_fresh_link_lets_a_new_browser_take_it_into_an_account(visitor_draft, resume_url, member):

@@ -12,7 +12,15 @@ import yaml
 
 from content.guide_loader import DEFAULT_GUIDE_FILE
 
-GUIDE_TEXT = Path(__file__).resolve().parents[3] / "shared" / "guide" / "cto-guide.ja.txt"
+# The guide sits in the shared folder beside the checkout (main or a worktree of it).
+GUIDE_TEXT = next(
+    (
+        folder / "shared" / "guide" / "cto-guide.ja.txt"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "guide" / "cto-guide.ja.txt").exists()
+    ),
+    Path(__file__).resolve().parents[3] / "shared" / "guide" / "cto-guide.ja.txt",
+)
 LONGEST_ALLOWED = 19
 
 # Fields that hold a name or a title, by section: facts that carry over as they are.

@@ -1,6 +1,8 @@
 """Creating an organisation, inviting, joining, leaving: the rules and the bad input."""
 
+import re
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -8,7 +10,8 @@ from django.utils import timezone
 
 from organisations import services
 from organisations.models import Membership, Organisation, OrganisationInvitation
-from tests.organisations.conftest import join
+from tests.organisations.conftest import PASSWORD, join
+from tests.questionnaire import english_client
 
 
 def _invite(client, organisation, **data):
@@ -89,10 +92,65 @@ def test_expired_revoked_or_unknown_invitations_open_nothing(
 
 
 @pytest.mark.django_db
-def test_joining_asks_to_log_in_first(client, organisation):
+def test_a_join_link_opened_logged_out_says_who_invites_and_offers_both_ways(client, organisation):
     _invitation, token = services.invitation_create(membership=organisation.memberships.get())
-    response = client.get(f"/organisations/join/{token}/")
+    join_path = f"/organisations/join/{token}/"
+
+    page = client.get(join_path)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "You are invited to Acme Engineering" in html
+    assert f'href="/accounts/signup/?next={quote(join_path, safe="")}"' in html
+    assert f'href="/accounts/login/?next={quote(join_path, safe="")}"' in html
+    # Joining itself still needs an account: a post goes to log in, and joins nobody.
+    response = client.post(join_path)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert organisation.memberships.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_invitation_carries_through_the_log_in_page(client, organisation, make_member):
+    _invitation, token = services.invitation_create(membership=organisation.memberships.get())
+    join_path = f"/organisations/join/{token}/"
+    client.get(join_path)
+    make_member("invitee")
+
+    login_page = client.get("/accounts/login/")  # even reached without its next=
+
+    assert "You are invited to Acme Engineering" in login_page.content.decode()
+    assert f'href="/accounts/signup/?next={quote(join_path, safe="")}"' in (
+        login_page.content.decode()
+    )
+    response = client.post(
+        "/accounts/login/", {"username": "invitee", "password": PASSWORD, "next": join_path}
+    )
+    assert response["Location"] == join_path
+    assert client.post(join_path).status_code == 302
+    assert organisation.memberships.filter(user__username="invitee").exists()
+
+
+@pytest.mark.django_db
+def test_the_invitation_carries_through_sign_up_by_email(client, organisation):
+    _invitation, token = services.invitation_create(membership=organisation.memberships.get())
+    join_path = f"/organisations/join/{token}/"
+    client.get(join_path)
+
+    signup_page = client.get("/accounts/signup/")
+    assert "You are invited to Acme Engineering" in signup_page.content.decode()
+    client.post("/accounts/signup/", {"email": "invitee@example.com", "next": join_path})
+    confirm = re.search(r"/accounts/signup/confirm/[^/\s]+/", mail.outbox[-1].body).group(0)
+    elsewhere = english_client()  # the email may be opened in another browser
+    response = elsewhere.post(
+        confirm,
+        {"new_password1": "a-long-test-password-42", "new_password2": "a-long-test-password-42"},
+    )
+
+    assert response["Location"] == join_path
+    page = elsewhere.get(join_path)
+    assert "You are invited to Acme Engineering" in page.content.decode()
+    assert elsewhere.post(join_path).status_code == 302
+    assert organisation.memberships.filter(user__email="invitee@example.com").exists()
 
 
 @pytest.mark.django_db

@@ -1,5 +1,7 @@
 """Password guessing is stopped on the site's log-in and on admin's."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 
@@ -117,3 +119,104 @@ def test_many_addresses_together_hit_the_slower_per_username_limit(hana, setting
 
     assert response.status_code == 429
     assert "_auth_user_id" not in response.client.session
+
+
+# --- a stranger cannot turn the lockout into a denial of service --------------------------
+# Every request goes through the proxy header, as in production (TRUSTED_PROXY_COUNT=1).
+
+
+def through_proxy(address):
+    return from_address(None, address)
+
+
+def as_if_minutes_passed(minutes):
+    """Ages every recorded failure, as if the clock had moved on."""
+    from axes.models import AccessAttempt
+
+    for attempt in AccessAttempt.objects.all():
+        attempt.attempt_time -= timedelta(minutes=minutes)
+        attempt.save(update_fields=["attempt_time"])
+
+
+def log_in(client, password=PASSWORD):
+    return client.post("/accounts/login/", {"username": "hana", "password": password})
+
+
+@pytest.mark.django_db
+def test_one_address_hammering_a_username_never_locks_the_owner_out_elsewhere(hana, settings):
+    """The audit's reproduction: 20 wrong passwords and 12 more from one address. Each
+    address counts at most AXES_FAILURE_LIMIT towards the username-wide limit."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    stranger = through_proxy("203.0.113.9")
+    assert guess(stranger, "/accounts/login/", 32)[-1] == 429
+
+    for address in ("198.51.100.7", "198.51.100.8"):
+        response = log_in(through_proxy(address))
+        assert response.status_code == 302, address
+
+
+@pytest.mark.django_db
+def test_failures_during_a_lockout_neither_count_nor_restart_the_cool_off(hana, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    stranger = through_proxy("203.0.113.9")
+    guess(stranger, "/accounts/login/", 5)
+    as_if_minutes_passed(10)
+    assert guess(stranger, "/accounts/login/", 10) == [429] * 10
+    as_if_minutes_passed(6)  # 16 minutes after the fifth failure, 6 after the last
+
+    assert log_in(stranger).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_owners_refused_log_ins_do_not_count_against_them(hana, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.AXES_USERNAME_FAILURE_LIMIT = 10
+    for n in range(2):
+        guess(through_proxy(f"203.0.113.{n}"), "/accounts/login/", 5)
+    owner = through_proxy("198.51.100.7")
+    assert log_in(owner).status_code == 429  # the username waits
+    assert log_in(owner).status_code == 429
+
+    as_if_minutes_passed(1)  # the first wait is half a minute
+    assert log_in(owner).status_code == 302
+
+
+@pytest.mark.django_db
+def test_many_addresses_together_get_a_growing_delay_not_a_lasting_lock(hana, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.AXES_USERNAME_FAILURE_LIMIT = 10
+    for n in range(2):
+        guess(through_proxy(f"203.0.113.{n}"), "/accounts/login/", 5)
+    owner = through_proxy("198.51.100.7")
+    assert log_in(owner).status_code == 429
+
+    as_if_minutes_passed(1)  # past the first wait: one more wrong password doubles it
+    assert log_in(through_proxy("203.0.113.50"), "wrong").status_code == 200
+    as_if_minutes_passed(0.75)
+    assert log_in(owner).status_code == 429  # 45 s after a wait of 60 s
+    as_if_minutes_passed(0.5)
+    assert log_in(owner).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_password_reset_lifts_every_lock_on_the_username(hana, settings):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.AXES_USERNAME_FAILURE_LIMIT = 10
+    for n in range(2):
+        guess(through_proxy(f"203.0.113.{n}"), "/accounts/login/", 5)
+    owner = through_proxy("198.51.100.7")
+    uid = urlsafe_base64_encode(force_bytes(hana.pk))
+    token = default_token_generator.make_token(hana)
+    page = owner.get(f"/accounts/reset/{uid}/{token}/", follow=True)
+    new_password = "another-long-Passw0rd!"
+    response = owner.post(
+        page.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert response.status_code == 302
+
+    assert log_in(owner, new_password).status_code == 302

@@ -26,6 +26,10 @@ def test_it_ignores_x_forwarded_for_without_trusted_proxies(settings):
         (2, "192.0.2.1, 198.51.100.7, 10.0.0.3", "198.51.100.7"),
         (1, "not-an-address", "10.0.0.2"),
         (2, "", "10.0.0.2"),  # fewer hops than proxies: the connection's own address
+        (1, "198.51.100.7:4711", "198.51.100.7"),  # with the client's port
+        (1, "[2001:db8::7]:443", "2001:db8::7"),
+        (1, "2001:db8::7", "2001:db8::7"),
+        (1, "192.0.2.1:80, 198.51.100.7:5000", "198.51.100.7"),
     ],
 )
 def test_it_counts_trusted_proxies_from_the_right(settings, count, forwarded, expected):

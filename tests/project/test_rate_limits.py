@@ -95,9 +95,36 @@ def test_share_links_are_limited_per_member(report_of, member_client):
     assert sent == [302, 302, 429]
 
 
-def test_pdfs_are_limited_and_other_files_are_not(report_of, member_client):
-    assert statuses(lambda: member_client.get(export_url(report_of, "pdf"))) == [200, 200, 429]
+def test_drawing_pdfs_is_limited_and_other_files_are_not(report_of, member, member_client):
+    """Each drawing counts (here each language of each report is one); other files not."""
+    other = complete_assessment(owner=member)[0]
+    drawings = [(report_of, "en"), (report_of, "ja"), (other, "en")]
+    sent = [
+        member_client.get(export_url(assessment, "pdf"), HTTP_ACCEPT_LANGUAGE=language)
+        for assessment, language in drawings
+    ]
+    assert [r.status_code for r in sent] == [200, 200, 429]
+    assert_limited(sent[-1])
     assert member_client.get(export_url(report_of, "csv")).status_code == 200
+
+
+def test_a_drawn_pdf_is_served_again_and_again_without_spending_the_limit(report_of, member_client):
+    sent = statuses(lambda: member_client.get(export_url(report_of, "pdf")), times=LIMIT + 5)
+    assert sent == [200] * (LIMIT + 5)
+
+
+def test_waiting_for_a_pdf_never_spends_the_limit(report_of, member_client, settings):
+    """The audit's reproduction: worker stopped, 35 reloads of the "being prepared" page."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    waits = statuses(lambda: member_client.get(export_url(report_of, "pdf")), times=35)
+    assert waits == [202] * 35
+    assert len(default_task_backend.results) == 1
+    for result in list(default_task_backend.results):  # the worker draws it at last
+        result.task.call(*result.args, **result.kwargs)
+    assert member_client.get(export_url(report_of, "pdf")).status_code == 200
 
 
 def test_the_429_page_speaks_japanese(db):

@@ -40,7 +40,7 @@ def test_caches_are_per_process_unless_cache_url_names_a_server(monkeypatch):
     }
     monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
     shared = envcaches("CACHE_URL")
-    assert shared["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["default"]["BACKEND"] == "cto_assess.caches.FailOpenRedisCache"
     assert shared["default"]["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert shared["default"]["KEY_PREFIX"] == "cto-assess"
     monkeypatch.setenv("CACHE_URL", "dummy://")
