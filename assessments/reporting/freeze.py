@@ -39,9 +39,7 @@ def _linked(model, items):
 
 def learning_snapshot(items):
     """Resources, learning steps, interview questions and trends tied to the items."""
-    links = ResourceItem.objects.filter(item__in=[item.pk for item in items]).select_related(
-        "item"
-    )
+    links = ResourceItem.objects.filter(item__in=[item.pk for item in items]).select_related("item")
     resources = list(
         _linked(Resource, items)
         .select_related("step")

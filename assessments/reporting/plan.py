@@ -78,7 +78,7 @@ def band_for(resource, item):
 
 
 def fit_for(resource, item):
-    """"core" or "supporting" for `item`; None when the snapshot holds no fit (before v4)."""
+    """The fit ("core" or "supporting") for `item`; None when the snapshot holds none."""
     link = resource.link(item)
     return link.fit if link else None
 

@@ -40,7 +40,9 @@ def _serving(entries, focus_areas, ratings=None):
                 for slug in entry.items
                 if slug in rank
                 and (
-                    ratings is None or slug not in ratings or fits(_band(entry, slug), ratings[slug])
+                    ratings is None
+                    or slug not in ratings
+                    or fits(_band(entry, slug), ratings[slug])
                 )
             ),
             key=rank.get,

@@ -7,14 +7,13 @@ for each one-level step, with its own hours. Questions: linked only to what they
 
 import difflib
 import re
-from pathlib import Path
 
 import pytest
 
 from content.guide_schema import resource_links
+from tests.content.test_own_words import GUIDE_TEXT
 from tests.real_guide import parsed_guide
 
-GUIDE_TEXT = Path(__file__).resolve().parents[3] / "shared" / "guide" / "cto-guide.ja.txt"
 STEPS_UP = ((0, 1), (1, 2), (2, 3), (3, 4))
 # The titles the guide names that no one can verify, and the note each step keeps instead.
 UNVERIFIABLE = {
@@ -166,7 +165,7 @@ def test_no_practice_resource_or_note_sentence_paraphrases_the_guide():
     for sentence in (s for text in texts for s in _sentences(text)):
         for line in guide:
             matcher = difflib.SequenceMatcher(None, sentence, line, autojunk=False)
-            if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5:
-                if matcher.ratio() >= 0.5:
-                    close.append((sentence, line))
+            quick = matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5
+            if quick and matcher.ratio() >= 0.5:
+                close.append((sentence, line))
     assert close == []
