@@ -7,5 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        # Connects the receiver that stamps a member's log-in time (the session timeout).
+        # The deploy check that mail reaches people, never the console; the receiver that
+        # stamps a member's log-in time (the session timeout).
+        import cto_assess.mail  # noqa: F401
         import cto_assess.session_timeout  # noqa: F401

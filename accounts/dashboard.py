@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK, plan_of
-from assessments.reporting.report import score_snapshot
-from assessments.reporting.snapshot import SnapshotError, read_snapshot
+from assessments.reporting.snapshot import SnapshotError, read_snapshot, score_snapshot
 from plans.models import ActionStatus, Plan
+from plans.plan import DEFAULT_HOURS_PER_WEEK, plan_of
 
 
 @dataclass

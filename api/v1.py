@@ -20,13 +20,13 @@ from api.auth import RateLimited, TokenAuth
 from api.pagination import PageOutOfRange, page_of
 from assessments.access import Access, Audience
 from assessments.models import Assessment
-from assessments.reporting.files import report_file
-from assessments.views.report import _viewing
 from organisations import selectors
 from organisations.models import SharedAssessment, ShareReadiness
 from organisations.selectors import member_name
 from organisations.team.common import HOLDS_LEVEL, latest_shares
 from organisations.team.coverage import coverage
+from reports.files import report_file
+from reports.viewing import viewing_for
 
 api = NinjaAPI(
     title="CTO Assess API",
@@ -91,7 +91,7 @@ class PageQuery(schemas.Schema):
 
 def _report_response(request, access):
     """The report document, as the JSON export has it, with an ETag."""
-    viewing = _viewing(request, access)
+    viewing = viewing_for(request, access)
     etag = '"' + hashlib.sha256(viewing.drawing("json").key.encode()).hexdigest()[:32] + '"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)

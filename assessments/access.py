@@ -17,7 +17,7 @@ from assessments.tokens import hash_token
 
 SESSION_KEY = "assessment_ids"
 # The visitor's assessments this session may take into an account at sign-up or log-in: the
-# ones it started, or got a fresh resume link for (which cut the older link off)...
+# ones it started (it holds them whatever happens to their resume link)...
 CLAIMABLE_KEY = "claimable_assessment_ids"
 # ...and the ones it opened with their resume link, while that link is still the current one
 # (id -> the hash of the link it came through): a link once replaced claims nothing.
@@ -94,6 +94,13 @@ def remember_link(request, assessment):
         request.session[LINKS_KEY] = {**links, str(assessment.pk): assessment.resume_token_hash}
 
 
+def remember_relinked(request, assessment):
+    """This session has just replaced the resume link: it holds the assessment through the
+    new one (the session that made it keeps holding it as its maker)."""
+    if str(assessment.pk) not in request.session.get(CLAIMABLE_KEY, []):
+        remember_link(request, assessment)
+
+
 def forget(request, assessment):
     for key in (SESSION_KEY, CLAIMABLE_KEY):
         ids = request.session.get(key, [])
@@ -145,7 +152,15 @@ def audience_of(request, assessment):
         if request.user.is_authenticated and assessment.owner_id == request.user.pk:
             return Audience.OWNER
         return None
-    if str(assessment.pk) in request.session.get(SESSION_KEY, []):
+    key = str(assessment.pk)
+    if key not in request.session.get(SESSION_KEY, []):
+        return None
+    # The session that made it keeps it; one that came through a resume link holds it
+    # while that link is the current one: replacing the link ends every session that
+    # held it through the old one.
+    if key in request.session.get(CLAIMABLE_KEY, []):
+        return Audience.VISITOR
+    if request.session.get(LINKS_KEY, {}).get(key) == assessment.resume_token_hash:
         return Audience.VISITOR
     return None
 

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -54,7 +54,7 @@ class StartForm(forms.Form):
         if last_completed is not None:
             self.fields["start_from_last"] = forms.BooleanField(
                 label=_("Start from the answers of your last assessment (completed on %(date)s)")
-                % {"date": date_format(last_completed.completed_at.date(), "DATE_FORMAT")},
+                % {"date": date_format(timezone.localdate(last_completed.completed_at), "DATE_FORMAT")},
                 required=False,
                 initial=True,
                 help_text=_(
@@ -64,6 +64,12 @@ class StartForm(forms.Form):
         top = Stage.objects.order_by("-order").first()
         if top is not None:
             self.fields["target_stage"].initial = top.slug
+        if last_completed is not None:
+            # A retake carries over where the person stood and aimed last time.
+            self.fields["current_stage"].initial = last_completed.current_stage.slug
+            self.fields["target_stage"].initial = last_completed.target_stage.slug
+            if last_completed.company_kind_id is not None:
+                self.fields["company_kind"].initial = last_completed.company_kind.slug
 
 
 class NoteField(forms.CharField):

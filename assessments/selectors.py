@@ -101,4 +101,5 @@ def last_completed(*, user, session_ids):
         done = done.filter(owner=user)
     else:
         done = done.filter(owner__isnull=True, pk__in=session_ids)
+    done = done.select_related("current_stage", "target_stage", "company_kind")
     return done.order_by("-completed_at").first()

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from assessments import signals
 from assessments.models import Answer, Assessment, FrozenReport, ShareLink
 from assessments.reporting.freeze import assessment_snapshot
 from assessments.tokens import new_token
@@ -133,7 +134,6 @@ def assessment_complete(*, assessment):
 
 
 @transaction.atomic
-@transaction.atomic
 def assessments_claim(*, assessment_ids, user):
     """Give a member the visitor drafts and reports they were working on. Each gets a new
     resume token that nobody is shown: the visitor's old links stop working, and the
@@ -149,19 +149,17 @@ def assessments_claim(*, assessment_ids, user):
     return len(claimed)
 
 
+def _dependants_delete(assessments):
+    """What the apps built on assessments keep of these (plans, rounds, checks, shares):
+    each deletes its own, told by the signal, as nothing cascades on purpose."""
+    signals.assessments_deleting.send(sender=Assessment, assessments=assessments)
+
+
 @transaction.atomic
 def assessment_delete(*, assessment):
     """Delete an assessment, its answers, share links and plan, on purpose (nothing cascades);
     every organisation it was shared with stops seeing it."""
-    from calibration.services import calibration_delete  # calibration builds on assessments
-    from colleagues.services import rounds_delete  # colleagues build on assessments
-    from organisations.services import shares_delete  # organisations build on assessments
-    from plans.services import plans_delete  # plans build on assessments
-
-    shares_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
-    plans_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
-    rounds_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
-    calibration_delete(assessments=Assessment.objects.filter(pk=assessment.pk))
+    _dependants_delete(Assessment.objects.filter(pk=assessment.pk))
     ShareLink.objects.filter(assessment=assessment).delete()
     Answer.objects.filter(assessment=assessment).delete()
     frozen_report_id = assessment.frozen_report_id
@@ -172,16 +170,8 @@ def assessment_delete(*, assessment):
 @transaction.atomic
 def assessments_delete_of_owner(*, owner):
     """Delete every assessment of a member, with answers, share links and plans (erasure)."""
-    from calibration.services import calibration_delete  # calibration builds on assessments
-    from colleagues.services import rounds_delete  # colleagues build on assessments
-    from organisations.services import shares_delete  # organisations build on assessments
-    from plans.services import plans_delete  # plans build on assessments
-
     owned = Assessment.objects.filter(owner=owner)
-    shares_delete(assessments=owned)
-    plans_delete(assessments=owned)
-    rounds_delete(assessments=owned)
-    calibration_delete(assessments=owned)
+    _dependants_delete(owned)
     ShareLink.objects.filter(assessment__in=owned).delete()
     Answer.objects.filter(assessment__in=owned).delete()
     frozen_report_ids = list(owned.values_list("frozen_report_id", flat=True))

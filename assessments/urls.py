@@ -1,18 +1,13 @@
-"""URLs for taking an assessment."""
+"""URLs for taking an assessment (the report's, reports/urls.py, join them under the
+"assessments" namespace in cto_assess/urls.py)."""
 
-from django.urls import path, register_converter
+from django.urls import path
 
-from assessments.converters import ExportFormat
-from assessments.views import keeping, report, taking
-
-register_converter(ExportFormat, "export_format")
-
-app_name = "assessments"
+from assessments.views import keeping, taking
 
 urlpatterns = [
     path("start/", taking.start, name="start"),
     path("resume/<str:token>/", taking.resume, name="resume"),
-    path("<uuid:assessment_id>/", taking.detail, name="detail"),
     path("<uuid:assessment_id>/step/<int:number>/", taking.step, name="step"),
     path("<uuid:assessment_id>/step/<int:number>/autosave/", keeping.autosave, name="autosave"),
     path("<uuid:assessment_id>/review/", taking.review, name="review"),
@@ -25,9 +20,4 @@ urlpatterns = [
     ),
     path("<uuid:assessment_id>/claim/", keeping.claim, name="claim"),
     path("<uuid:assessment_id>/delete/", taking.delete, name="delete"),
-    path("<uuid:assessment_id>/report.<export_format:fmt>", report.export, name="export"),
-    path("<uuid:assessment_id>/share/", report.share_create, name="share_create"),
-    path(
-        "<uuid:assessment_id>/share/<int:link_id>/revoke/", report.share_revoke, name="share_revoke"
-    ),
 ]

@@ -7,8 +7,7 @@ frozen report) and the latest flag as services.refresh_latest sets it.
 
 from django.db import transaction
 
-from assessments.reporting.report import score_snapshot
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from bench.seed import BATCH, completed_assessments
 from organisations.models import Membership, Organisation, Role, SharedAssessment, ShareReadiness
 

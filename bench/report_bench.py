@@ -60,9 +60,9 @@ def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
-        from assessments.reporting.files import report_pdf
-        from assessments.reporting.report import build_report
         from content.guide_loader import DEFAULT_GUIDE_FILE, guide_load, read_guide_file
+        from reports.files import report_pdf
+        from reports.report import build_report
 
         guide_load(data=read_guide_file(DEFAULT_GUIDE_FILE))
         client = Client(HTTP_ACCEPT_LANGUAGE="ja")

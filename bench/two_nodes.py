@@ -130,8 +130,8 @@ def kill_node(node):
 def reports_render(completed):
     """How many completed assessments' reports fail to render (built and drawn afresh)."""
     from assessments.models import Assessment
-    from assessments.reporting.page import page_parts
-    from assessments.reporting.viewing import ReportViewing
+    from reports.page import page_parts
+    from reports.viewing import ReportViewing
 
     ids = [entry["assessment"] for entry in completed]
     broken = []

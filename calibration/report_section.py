@@ -8,16 +8,29 @@ state it was drawn in, so a cached drawing is redrawn when an answer arrives.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.scoring import Expectation
 from calibration.models import CheckAnswer, CheckSitting, InterviewAttempt
 from calibration.verdicts import (
+    CONSISTENT,
     OVERRATED,
     UNDERRATED,
     readiness_checked,
     readiness_over,
     verdict,
 )
+
+NONE = "-"  # the stamp of a report with no check and no practice
+CHECK = "check:"  # the stamp's part that says a knowledge check has started
+
+# A verdict in words, as the CSV's calibration column writes it.
+VERDICT_WORDS = {
+    CONSISTENT: gettext_lazy("consistent"),
+    OVERRATED: gettext_lazy("possibly overrated"),
+    UNDERRATED: gettext_lazy("possibly underrated"),
+}
 
 
 @dataclass
@@ -98,14 +111,14 @@ def calibration_stamp(assessment):
     )
     parts = []
     if state["sittings"]:
-        parts.append(f"check:{state['answered']}@{_seconds(state['last'])}")
+        parts.append(f"{CHECK}{state['answered']}@{_seconds(state['last'])}")
     if assessment.owner_id is not None:
         practice = InterviewAttempt.objects.filter(owner_id=assessment.owner_id).aggregate(
             count=Count("pk"), last=Max("created_at")
         )
         if practice["count"]:
             parts.append(f"practice:{practice['count']}@{_seconds(practice['last'])}")
-    return "+".join(parts) or "-"
+    return "+".join(parts) or NONE
 
 
 def _seconds(moment):
@@ -180,3 +193,57 @@ def calibration_of(assessment_id, report):
     as_rated = readiness_over([(i.item, i.rating) for i in found.items], expectations)
     found.readiness_checked_self_rated = None if as_rated is None else round(as_rated, 1)
     return found
+
+
+class CalibrationSection:
+    """The knowledge check and interview practice as a section of the report
+    (reports/sections.py lists the sections). Only the person sees it, as their notes."""
+
+    key = "calibration"
+    template = "calibration/_report_section.html"
+    in_page_body = True
+
+    def state_for(self, seen, *, language):
+        """The stamp of the check and practice (two queries), or None when unseen."""
+        if not seen.sees.notes:
+            return None
+        stamp = calibration_stamp(seen.assessment)
+        return None if stamp == NONE else stamp
+
+    def stamp(self, state):
+        return NONE if state is None else state
+
+    def state_from_stamp(self, stamp, seen, *, language):
+        """The stamp is the state: the check is read when the report is drawn."""
+        return None if stamp == NONE else stamp
+
+    def has_started(self, state):
+        """True once a knowledge check has started (practice alone is not one)."""
+        return state is not None and CHECK in state
+
+    def add(self, report, state, built):
+        if state is None:
+            return
+        report.calibration = calibration_of(built.assessment.pk, report)
+        practice_of(built.assessment.owner_id, report.interview_questions)
+
+    def data(self, report):
+        """The JSON export's `calibration`: null before a check."""
+        return report.calibration.data() if report.calibration else None
+
+    def csv_columns(self, report):
+        """The column exists once a knowledge check has started."""
+        return [_("calibration")] if report.calibration else []
+
+    def csv_cells(self, report, item_slug):
+        if not report.calibration:
+            return []
+        verdicts = {i.item: i.verdict for i in report.calibration.items}
+        found = verdicts.get(item_slug)
+        return [str(VERDICT_WORDS[found]) if found else ""]
+
+    def csv_rows(self, report):
+        return []
+
+
+section = CalibrationSection()

@@ -3,8 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from assessments.reporting.report import score_snapshot
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from calibration.models import CheckAnswer, CheckSitting, InterviewAttempt
 from calibration.verdicts import Question, Rated, choose_questions
 from content.models import Item, KnowledgeCheck

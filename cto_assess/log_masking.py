@@ -1,5 +1,6 @@
-"""Secret tokens never reach a log: resume, share, invitation and sign-up links carry
-them in their paths.
+"""Secret tokens never reach a log: resume, share, invitation, sign-up and password-reset
+links carry them in their paths, and a log-in's `next=` carries such a path
+percent-encoded.
 
 One pattern masks them in gunicorn's access log (MaskingGunicornLogger, named by
 gunicorn.conf.py: request line, path, query and every header such as the Referer) and in
@@ -10,12 +11,19 @@ new URL carries a token.
 import logging
 import re
 
+# A slash as written, or percent-encoded once or twice (a link inside a next= parameter).
+_SLASH = r"(?:/|%(?:25)?2[Ff])"
+# A token's characters: anything up to the next separator, a percent-encoded ':' included
+# (a sign-up link's signed value).
+_LINK_PART = r"(?:[^/?#&%\s\"']|%(?:25)?3[Aa])+"
 TOKEN_IN_PATH = re.compile(
-    r"(/(?:assessments/resume|shared|rate|accounts/signup/confirm|organisations/join)/)"
-    r"([^/?#\s\"']+)"
+    rf"({_SLASH}(?:assessments{_SLASH}resume|shared|rate|accounts{_SLASH}signup{_SLASH}confirm"
+    rf"|organisations{_SLASH}join){_SLASH})({_LINK_PART})"
+    # A password reset: /accounts/reset/<the user's id>/<token>/, but not its next steps.
+    rf"|({_SLASH}accounts{_SLASH}reset{_SLASH}{_LINK_PART}{_SLASH})(?!set-password\b)({_LINK_PART})"
 )
 # A personal API token wherever it appears (an Authorization header, a pasted URL).
-API_TOKEN = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
+API_LINK_PART = re.compile(r"\b(cta_)[A-Za-z0-9_-]+")
 MASK = "[token]"
 
 
@@ -25,10 +33,14 @@ def mask_tokens(text):
     if not isinstance(text, str):
         return text
     if "cta_" in text:
-        text = API_TOKEN.sub(rf"\g<1>{MASK}", text)
-    if "/" not in text:
+        text = API_LINK_PART.sub(rf"\g<1>{MASK}", text)
+    if "/" not in text and "%" not in text:
         return text
-    return TOKEN_IN_PATH.sub(rf"\g<1>{MASK}", text)
+    return TOKEN_IN_PATH.sub(_masked, text)
+
+
+def _masked(match):
+    return (match.group(1) or match.group(3)) + MASK
 
 
 class MaskTokensFilter(logging.Filter):

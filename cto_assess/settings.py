@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "calibration",
     "organisations",
     "api",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -131,7 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHE_URL picks the cache: each process its own by default (a fresh clone needs no
 # server), or one Redis shared by every server. It keeps rendered reports and their files
-# (assessments/reporting/cache.py).
+# (reports/cache.py).
 CACHES = envcaches("CACHE_URL")
 # Rendered report files (PDFs) are drawn by the task worker and served by every web
 # process: they need a cache all of them share (the Redis of CACHE_URL, or files here).
@@ -309,14 +310,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Email (reassessment reminders, password resets): the console by default, so a fresh
-# clone sends nothing; SMTP when EMAIL_HOST is set.
+# Email (reassessment reminders, password resets): SMTP when EMAIL_HOST is set; else the
+# console while developing (a fresh clone sends nothing), and in production nothing at all,
+# with an error in the log and in `check --deploy` (cto_assess/mail.py): mails carry live
+# links that must not reach the logs.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_BACKEND = os.getenv(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "cto_assess.mail.UnconfiguredEmailBackend",
 )
 EMAIL_PORT = int(os.getenv("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
@@ -325,7 +330,7 @@ EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "1") not in ("0", "false", "")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
 
 # Queue a report's PDF for the task worker when the assessment is completed (see
-# assessments/reporting/tasks.py): the first download is then ready at once.
+# reports/tasks.py): the first download is then ready at once.
 REPORT_WARM_ON_COMPLETE = envbool("REPORT_WARM_ON_COMPLETE", "True")
 
 LOGGING = {

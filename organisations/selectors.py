@@ -110,7 +110,7 @@ def shareable_assessments(membership):
     )
     completed = (
         Assessment.objects.filter(owner_id=membership.user_id, status=Assessment.Status.COMPLETED)
-        .select_related("target_stage", "company_kind")
+        .select_related("current_stage", "target_stage", "company_kind")
         .order_by("-completed_at")
     )
     return [(assessment, assessment.pk in shared) for assessment in completed]

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assessments.reporting.plan import HOURS_PER_WEEK_MAX, HOURS_PER_WEEK_MIN
 from plans.models import NOTE_MAX_LENGTH, ActionStatus
+from plans.plan import HOURS_PER_WEEK_MAX, HOURS_PER_WEEK_MIN
 
 
 class HoursForm(forms.Form):

@@ -1,7 +1,7 @@
 """A person's working data on the development plan of a completed assessment.
 
 The plan itself (which actions, their goals, resources and hours) is computed from the
-frozen report (assessments.reporting.plan); what is stored here is what the person
+frozen report (plans.plan); what is stored here is what the person
 decides: the hours they give it each week, each action's status, target date and note,
 and when to assess again. Nothing cascades: services delete these rows on purpose.
 """
@@ -12,12 +12,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment
-from assessments.reporting.plan import (
+from content.models import Item
+from plans.plan import (
     DEFAULT_HOURS_PER_WEEK,
     HOURS_PER_WEEK_MAX,
     HOURS_PER_WEEK_MIN,
 )
-from content.models import Item
 
 NOTE_MAX_LENGTH = 500
 

@@ -4,24 +4,28 @@ Only the person the assessment is about (member or visitor in their session) rea
 these pages; anyone else gets a 404. The reminder email needs an account (an address).
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from assessments import access
 from assessments.models import Assessment
-from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
-from assessments.reporting.report import build_report
-from assessments.views.report import report_language
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
+from content.languages import language_of
 from content.models import Item
 from plans import services
 from plans.calendar import plan_calendar
 from plans.forms import HoursForm, ProgressForm, ReassessForm
 from plans.models import ActionProgress, ActionStatus
+from plans.plan import DEFAULT_HOURS_PER_WEEK
+from plans.plan_view import plan_view
 
 
 def _own_completed(request, assessment_id):
@@ -34,13 +38,39 @@ def _own_completed(request, assessment_id):
     )
 
 
+@dataclass(frozen=True)
+class Named:
+    name: str
+
+
+@dataclass(frozen=True)
+class PlanOfReport:
+    """What the plan page shows of the report: its target, kind of company and plan."""
+
+    target_stage: Named
+    company_kind: Named | None
+    plan: object  # plan_view.PlanView
+
+
 def _plan_and_report(request, assessment):
     plan = services.plan_for(assessment)
-    report = build_report(
-        assessment, language=report_language(request), hours_per_week=plan.hours_per_week
-    )
-    if report.plan is None:
+    language = language_of(request)
+    snapshot = read_snapshot(assessment.snapshot)
+    with translation.override(language):
+        drawn = plan_view(
+            snapshot,
+            score_snapshot(snapshot),
+            language=language,
+            hours_per_week=plan.hours_per_week,
+        )
+    if drawn is None:
         raise Http404("This report was completed before plans existed")
+    kind = snapshot.company_kind
+    report = PlanOfReport(
+        target_stage=Named(snapshot.stage(snapshot.target_stage).name[language]),
+        company_kind=Named(kind.name[language]) if kind is not None else None,
+        plan=drawn,
+    )
     return plan, report
 
 

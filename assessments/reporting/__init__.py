@@ -1,6 +1,6 @@
-"""The report of a completed assessment: frozen data, one report object, four renderings.
+"""The frozen report of a completed assessment: written once, read back as typed data.
 
-freeze.py writes the snapshot at completion; snapshot.py reads it back into typed data
-(the only place that knows its layout); report.py builds the one Report from it; page.py
-and files.py draw it as the page, PDF, CSV and JSON; cache.py keeps what they drew.
+freeze.py writes the snapshot at completion; snapshot.py reads it back (the only place
+that knows its layout) and scores it; recommendations.py chooses what serves the focus
+areas. The reports app (reports/) builds and draws the report from them.
 """

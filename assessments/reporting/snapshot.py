@@ -16,6 +16,7 @@ items, fit unknown) and no hours (the plan's flat figure).
 
 from dataclasses import dataclass
 
+from assessments import scoring
 from assessments.scoring import Expectation
 
 SNAPSHOT_VERSION = 4
@@ -267,4 +268,21 @@ def _read(data):
             for p in data.get("practice", [])
         ),
         company_kind=_read_company_kind(data),
+    )
+
+
+def score_snapshot(snapshot):
+    """The scoring of a frozen Snapshot: every number its report shows."""
+    category_order = {c.slug: c.order for c in snapshot.categories}
+    ratings = [
+        scoring.Rating(
+            item.slug, item.category, (category_order[item.category], item.order), item.rating
+        )
+        for item in snapshot.items
+    ]
+    return scoring.score(
+        ratings=ratings,
+        profiles={stage.slug: stage.profile for stage in snapshot.stages},
+        stages=[stage.slug for stage in snapshot.stages],
+        target_stage=snapshot.target_stage,
     )

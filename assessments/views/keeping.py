@@ -113,8 +113,8 @@ def new_resume_link(request, assessment_id):
     if refused:
         return locked_page(request, assessment)
     token = services.assessment_rotate_token(assessment=assessment)
-    # A fresh link cuts the older one off: this session may now take it into an account.
-    access.remember(request, assessment, may_claim=True)
+    # A fresh link cuts the older one off, and every session that held it through that one.
+    access.remember_relinked(request, assessment)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"url": resume_url(request, token)})  # site.js copies it at once
     show_token_once(request, assessment, token)
@@ -137,7 +137,7 @@ def email_resume_link(request, assessment_id):
         context = {"assessment": assessment, "form": form, "back": request.POST}
         return render(request, "assessments/resume_email.html", context, status=400)
     token = services.assessment_rotate_token(assessment=assessment)
-    access.remember(request, assessment, may_claim=True)
+    access.remember_relinked(request, assessment)
     link = resume_url(request, token)
     send_mail(
         subject=_("Your CTO Assess resume link"),

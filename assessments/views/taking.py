@@ -7,10 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from assessments import access, selectors, services
+from assessments import access, selectors, services, signals
 from assessments.forms import StartForm, StepForm
 from assessments.views.keeping import locked_page, pop_token, show_token_once
-from assessments.views.report import queue_pdf, report_page
 from cto_assess.ratelimit import ratelimited
 from guide_version.cache import guide_kept
 
@@ -170,18 +169,9 @@ def submit(request, assessment_id):
         return locked_page(request, assessment)
     except services.AssessmentIncomplete as incomplete:
         return _render_review(request, assessment, missing=incomplete.missing_items, status=400)
-    queue_pdf(request, assessment)
+    signals.assessment_submitted.send(sender=submit, request=request, assessment=assessment)
     messages.success(request, _("Your assessment is complete."))
     return redirect("assessments:detail", assessment.pk)
-
-
-def detail(request, assessment_id):
-    """A draft goes on where it stopped; a completed assessment shows its report."""
-    seen = access.access_for(request, assessment_id)
-    assessment = seen.assessment
-    if not assessment.is_completed:
-        return redirect("assessments:step", assessment.pk, selectors.first_open_step(assessment))
-    return report_page(request, seen)
 
 
 @ratelimited("resume", methods=("GET", "HEAD"))

@@ -38,6 +38,7 @@ class Cell:
 class Column:
     item: object
     expected: int
+    number: int = 0  # 1, 2, ... across the categories (the PDF's numbered headers)
 
 
 @dataclass
@@ -59,18 +60,18 @@ def shares_with_readiness(organisation, stage):
     )
 
 
-def heatmap(organisation, *, stage, sort="name", page=1):
+def heatmap(organisation, *, stage, sort="name", page=1, per_page=PER_PAGE):
     """One page of the heatmap. BadChoice for an unknown sort; 404 past the last page."""
     if sort not in SORTS:
         raise BadChoice("sort")
     shares = shares_with_readiness(organisation, stage)
     count = shares.count()
-    pages = max(1, -(-count // PER_PAGE))
+    pages = max(1, -(-count // per_page))
     require(page <= pages)
-    start = (page - 1) * PER_PAGE
+    start = (page - 1) * per_page
     rows_of = shares.order_by(*SORTS[sort]).values(
         "assessment_id", "completed_at", "name", "readiness"
-    )[start : start + PER_PAGE]
+    )[start : start + per_page]
     rows = [Row(r["name"], r["assessment_id"], r["completed_at"], r["readiness"]) for r in rows_of]
     items = active_items()
     expected = dict(
@@ -89,8 +90,8 @@ def heatmap(organisation, *, stage, sort="name", page=1):
             below = level is not None and level < expected.get(item.pk, 0)
             row.cells.append(Cell(level, below))
     categories = []
-    for item in items:
+    for number, item in enumerate(items, start=1):
         if not categories or categories[-1][0] != item.category:
             categories.append((item.category, []))
-        categories[-1][1].append(Column(item, expected.get(item.pk, 0)))
+        categories[-1][1].append(Column(item, expected.get(item.pk, 0), number))
     return Heatmap(categories, rows, page, pages, count, sort)

@@ -11,12 +11,17 @@ from django.views.decorators.http import require_safe
 
 from content.levels import LEVEL_NAMES
 from cto_assess.private import private_response
-from cto_assess.ratelimit import ratelimited
+from cto_assess.ratelimit import over_limit, too_many_requests
 from organisations import selectors
 from organisations.team.bench import bench, team_readiness
 from organisations.team.common import BadChoice, page_number, picked_stage, stages
 from organisations.team.coverage import coverage
-from organisations.team.export import team_csv, team_pdf
+from organisations.team.export import PARTS, team_csv
+from organisations.team.summary import (
+    PREPARING_REFRESH_SECONDS,
+    summary_is_queued,
+    summary_pdf_or_queue,
+)
 from organisations.team.heatmap import SORTS, heatmap
 from organisations.views.errors import bad_request
 
@@ -98,17 +103,35 @@ def _download(content, content_type, extension):
 @_admin_page
 @private_response
 def export_csv(request, organisation):
+    """One part of the team's view (?part=readiness|coverage|bench|heatmap) as one table."""
     all_stages, stage = _stage_choice(request)
-    return _download(team_csv(organisation, stage, all_stages), "text/csv; charset=utf-8", "csv")
+    part = request.GET.get("part") or "heatmap"
+    if part not in PARTS:
+        raise BadChoice("part")
+    content = team_csv(organisation, stage, all_stages, part=part)
+    response = _download(content, "text/csv; charset=utf-8", "csv")
+    filename = f"cto-assess-team-{part}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
-@ratelimited("pdf", methods=("GET", "HEAD"))
 @_admin_page
 @private_response
 def summary_pdf(request, organisation):
+    """The summary from the task worker: the file when drawn, else a page that waits."""
     all_stages, stage = _stage_choice(request)
-    return _download(
-        team_pdf(organisation, stage, all_stages, language=request.LANGUAGE_CODE),
-        "application/pdf",
-        "pdf",
-    )
+    language = request.LANGUAGE_CODE
+    # Only a request that queues a drawing spends the PDF limit (as the report's PDF).
+    if not summary_is_queued(organisation, stage, language):
+        wait = over_limit(request, "pdf")
+        if wait is not None:
+            return too_many_requests(wait)
+    content = summary_pdf_or_queue(organisation, stage, language)
+    if content is None:
+        response = render(
+            request, "organisations/summary_preparing.html", {"organisation": organisation}, status=202
+        )
+        response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
+        response["Retry-After"] = str(PREPARING_REFRESH_SECONDS)
+        return response
+    return _download(content, "application/pdf", "pdf")

@@ -74,6 +74,7 @@ def visitor_client(*assessments, language="en"):
     client = client_in(language)
     session = client.session
     session[access.SESSION_KEY] = [str(assessment.pk) for assessment in assessments]
+    session[access.CLAIMABLE_KEY] = list(session[access.SESSION_KEY])  # the session made them
     session.save()
     return client
 

@@ -38,7 +38,8 @@ def request_of(session_ids=(), user=None):
     from django.contrib.auth.models import AnonymousUser
 
     request = RequestFactory().get("/")
-    request.session = {access.SESSION_KEY: [str(i) for i in session_ids]}
+    ids = [str(i) for i in session_ids]  # as the session that made them
+    request.session = {access.SESSION_KEY: ids, access.CLAIMABLE_KEY: ids}
     request.user = user or AnonymousUser()
     return request
 

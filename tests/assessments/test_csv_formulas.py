@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.cache import cache
 
-from assessments.reporting.files import spreadsheet_safe
 from content.models import Category, Item
+from reports.files import spreadsheet_safe
 from tests.assessments.report_helpers import client_in, complete_assessment, export_url
 
 DANGEROUS = ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]

@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from assessments.models import Assessment
-from assessments.reporting.report import build_report
+from reports.report import build_report
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,

@@ -6,9 +6,9 @@ import pytest
 from jsonschema.exceptions import ValidationError
 
 from assessments.models import Assessment
-from assessments.reporting.files import report_csv, report_data, report_json
-from assessments.reporting.report import build_report
 from content.models import Category, Item, Resource, RubricLevel, Stage, TargetLevel
+from reports.files import report_csv, report_data, report_json
+from reports.report import build_report
 from tests import real_guide
 from tests.assessments.report_helpers import (
     best_fit_by_hand,

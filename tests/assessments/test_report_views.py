@@ -213,7 +213,7 @@ def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
 def test_a_report_page_is_rendered_once_then_served_from_the_cache(
     member_report, member_client, monkeypatch
 ):
-    from assessments.reporting.viewing import ReportViewing
+    from reports.viewing import ReportViewing
 
     builds = []
     real_build = ReportViewing.build

@@ -224,18 +224,19 @@ def test_a_member_adds_a_report_held_by_its_current_link_to_their_account(
     assertNotContains(report, "Add it to my account")
 
 
-def test_a_replaced_link_cannot_add_the_assessment_and_the_page_says_why(
+def test_a_replaced_link_no_longer_holds_the_assessment_nor_adds_it(
     visitor_draft, resume_url, member, member_client
 ):
     client, assessment = visitor_draft
     member_client.get(resume_url)
     client.post(new_link_url(assessment))
 
-    page = member_client.post(reverse("assessments:claim", args=[assessment.pk]), follow=True)
+    claim = member_client.post(reverse("assessments:claim", args=[assessment.pk]))
 
+    assert claim.status_code == 404
+    assert member_client.get(detail_url(assessment)).status_code == 404
     assessment.refresh_from_db()
     assert assessment.owner is None
-    assertContains(page, "opened it with a resume link that has since been replaced")
 
 
 def test_claiming_needs_an_account_and_the_assessment_held(
@@ -271,3 +272,49 @@ def test_the_link_does_not_let_another_member_claim_a_visitors_draft(
     assert other_member_client.get(step_url(assessment, 1)).status_code == 200
     assessment.refresh_from_db()
     assert assessment.owner is None
+
+
+# --- a replaced link ends the sessions that held the assessment through it ---------------
+
+
+def test_replacing_the_link_ends_every_other_session_that_held_it(visitor_draft, resume_url):
+    client, assessment = visitor_draft
+    finder = english_client()
+    assert finder.get(resume_url).status_code == 302
+    assert finder.get(step_url(assessment, 1)).status_code == 200
+
+    client.post(new_link_url(assessment))
+
+    assert finder.get(step_url(assessment, 1)).status_code == 404
+    assert finder.get(detail_url(assessment)).status_code == 404
+    assert client.get(step_url(assessment, 1)).status_code == 200  # the one who made it
+
+
+def test_a_finder_who_replaces_the_link_holds_it_only_until_the_next_replacement(
+    visitor_draft, resume_url
+):
+    client, assessment = visitor_draft
+    finder = english_client()
+    finder.get(resume_url)
+    finder.post(new_link_url(assessment))
+    assert client.get(step_url(assessment, 1)).status_code == 200  # never locked out
+
+    client.post(new_link_url(assessment))
+
+    assert finder.get(step_url(assessment, 1)).status_code == 404
+
+
+def test_a_finder_of_a_replaced_link_cannot_claim_it_into_an_account(
+    visitor_draft, resume_url, member, member_client
+):
+    client, assessment = visitor_draft
+    finder = english_client()
+    finder.get(resume_url)
+    client.post(new_link_url(assessment))
+
+    finder.post(reverse("login"), {"username": "mina", "password": PASSWORD})
+    assert finder.post(reverse("assessments:claim", args=[assessment.pk])).status_code == 404
+
+    assessment.refresh_from_db()
+    assert assessment.owner is None
+    assert client.get(step_url(assessment, 1)).status_code == 200

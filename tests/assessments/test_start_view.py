@@ -122,3 +122,41 @@ def test_it_refuses_a_kind_of_company_that_does_not_exist(client, kind):
     assert response.status_code == 400
     assertContains(response, "invalid-feedback", status_code=400)
     assert not Assessment.objects.exists()
+
+
+def test_a_retake_carries_over_the_stages_and_kind_of_company_and_says_no_resume_link(
+    member, member_client
+):
+    from tests.assessments.report_helpers import complete_assessment
+
+    complete_assessment(
+        owner=member, current="engineering-manager", target="vp-engineering", company_kind="startups"
+    )
+
+    response = member_client.get(URL)
+
+    assert _selected(response, "current_stage") == ["engineering-manager"]
+    assert _selected(response, "target_stage") == ["vp-engineering"]
+    assert _selected(response, "company_kind") == ["startups"]
+    assertNotContains(response, "No account is needed")  # they are in their account
+    assertContains(response, "saved to your account")
+
+
+def test_the_retake_offer_dates_the_last_assessment_in_the_configured_time_zone(
+    member, member_client, settings
+):
+    from datetime import datetime
+    from datetime import timezone as dt_timezone
+
+    from tests.assessments.report_helpers import complete_assessment
+
+    assessment, _ = complete_assessment(owner=member)
+    # 23:30 UTC on 6 December is 08:30 on 7 December in Tokyo.
+    completed = datetime(2026, 12, 6, 23, 30, tzinfo=dt_timezone.utc)
+    Assessment.objects.filter(pk=assessment.pk).update(completed_at=completed)
+    settings.TIME_ZONE = "Asia/Tokyo"
+
+    response = member_client.get(URL)
+
+    offer = re.search(r"completed on ([^)]*)\)", response.content.decode()).group(1)
+    assert "7" in offer and "6" not in offer.replace("2026", ""), offer

@@ -83,6 +83,7 @@ def test_a_visitor_owner_is_refused_by_session(guide):
     assessment = completed()
     session = visitor.session
     session["assessment_ids"] = [str(assessment.pk)]
+    session["claimable_assessment_ids"] = [str(assessment.pk)]  # as the session that made it
     session.save()
     round_ = open_round(assessment)
     token = invite(visitor, assessment)

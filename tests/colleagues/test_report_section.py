@@ -7,10 +7,10 @@ import json
 import pytest
 from django.urls import reverse
 
-from assessments.reporting.viewing import ReportViewing
 from colleagues import services
 from colleagues.models import Invitation
 from colleagues.selectors import colleagues_view_of
+from reports.viewing import ReportViewing
 from tests.assessments.report_helpers import (
     create_share_link,
     detail_url,
@@ -177,7 +177,11 @@ def test_the_report_page_runs_a_fixed_number_of_queries(
 def test_the_frozen_page_body_is_keyed_without_the_round_and_files_with_it(round_, report):
     view = colleagues_view_of(report, language="en")
     viewing = ReportViewing(
-        assessment=report, language="en", show_notes=True, show_comparison=True, colleagues=view
+        assessment=report,
+        language="en",
+        show_notes=True,
+        show_comparison=True,
+        states={"colleagues": view},
     )
     assert (
         viewing.drawing("page").key

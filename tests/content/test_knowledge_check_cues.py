@@ -31,6 +31,7 @@ from content.knowledge_check_cues import (
 # Extend it as a half lands; every test below then holds for it.
 REWRITTEN_HALVES = {
     "technical": ("hard-skills",),
+    "organisational": ("soft-skills", "responsibilities", "collaboration"),
 }
 REWRITTEN_CATEGORIES = tuple(c for half in REWRITTEN_HALVES.values() for c in half)
 

@@ -11,8 +11,6 @@ import pytest
 
 from assessments import services
 from assessments.models import Answer, Assessment
-from assessments.reporting.files import report_json
-from assessments.reporting.report import build_report
 from content.models import (
     InterviewQuestion,
     Item,
@@ -21,6 +19,8 @@ from content.models import (
     Stage,
     TargetOverride,
 )
+from reports.files import report_json
+from reports.report import build_report
 from tests.assessments.report_helpers import complete_assessment
 from tests.assessments.reporting.test_snapshot import STORED_V1, stored
 

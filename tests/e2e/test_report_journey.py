@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assessments.models import Assessment
-from assessments.reporting.report import build_report
+from reports.report import build_report
 from tests import real_guide
 from tests.assessments.report_helpers import pdf_text
 from tests.e2e.conftest import axe_violations

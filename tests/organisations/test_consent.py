@@ -1,5 +1,7 @@
 """Consent per assessment: share, withdraw, delete; the latest flag; what admins never see."""
 
+import re
+
 import pytest
 
 from accounts.services import account_delete
@@ -127,3 +129,27 @@ def test_the_naming_consent_is_the_members_own(client, organisation, team):
     client.post(f"/organisations/{organisation.pk}/naming/", {})
     avery.refresh_from_db()
     assert not avery.named_in_small_groups
+
+
+@pytest.mark.django_db
+def test_two_assessments_of_one_day_read_apart_in_the_share_list(client, organisation, complete):
+    from datetime import timedelta
+
+    from assessments.models import Assessment
+
+    gil = organisation.memberships.get().user
+    first = complete(gil, level=2)
+    second = complete(gil, level=3)
+    Assessment.objects.filter(pk=first.pk).update(
+        completed_at=second.completed_at - timedelta(hours=2)
+    )
+    client.force_login(gil)
+
+    page = client.get(f"/organisations/{organisation.pk}/").content.decode()
+
+    rows = re.findall(r'<li class="list-group-item[^"]*">(.*?)</li>', page, re.S)
+    labels = [re.sub(r"<[^>]+>|\s+", " ", row).strip() for row in rows]
+    shares = [label for label in labels if "completed" in label]
+    assert len(shares) == 2 and shares[0] != shares[1], shares
+    for assessment in (first, second):
+        assert f'href="/assessments/{assessment.pk}/"' in page  # each opens its own report

@@ -1,9 +1,12 @@
 """The team's view: heatmap, coverage, bench and readiness, its files, and bad input."""
 
 import datetime
+import io
 
+import pandas
 import pytest
 
+from content.models import Item
 from organisations import services
 from organisations.models import Membership, SharedAssessment, ShareReadiness
 from organisations.team import bench as bench_module
@@ -141,21 +144,66 @@ def test_team_readiness_and_its_change_since_the_previous_quarter(organisation, 
     assert hidden.people == 2 and hidden.mean is None and hidden.previous_mean is None
 
 
+def _read_csv(response):
+    """The CSV as pandas reads it: one table, or a ParserError."""
+    return pandas.read_csv(io.BytesIO(response.content), encoding="utf-8-sig")
+
+
 @pytest.mark.django_db
-def test_the_csv_holds_everything_and_no_formula(client, organisation, owner, team):
+def test_each_part_of_the_team_csv_is_one_table_pandas_reads_into_its_columns(
+    client, organisation, owner, team
+):
+    client.force_login(owner)
+
+    readiness = _read_csv(_get(client, organisation, "team.csv?part=readiness&stage=cto"))
+    coverage = _read_csv(_get(client, organisation, "team.csv?part=coverage"))
+    bench = _read_csv(_get(client, organisation, "team.csv?part=bench"))
+    heatmap = _read_csv(_get(client, organisation, "team.csv?part=heatmap"))
+
+    assert list(readiness.columns)[:3] == ["stage", "people", "mean readiness"]
+    assert len(readiness) == 1 and readiness["people"][0] == 3
+    assert list(coverage.columns) == [
+        "item", "category", "people at level 3 or above", "status", "who"
+    ]
+    assert coverage["people at level 3 or above"].dtype.kind == "i"  # numbers, not text
+    assert set(coverage["status"]) <= {"covered", "single-point", "gap"}
+    assert list(bench.columns)[:3] == ["stage", "ready", "who is ready"]
+    assert bench["ready"].dtype.kind == "i" and len(bench) == 7
+    assert list(heatmap.columns)[:3] == ["member", "completed", "readiness"]
+    assert sorted(heatmap["member"]) == ["avery", "blake", "casey"]
+    levels = heatmap.set_index("member").iloc[:, 2:]
+    assert (levels.loc["avery"] == 1).all() and (levels.loc["casey"] == 4).all()
+    assert len(heatmap.columns) == 3 + Item.objects.filter(active=True).count()
+
+
+@pytest.mark.django_db
+def test_the_heatmap_csv_dates_a_share_in_the_site_time_zone(client, organisation, owner, team):
+    # 23:30 UTC on 6 December is 08:30 on 7 December in Tokyo (the configured zone).
+    late = datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC)
+    SharedAssessment.objects.filter(membership=team[0]).update(completed_at=late)
+    client.force_login(owner)
+
+    heatmap = _read_csv(_get(client, organisation, "team.csv?part=heatmap"))
+
+    assert heatmap.set_index("member").loc["avery", "completed"] == "2026-12-07"
+
+
+@pytest.mark.django_db
+def test_the_team_csv_holds_no_formula_and_refuses_an_unknown_part(
+    client, organisation, owner, team
+):
     Membership.objects.filter(pk=team[0].pk).update(named_in_small_groups=True)
     team[0].user.profile.display_name = "=HYPERLINK(1)"
     team[0].user.profile.save()
     client.force_login(owner)
-    response = _get(client, organisation, "team.csv")
+    response = _get(client, organisation, "team.csv?part=heatmap")
     assert response["Content-Type"].startswith("text/csv")
     assert (
         response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
     )
     text = response.content.decode("utf-8-sig")
-    for section in ("Team readiness", "Coverage", "Bench", "Heatmap"):
-        assert section in text
     assert "'=HYPERLINK(1)" in text and "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+    assert _get(client, organisation, "team.csv?part=everything").status_code == 400
 
 
 @pytest.mark.django_db

@@ -37,6 +37,34 @@ TOKEN = "Zk3q9V-secret-token-x1Y2"
         (f"Authorization: Bearer cta_{TOKEN}", "Authorization: Bearer cta_[token]"),
         (f"Unexpected auth - 'Token cta_{TOKEN}'", "Unexpected auth - 'Token cta_[token]'"),
         ("/organisations/", "/organisations/"),
+        # Password resets: the token after the user's id (the id is no secret).
+        (
+            "GET /accounts/reset/Mg/cn7z2x-0e1c8a3f9b2d4e6f8a0b/ HTTP/1.1",
+            "GET /accounts/reset/Mg/[token]/ HTTP/1.1",
+        ),
+        ("/accounts/reset/Mg/set-password/", "/accounts/reset/Mg/set-password/"),
+        ("/accounts/reset/done/", "/accounts/reset/done/"),
+        # A link inside a percent-encoded query (a log-in's next=), once or twice encoded.
+        (
+            f"GET /accounts/login/?next=%2Fassessments%2Fresume%2F{TOKEN}%2F HTTP/1.1",
+            "GET /accounts/login/?next=%2Fassessments%2Fresume%2F[token]%2F HTTP/1.1",
+        ),
+        (
+            f"/accounts/login/?next=%2forganisations%2fjoin%2f{TOKEN}&x=1",
+            "/accounts/login/?next=%2forganisations%2fjoin%2f[token]&x=1",
+        ),
+        (
+            f"/accounts/login/?next=%252Fshared%252F{TOKEN}%252F",
+            "/accounts/login/?next=%252Fshared%252F[token]%252F",
+        ),
+        (
+            "/x/?next=%2Faccounts%2Fsignup%2Fconfirm%2FeyJlbWFpbCI6Im4ifQ%3A1xXZ91%3A7wWPcnNo%2F",
+            "/x/?next=%2Faccounts%2Fsignup%2Fconfirm%2F[token]%2F",
+        ),
+        (
+            "/x/?next=%2Faccounts%2Freset%2FMg%2Fcn7z2x-0e1c8a3f9b2d4e6f8a0b%2F",
+            "/x/?next=%2Faccounts%2Freset%2FMg%2F[token]%2F",
+        ),
         ("/accounts/signup/sent/", "/accounts/signup/sent/"),
         (None, None),
     ],

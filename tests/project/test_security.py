@@ -11,24 +11,57 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_deploy_check_is_clean_with_production_settings():
+def deploy_check(**settings):
     # The test settings switch HTTPS-only cookies off through the environment: drop that.
     # The browser tests allow async-unsafe calls, which the deploy check warns about.
-    overrides = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "DEBUG", "DJANGO_ALLOW_ASYNC")
+    overrides = (
+        "SECURE_",
+        "SESSION_COOKIE_",
+        "CSRF_COOKIE_",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC",
+        "EMAIL_",
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(overrides)}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="cto.example.com",
         DJANGO_SETTINGS_MODULE="cto_assess.settings",
+        **settings,
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
     )
+
+
+def test_the_deploy_check_is_clean_with_production_settings():
+    result = deploy_check(EMAIL_HOST="smtp.example.com")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "mail", [{}, {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}]
+)
+def test_the_deploy_check_fails_when_mail_would_go_to_the_console(mail):
+    result = deploy_check(**mail)
+    assert result.returncode != 0
+    assert "cto_assess.E001" in result.stdout + result.stderr
+
+
+def test_production_without_an_smtp_server_prints_no_mail(caplog, capsys):
+    from django.core.mail import get_connection
+    from django.core.mail.message import EmailMessage
+
+    link = "https://cto.example.com/accounts/reset/Mg/secret-reset-token/"
+    connection = get_connection("cto_assess.mail.UnconfiguredEmailBackend")
+    sent = connection.send_messages([EmailMessage("Reset", link, to=["a@example.com"])])
+    assert sent == 0
+    assert "secret-reset-token" not in capsys.readouterr().out
+    assert "not sent: EMAIL_HOST is not set" in caplog.text
 
 
 PAGES = [

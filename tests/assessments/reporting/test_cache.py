@@ -6,13 +6,13 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from assessments.reporting import cache as report_cache
-from assessments.reporting import files
-from assessments.reporting.files import report_file
-from assessments.reporting.page import page_parts
-from assessments.reporting.report import build_report
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
-from assessments.reporting.viewing import ReportViewing
+from reports import cache as report_cache
+from reports import files
+from reports.files import report_file
+from reports.page import page_parts
+from reports.report import build_report
+from reports.viewing import ReportViewing
 from tests.assessments.report_helpers import complete_assessment, export_url
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 from django_tasks_db.models import DBTaskResult
 
-from assessments.reporting import tasks
 from cto_assess import task_reaper
+from reports import tasks
 from tests.assessments.report_helpers import complete_assessment, export_url, visitor_client
 
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

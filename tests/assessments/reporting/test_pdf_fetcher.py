@@ -6,8 +6,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from assessments.reporting import files
-from assessments.reporting.report import build_report
+from cto_assess import pdf
+from reports import files
+from reports.report import build_report
 from tests.assessments.report_helpers import complete_assessment, pdf_text
 
 SITE_CSS = Path(settings.STATICFILES_DIRS[0]) / "css" / "site.css"
@@ -26,11 +27,11 @@ SITE_CSS = Path(settings.STATICFILES_DIRS[0]) / "css" / "site.css"
 )
 def test_it_refuses_everything_but_the_apps_own_files(url):
     with pytest.raises(ValueError, match="may not load"):
-        files._url_fetcher()(url)
+        pdf.url_fetcher()(url)
 
 
 def test_it_reads_the_apps_own_static_files():
-    response = files._url_fetcher()(SITE_CSS.as_uri())
+    response = pdf.url_fetcher()(SITE_CSS.as_uri())
     assert response.read()[:10]
 
 

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django_tasks import default_task_backend
 
-from assessments.reporting import tasks
-from assessments.reporting.viewing import ReportViewing
+from reports import tasks
+from reports.viewing import ReportViewing
 from tests.assessments.report_helpers import (
     complete_assessment,
     create_share_link,

@@ -6,20 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.reporting import plan as planning
 from assessments.reporting.freeze import matrix_snapshot, snapshot_of
-from assessments.reporting.plan import (
-    PRACTICE_HOURS,
-    TOP_ACTIONS,
-    WEEKS,
-    band_for,
-    fit_for,
-    plan_of,
-)
 from assessments.reporting.recommendations import fits
-from assessments.reporting.report import score_snapshot
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from content.models import CompanyKind, Item
+from plans import plan as planning
+from plans.plan import PRACTICE_HOURS, TOP_ACTIONS, WEEKS, band_for, fit_for, plan_of
 
 SOME = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

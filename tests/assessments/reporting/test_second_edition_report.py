@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from assessments.reporting.files import export_filename, report_data, report_json
-from assessments.reporting.report import StageRow, build_report
-from assessments.reporting.route import route_of
 from assessments.reporting.snapshot import FrozenStage, Snapshot
 from content.models import TargetLevel, TargetOverride
+from reports.files import export_filename, report_data, report_json
+from reports.report import StageRow, build_report
+from reports.route import route_of
 from tests.assessments.report_helpers import complete_assessment
 
 
@@ -133,7 +133,7 @@ def test_resources_fit_the_level_band_of_the_person(guide):
 
 def test_each_plan_action_has_a_practice_action_for_its_band(guide):
     assessment, _ = complete_assessment(default=3, target="cto")
-    report = build_report(assessment, language="ja", hours_per_week=40)
+    report = build_report(assessment, language="ja", states={"plan": 40})
     assert report.plan.actions
     top = [i.slug for i in report.top_focus_areas]
     assert [a.item for a in report.plan.actions] == top[: len(report.plan.actions)]

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from assessments.models import Assessment
-from assessments.reporting.files import report_csv, report_data
-from assessments.reporting.report import build_report
 from assessments.reporting.snapshot import (
     READABLE_VERSIONS,
     SNAPSHOT_VERSION,
@@ -25,6 +23,8 @@ from assessments.reporting.snapshot import (
 )
 from assessments.scoring import Expectation
 from content.models import Stage
+from reports.files import report_csv, report_data
+from reports.report import build_report
 
 STORED_V1 = json.loads(
     (Path(__file__).parents[1] / "fixtures" / "report-v1.json").read_text(encoding="utf-8")

@@ -2,8 +2,8 @@
 
 from django.template.loader import render_to_string
 
-from assessments.reporting.cache import drawn
-from assessments.reporting.files import FORMATS, export_filename
+from reports.cache import drawn
+from reports.files import FORMATS, export_filename
 
 
 def page_parts(viewing):

@@ -9,7 +9,8 @@ names everything a drawing depends on:
 - the drawing (the page body, or a file format);
 - the frozen inputs: the assessment and the one it is compared with (both frozen);
 - what the audience sees (notes, comparison) and the language;
-- the state of the report's dated additions (a knowledge check taken after completion).
+- the stamps of the report's sections (sections.py): the plan's budget, a knowledge check
+  taken after completion, the colleagues' round.
 
 Page bodies live in the default cache (per process unless CACHE_URL names a Redis);
 files live in the "files" cache, which the web processes share with the task worker
@@ -24,7 +25,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 
-from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
@@ -34,15 +34,20 @@ CACHE_SECONDS = 60 * 60 * 24 * 7
 RENDERING_SOURCES = (
     "assessments/scoring.py",
     "assessments/reporting/*.py",
+    "reports/*.py",
     "content/levels.py",
     "templates/assessments/report*.html",
     "templates/assessments/report/*.html",
+    "plans/plan.py",
+    "plans/plan_view.py",
+    "plans/section.py",
     "calibration/report_section.py",
     "calibration/verdicts.py",
     "templates/calibration/_report_section.html",
     "locale/*/LC_MESSAGES/django.po",
     "colleagues/disclosure.py",  # the colleagues' view drawn into the files
     "colleagues/reporting.py",
+    "colleagues/section.py",
     "templates/colleagues/_section.html",
 )
 
@@ -69,11 +74,9 @@ class Drawing:
     language: str
     show_notes: bool
     show_comparison: bool
-    hours_per_week: int = DEFAULT_HOURS_PER_WEEK  # the plan's budget changes the plan drawn
-    colleagues: str = "-"  # the colleagues' view's stamp, in files that include it
-    # The state of the dated additions to the frozen report (the knowledge check): a new
-    # answer is a new drawing.
-    additions: str = "-"
+    # The stamps of the sections drawn into it (sections.stamps): a new budget, a new
+    # answer to the check or a new rating is a new drawing.
+    sections: tuple = ()
 
     @property
     def key(self):
@@ -87,9 +90,7 @@ class Drawing:
                 str(self.previous_id or "-"),
                 sees,
                 self.language,
-                f"{self.hours_per_week}h",
-                self.colleagues,
-                self.additions,
+                *self.sections,
             ]
         )
 

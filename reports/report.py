@@ -12,13 +12,15 @@ from django.utils.translation import ngettext
 
 from assessments import scoring
 from assessments.models import EVIDENCE_FROM_LEVEL
-from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
-from assessments.reporting.plan_view import PlanView, plan_view
-from assessments.reporting.radar import Axis, radar_svg
 from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
-from assessments.reporting.route import Route, route_of
-from assessments.reporting.snapshot import read_snapshot
+from assessments.reporting.snapshot import read_snapshot, score_snapshot
+from calibration.report_section import Calibration
+from colleagues.reporting import ColleaguesView
 from content.levels import LEVEL_NAMES
+from plans.plan_view import PlanView
+from reports.radar import Axis, radar_svg
+from reports.route import Route, route_of
+from reports.sections import SECTIONS
 
 TOP_STRENGTHS = 5
 
@@ -126,12 +128,12 @@ class Report:
     threshold: float = scoring.BEST_FIT_THRESHOLD
     company_kind: CompanyKindRow | None = None  # None: scored against the base profile
     route: Route | None = None  # None for first-edition reports, whose ladder was a line
-    plan: PlanView | None = None  # None for first-edition reports
     comparison: Comparison | None = None
-    colleagues: object = None  # the colleagues' view beside it (colleagues.reporting), if any
     radar: str = field(default="", repr=False)
-    # Dated additions, drawn beside the frozen report for the person only:
-    calibration: object = None  # calibration.report_section.Calibration, once a check starts
+    # The sections (sections.py): what the feature apps add beside the frozen report.
+    plan: PlanView | None = None  # None for first-edition reports
+    colleagues: ColleaguesView | None = None  # the colleagues' view this audience sees
+    calibration: Calibration | None = None  # the person's knowledge check, once one starts
 
     @property
     def top_focus_areas(self):
@@ -140,23 +142,6 @@ class Report:
     @property
     def top_strengths(self):
         return self.strengths[:TOP_STRENGTHS]
-
-
-def score_snapshot(snapshot):
-    """The scoring of a frozen Snapshot: every number its report shows."""
-    category_order = {c.slug: c.order for c in snapshot.categories}
-    ratings = [
-        scoring.Rating(
-            item.slug, item.category, (category_order[item.category], item.order), item.rating
-        )
-        for item in snapshot.items
-    ]
-    return scoring.score(
-        ratings=ratings,
-        profiles={stage.slug: stage.profile for stage in snapshot.stages},
-        stages=[stage.slug for stage in snapshot.stages],
-        target_stage=snapshot.target_stage,
-    )
 
 
 def _reason(kind, serves_names, gaps):
@@ -175,18 +160,33 @@ def _reason(kind, serves_names, gaps):
     return _("Shapes how %(items)s will be expected to grow.") % {"items": names}
 
 
-def build_report(assessment, *, language, previous=None, hours_per_week=DEFAULT_HOURS_PER_WEEK):
-    """The report of a completed assessment, in `language` ("ja" or "en").
+@dataclass(frozen=True)
+class Built:
+    """What a section draws its part from (sections.py): the frozen report's inputs."""
 
-    `hours_per_week` is the time the person gives their development plan.
+    assessment: object
+    snapshot: object
+    score: object
+    language: str
+
+
+def build_report(assessment, *, language, previous=None, states=None):
+    """The report of a completed assessment, in `language` ("ja" or "en"), with its
+    sections drawn in the `states` an audience sees ({section key: state}, see
+    sections.py; a section left out is drawn in its default state).
     """
     snapshot = read_snapshot(assessment.snapshot)
+    states = states or {}
     with translation.override(language):
-        return _build(assessment, snapshot, language, previous, hours_per_week)
+        score = score_snapshot(snapshot)
+        report = _build(assessment, snapshot, score, language, previous)
+        built = Built(assessment, snapshot, score, language)
+        for section in SECTIONS:
+            section.add(report, states.get(section.key), built)
+    return report
 
 
-def _build(assessment, snapshot, language, previous, hours_per_week):
-    score = score_snapshot(snapshot)
+def _build(assessment, snapshot, score, language, previous):
     frozen_items = {item.slug: item for item in snapshot.items}
     category_names = {c.slug: c.name[language] for c in snapshot.categories}
     items = [
@@ -253,7 +253,6 @@ def _build(assessment, snapshot, language, previous, hours_per_week):
             kind.slug, kind.name[language], kind.target_note.get(language, "")
         )
     report.route = route_of(snapshot, stage_rows, report.best_fit_stage)
-    report.plan = plan_view(snapshot, score, language=language, hours_per_week=hours_per_week)
     report.radar = radar_svg(
         [
             Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)

@@ -12,73 +12,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from assessments import access, services
-from assessments.models import Assessment, ShareLink
-from assessments.reporting.files import FORMATS, report_file
-from assessments.reporting.page import page_parts
-from assessments.reporting.plan import DEFAULT_HOURS_PER_WEEK
-from assessments.reporting.tasks import (
+from assessments import access, selectors, services
+from assessments.models import ShareLink
+from assessments.views.keeping import pop_token
+from calibration.report_section import section as calibration_section
+from cto_assess.errors import service_unavailable
+from cto_assess.private import private_response
+from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
+from plans.models import ActionProgress, ActionStatus
+from reports.files import FORMATS, report_file
+from reports.page import page_parts
+from reports.tasks import (
     pdf_queued,
     pdf_ready,
     pdf_requested,
     pdf_requested_on_commit,
     pdf_unkeepable,
 )
-from assessments.reporting.viewing import ReportViewing
-from assessments.views.keeping import pop_token
-from calibration.report_section import calibration_stamp
-from colleagues.selectors import colleagues_for
-from cto_assess.errors import service_unavailable
-from cto_assess.private import private_response
-from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
-from plans.models import ActionProgress, ActionStatus, Plan
+from reports.viewing import viewing_for
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
 SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
 PREPARING_REFRESH_SECONDS = 3
-
-
-def report_language(request):
-    return "en" if request.LANGUAGE_CODE == "en" else "ja"
-
-
-def _previous(assessment):
-    """The owner's completed assessment before this one, for 'what moved'."""
-    if assessment.owner_id is None:
-        return None
-    return (
-        Assessment.objects.filter(
-            owner_id=assessment.owner_id,
-            status=Assessment.Status.COMPLETED,
-            completed_at__lt=assessment.completed_at,
-        )
-        .order_by("-completed_at")
-        .first()  # its frozen report is read only when the report is not cached yet
-    )
-
-
-def _hours_per_week(assessment):
-    """The time the person gives their development plan (the default until they choose)."""
-    hours = Plan.objects.filter(assessment=assessment).values_list("hours_per_week", flat=True)
-    return hours.first() or DEFAULT_HOURS_PER_WEEK
-
-
-def _viewing(request, seen):
-    """The report of `seen` (an access.Access) as its audience may see it."""
-    sees = seen.sees
-    if not sees.report or not seen.assessment.is_completed:
-        raise Http404("The report exists once the assessment is submitted")
-    language = report_language(request)
-    return ReportViewing(
-        assessment=seen.assessment,
-        language=language,
-        show_notes=sees.notes,
-        show_comparison=sees.comparison,
-        previous=_previous(seen.assessment) if sees.comparison else None,
-        hours_per_week=_hours_per_week(seen.assessment),
-        colleagues=colleagues_for(seen, language=language),
-        calibration_stamp=calibration_stamp(seen.assessment) if sees.notes else "-",
-    )
 
 
 def _plan_progress(previous):
@@ -106,12 +61,21 @@ def _pdf_state(viewing):
     return "preparing" if pdf_queued(viewing) else ""
 
 
+def detail(request, assessment_id):
+    """A draft goes on where it stopped; a completed assessment shows its report."""
+    seen = access.access_for(request, assessment_id)
+    assessment = seen.assessment
+    if not assessment.is_completed:
+        return redirect("assessments:step", assessment.pk, selectors.first_open_step(assessment))
+    return report_page(request, seen)
+
+
 def report_page(request, seen):
     """The report page of the person's own completed assessment (seen: an access.Access)."""
     assessment = seen.assessment
-    viewing = _viewing(request, seen)
+    viewing = viewing_for(request, seen)
     page = page_parts(viewing)
-    check_started = "check:" in viewing.calibration_stamp
+    check_started = calibration_section.has_started(viewing.states.get(calibration_section.key))
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
     if pending and pending["id"] == str(assessment.pk):
@@ -177,7 +141,7 @@ def _file_response(request, fmt, viewing, report_url):
 
 @require_safe
 def export(request, assessment_id, fmt):
-    viewing = _viewing(request, access.access_for(request, assessment_id))
+    viewing = viewing_for(request, access.access_for(request, assessment_id))
     report_url = reverse("assessments:detail", args=[assessment_id])
     return _file_response(request, fmt, viewing, report_url)
 
@@ -226,7 +190,7 @@ def _display_name(user_id):
 def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
-    viewing = _viewing(request, seen)
+    viewing = viewing_for(request, seen)
     response = render(
         request,
         "assessments/report.html",
@@ -248,11 +212,12 @@ def shared_report(request, token):
 @require_safe
 @private_response
 def shared_export(request, token, fmt):
-    viewing = _viewing(request, access.access_by_share_token(token))
+    viewing = viewing_for(request, access.access_by_share_token(token))
     return _file_response(request, fmt, viewing, reverse("shared_report", args=[token]))
 
 
-def queue_pdf(request, assessment):
-    """Queue the new report's PDF for the task worker, so the first download is ready."""
+def queue_pdf(sender, *, request, assessment, **kwargs):
+    """Queue the new report's PDF for the task worker, so the first download is ready
+    (a receiver of assessments.signals.assessment_submitted)."""
     if settings.REPORT_WARM_ON_COMPLETE:
-        pdf_requested_on_commit(_viewing(request, access.access_for(request, assessment.pk)))
+        pdf_requested_on_commit(viewing_for(request, access.access_for(request, assessment.pk)))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from assessments.reporting.plan import band_for, plan_of, practice_hours
+from plans.plan import band_for, plan_of, practice_hours
 
 
 @dataclass

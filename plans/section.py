@@ -1,0 +1,120 @@
+"""The development plan as a section of the report (reports/sections.py lists the sections).
+
+The plan is a pure function of the frozen report and the hours a week the person gives
+it, so those hours are all its stamp holds: a new budget is a new drawing.
+"""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from plans.models import Plan
+from plans.plan import DEFAULT_HOURS_PER_WEEK
+from plans.plan_view import plan_view
+
+
+def hours_per_week_of(assessment):
+    """The time the person gives their development plan (the default until they choose)."""
+    hours = Plan.objects.filter(assessment=assessment).values_list("hours_per_week", flat=True)
+    return hours.first() or DEFAULT_HOURS_PER_WEEK
+
+
+class PlanSection:
+    key = "plan"
+    template = "assessments/report/_plan.html"
+    in_page_body = True
+
+    def state_for(self, seen, *, language):
+        """Every audience sees the plan, drawn for the person's own budget (one query)."""
+        return hours_per_week_of(seen.assessment)
+
+    def stamp(self, state):
+        return f"{DEFAULT_HOURS_PER_WEEK if state is None else state}h"
+
+    def state_from_stamp(self, stamp, seen, *, language):
+        """The budget a stamp names (no query)."""
+        return int(stamp.removesuffix("h"))
+
+    def add(self, report, state, built):
+        hours = DEFAULT_HOURS_PER_WEEK if state is None else state
+        report.plan = plan_view(
+            built.snapshot, built.score, language=built.language, hours_per_week=hours
+        )
+
+    def data(self, report):
+        """The JSON export's `plan`; null for a first-edition report."""
+        plan = report.plan
+        if plan is None:
+            return None
+        return {
+            "hours_per_week": plan.hours_per_week,
+            "weeks": plan.weeks,
+            "budget": plan.budget,
+            "over_budget": plan.over_budget,
+            "actions": [_action_data(action) for action in plan.actions],
+            "later": [_action_data(action) for action in plan.later],
+        }
+
+    def csv_columns(self, report):
+        return []
+
+    def csv_cells(self, report, item_slug):
+        return []
+
+    def csv_rows(self, report):
+        """The plan after the item rows and an empty row: one row per action, then the
+        later ones."""
+        if report.plan is None:
+            return []
+        with translation.override(report.language):
+            header = [
+                _("plan action"),
+                _("item"),
+                _("from level"),
+                _("to level"),
+                _("weeks"),
+                _("hours"),
+                _("goal"),
+                _("practice"),
+                _("resources"),
+            ]
+            labelled = [(str(n), a) for n, a in enumerate(report.plan.actions, start=1)]
+            labelled += [(_("later"), a) for a in report.plan.later]
+        rows = [[], header]
+        for label, action in labelled:
+            weeks = f"{action.start_week}-{action.end_week}" if action.start_week else ""
+            rows.append(
+                [
+                    label,
+                    action.item_name,
+                    action.from_level,
+                    action.to_level,
+                    weeks,
+                    action.hours,
+                    action.goal,
+                    action.practice,
+                    " / ".join(resource.title for resource in action.resources),
+                ]
+            )
+        return rows
+
+
+def _action_data(action):
+    return {
+        "item": action.item,
+        "from_level": action.from_level,
+        "to_level": action.to_level,
+        "goal": action.goal,
+        "resources": [resource.slug for resource in action.resources],
+        # Beside `resources`, in the same order: "core" or "supporting" for the item (null
+        # for a report frozen before resources had fits).
+        "resource_fit": [resource.fit for resource in action.resources],
+        "practice": action.practice,
+        "questions": [question.slug for question in action.questions],
+        "hours": action.hours,
+        "why": action.why,
+        "start_week": action.start_week,
+        "end_week": action.end_week,
+    }
+
+
+section = PlanSection()
