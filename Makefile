@@ -53,6 +53,7 @@ audit: $(VENV)/.installed-audit
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.backends import login_name
 from accounts.models import DISPLAY_NAME_MAX_LENGTH
 from accounts.two_factor import code_verify
+from cto_assess.text import no_control_characters
 
 # The address is the login name, and a username holds 150 characters.
 EMAIL_MAX_LENGTH = 150
@@ -28,6 +29,7 @@ class AccountSettingsForm(forms.Form):
         label=_("Display name"),
         max_length=DISPLAY_NAME_MAX_LENGTH,
         required=False,
+        validators=[no_control_characters],
         help_text=_("Shown instead of your username on your assessments page. Optional."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )

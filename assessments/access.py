@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from assessments.models import Assessment, ShareLink
 from assessments.tokens import hash_token
+from cto_assess.private import VISITOR_SESSION_KEY as SESSION_KEY
 
-SESSION_KEY = "assessment_ids"
 # The visitor's assessments this session may take into an account at sign-up or log-in: the
 # ones it started (it holds them whatever happens to their resume link)...
 CLAIMABLE_KEY = "claimable_assessment_ids"

@@ -6,9 +6,12 @@ For the target stage T, item i with self rating r, expected level e and importan
 - readiness(T) = sum(w * min(r, e)) / sum(w * e) over items with e > 0, as 0-100 %.
 - category score = mean rating of its items; category readiness as above within it.
 - readiness is computed for every stage; a stage is reached when its readiness is at
-  least the threshold; the best-fit stage is the highest reached stage in ladder order
-  (the first stage if none is reached).
-- focus areas: items with g > 0 by w * g descending, ties by category then item order.
+  least the threshold and each of its core items (the role-defining few) meets its
+  expected level: an average cannot make up for an item a role cannot do without. The
+  core items short of their level are the ones that hold the stage back. The best-fit
+  stage is the highest reached stage in ladder order (the first stage if none is reached).
+- focus areas: items with g > 0 by w * g descending, ties going to the target's core items
+  first, then by category then item order.
 
 Every number a report shows is decided here, including whether a stage is reached and the
 one-decimal percentage shown for it, so no rendering can judge a figure differently.
@@ -16,7 +19,9 @@ one-decimal percentage shown for it, so no rendering can judge a figure differen
 
 from dataclasses import dataclass
 
-BEST_FIT_THRESHOLD = 80.0
+from content.career_path import REACHED_AT  # plain Python: scoring stays free of Django
+
+BEST_FIT_THRESHOLD = REACHED_AT
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class ItemScore:
     importance: int
     gap: int
     priority: int
+    core: bool = False  # one of the target stage's core items
 
     @property
     def is_strength(self):
@@ -67,8 +73,9 @@ class CategoryScore:
 class StageReadiness:
     stage: str
     readiness: float
-    reached: bool
+    reached: bool  # readiness at or above the threshold, and no core item short
     percent: float  # the readiness as every rendering shows it (see `shown_percent`)
+    blocked_by: tuple = ()  # the stage's core items below their expected level, matrix order
 
 
 @dataclass(frozen=True)
@@ -91,8 +98,9 @@ class Score:
 def shown_percent(value, *, reached=None, threshold=BEST_FIT_THRESHOLD):
     """`value` (0-100) rounded to one decimal, as every rendering shows it.
 
-    A stage that was not reached is never shown at the threshold or above: 79.95 shows as
-    79.9, not as an 80.0 that reads as reached. None stays None (nothing expected).
+    `reached` says whether the value itself is at or above the threshold. One below is
+    never shown at the threshold or above: 79.95 shows as 79.9, not as an 80.0 that reads
+    as met. None stays None (nothing expected).
     """
     if value is None:
         return None
@@ -130,12 +138,21 @@ def _category_scores(ratings, target_profile):
     return scores
 
 
-def score(*, ratings, profiles, stages, target_stage, threshold=BEST_FIT_THRESHOLD):
+def _short_core_items(ratings, profile, core):
+    """The core items rated below their expected level, in matrix order."""
+    return tuple(r.item for r in ratings if r.item in core and r.rating < profile[r.item].expected)
+
+
+def score(
+    *, ratings, profiles, stages, target_stage, core_items=None, threshold=BEST_FIT_THRESHOLD
+):
     """Score ratings against every stage's profile.
 
     ratings: list of Rating; profiles: {stage: {item: Expectation}}; stages: stage slugs
-    in ladder order; target_stage: one of them. Items missing from a profile count as
-    expected 0, importance 1.
+    in ladder order; target_stage: one of them; core_items: {stage: item slugs}, the
+    role-defining items each stage is not reached without (none when omitted). Items
+    missing from a profile count as expected 0, importance 1; a core item nobody rated
+    holds nothing back.
     """
     if target_stage not in stages:
         raise ValueError(f"unknown target stage {target_stage!r}")
@@ -146,14 +163,18 @@ def score(*, ratings, profiles, stages, target_stage, threshold=BEST_FIT_THRESHO
         profile = profiles.get(stage, {})
         return {r.item: profile.get(r.item, nothing) for r in ratings}
 
+    core_items = {stage: frozenset(slugs) for stage, slugs in (core_items or {}).items()}
     by_stage = []
     for stage in stages:
-        value = readiness([(r.rating, profile_of(stage)[r.item]) for r in ratings])
-        is_reached = value >= threshold
-        shown = shown_percent(value, reached=is_reached, threshold=threshold)
-        by_stage.append(StageReadiness(stage, value, is_reached, shown))
+        profile = profile_of(stage)
+        value = readiness([(r.rating, profile[r.item]) for r in ratings])
+        meets_line = value >= threshold
+        short = _short_core_items(ratings, profile, core_items.get(stage, frozenset()))
+        shown = shown_percent(value, reached=meets_line, threshold=threshold)
+        by_stage.append(StageReadiness(stage, value, meets_line and not short, shown, short))
     reached = [s.stage for s in by_stage if s.reached]
     target_profile = profile_of(target_stage)
+    target_core = core_items.get(target_stage, frozenset())
 
     items = []
     for r in ratings:
@@ -169,9 +190,12 @@ def score(*, ratings, profiles, stages, target_stage, threshold=BEST_FIT_THRESHO
                 e.importance,
                 gap,
                 e.importance * gap,
+                r.item in target_core,
             )
         )
-    focus = sorted((i for i in items if i.gap > 0), key=lambda i: (-i.priority, i.position))
+    focus = sorted(
+        (i for i in items if i.gap > 0), key=lambda i: (-i.priority, not i.core, i.position)
+    )
     strengths = sorted(
         (i for i in items if i.is_strength), key=lambda i: (-i.importance * i.surplus, i.position)
     )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from colleagues.models import COMMENT_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH, Relationship
 from content.levels import LEVEL_NAMES
+from cto_assess.text import no_control_characters
 
 CANNOT_JUDGE = "na"
 LEVEL_PREFIX = "level-"
@@ -16,6 +17,7 @@ class RoundOpenForm(forms.Form):
         help_text=_("Optional. Leave it empty and the form will not name you."),
         max_length=DISPLAY_NAME_MAX_LENGTH,
         required=False,
+        validators=[no_control_characters],
     )
     items = forms.MultipleChoiceField(
         label=_("Items your colleagues rate"), widget=forms.CheckboxSelectMultiple

@@ -87,6 +87,7 @@ class TargetProfileGridMixin:
             stages=stages,
             items=items,
             cells=_cells(kind),
+            with_core=kind is None,  # core items belong to the stage, not to a kind
         )
         drops = []
         if request.method == "POST":
@@ -105,7 +106,7 @@ class TargetProfileGridMixin:
                         messages.WARNING,
                     )
                 else:
-                    saved = self._save(request, kind, cleaned)
+                    saved = self._save(request, kind, cleaned, form.cleaned_core())
                     if saved is not None:
                         url = reverse("admin:content_targetlevel_grid")
                         return redirect(f"{url}?kind={kind.slug}" if kind else url)
@@ -126,10 +127,10 @@ class TargetProfileGridMixin:
         }
         return TemplateResponse(request, "admin/content/target_profile_grid.html", context)
 
-    def _save(self, request, kind, cleaned):
+    def _save(self, request, kind, cleaned, core):
         try:
             if kind is None:
-                changed = target_profile_save(cells=cleaned)
+                changed = target_profile_save(cells=cleaned, core=core)
                 message = _("Target profile saved: %(count)d cells changed.")
             else:
                 changed = company_kind_targets_save(company_kind=kind, cells=cleaned)

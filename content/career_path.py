@@ -7,6 +7,10 @@ slug: expected level}}; edges are (stage slug, next stage slug) pairs.
 
 from dataclasses import dataclass
 
+# A stage is reached at this readiness (%), with each of its core items at its level. Kept
+# here, beside the path, so the career page can say it without importing the scoring.
+REACHED_AT = 80.0
+
 
 @dataclass(frozen=True)
 class Drop:

@@ -76,6 +76,12 @@ def guide_export():
             entry["knowledge_checks"] = checks
         data["items"].append(entry)
     next_order = Prefetch("next_stages", queryset=models.Stage.objects.order_by("order"))
+    core_cells = models.TargetLevel.objects.filter(core=True).order_by(
+        "item__category__order", "item__order"
+    )
+    core_of = {}
+    for stage_id, item_slug in core_cells.values_list("stage_id", "item__slug"):
+        core_of.setdefault(stage_id, []).append(item_slug)
     for stage in models.Stage.objects.prefetch_related(next_order):
         data["stages"].append(
             {
@@ -87,6 +93,7 @@ def guide_export():
                 "role": texts_of(stage, "role"),
                 "responsibilities": texts_of(stage, "responsibilities"),
                 "next_step": texts_of(stage, "next_step"),
+                "core_items": core_of.get(stage.pk, []),
             }
         )
     cells = models.TargetLevel.objects.select_related("stage", "item").order_by(

@@ -188,13 +188,16 @@ def _load(data, result, source):
             [stages[slug] for slug in entry["next"]],
             entry["slug"],
         )
+    # A file written before core items (no `core_items`) leaves the marks as they are.
+    core_of = {e["slug"]: set(e["core_items"]) for e in data["stages"] if "core_items" in e}
     cells = _Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
     for stage_slug, row in data["target_profile"].items():
         for item_slug, cell in row.items():
+            values = {"expected": cell["expected"], "importance": cell["importance"]}
+            if stage_slug in core_of:
+                values["core"] = item_slug in core_of[stage_slug]
             cells.save(
-                (stages[stage_slug].pk, items[item_slug].pk),
-                {"expected": cell["expected"], "importance": cell["importance"]},
-                f"{stage_slug} × {item_slug}",
+                (stages[stage_slug].pk, items[item_slug].pk), values, f"{stage_slug} × {item_slug}"
             )
 
     _, steps = _upsert_by_slug(

@@ -29,6 +29,8 @@ _OPTIONAL_TEXT = {  # an optional text (author, description): a language may be 
     "additionalProperties": False,
 }
 _ORDER = {"type": "integer", "minimum": 0, "maximum": 32767}
+# A role is defined by a few items, not by all (the guide's own file names 3 to 6 a stage).
+CORE_ITEMS_MIN, CORE_ITEMS_MAX = 3, 6
 _SLUGS = {"type": "array", "items": _SLUG, "minItems": 1, "uniqueItems": True}
 
 
@@ -112,6 +114,8 @@ SCHEMA = {
                 role=_TEXT,
                 responsibilities=_TEXT,
                 next_step=_TEXT,
+                # The role-defining items; optional, so files written before them still load.
+                core_items={**_SLUGS, "minItems": 0, "maxItems": CORE_ITEMS_MAX},
             ),
         },
         "target_profile": {
@@ -345,6 +349,7 @@ def _check_references(data, source):
                 f"target_profile '{stage_slug}'",
                 f"no expected level for {', '.join(sorted(missing))}",
             )
+    _check_core_items(data, source, items)
     _check_path(data, source, stages, items)
 
 
@@ -376,6 +381,18 @@ def _check_links(resource, where, items, source):
                 f"the band {band['from']}->{band['to']} must rise and lie within the "
                 f"resource's {low}->{high}",
             )
+
+
+def _check_core_items(data, source, items):
+    """Core items are known items the stage expects some level of (in the base profile)."""
+    for index, stage in enumerate(data["stages"]):
+        where = f"stages[{index}] '{stage['slug']}', field core_items"
+        row = data["target_profile"].get(stage["slug"], {})
+        for slug in stage.get("core_items", []):
+            if slug not in items:
+                _fail(source, where, f"unknown item '{slug}'")
+            if row[slug]["expected"] == 0:
+                _fail(source, where, f"'{slug}' is expected at level 0 here, so it defines nothing")
 
 
 def _check_path(data, source, stages, items):

@@ -147,7 +147,11 @@ class Stage(OrderedModel):
 
 
 class TargetLevel(models.Model):
-    """One cell of a stage's target profile: expected level and importance of an item."""
+    """One cell of a stage's target profile: expected level and importance of an item.
+
+    A core cell names one of the stage's role-defining items: the stage is reached only
+    when every core item meets its expected level, whatever the readiness.
+    """
 
     stage = models.ForeignKey(
         Stage, on_delete=models.PROTECT, related_name="target_levels", verbose_name=_("stage")
@@ -161,6 +165,11 @@ class TargetLevel(models.Model):
     importance = models.PositiveSmallIntegerField(
         _("importance"),
         validators=[MinValueValidator(IMPORTANCE_MIN), MaxValueValidator(IMPORTANCE_MAX)],
+    )
+    core = models.BooleanField(
+        _("core item"),
+        default=False,
+        help_text=_("A role-defining item: the stage is reached only when it meets its level."),
     )
 
     class Meta:
@@ -179,10 +188,15 @@ class TargetLevel(models.Model):
                 condition=Q(importance__gte=IMPORTANCE_MIN, importance__lte=IMPORTANCE_MAX),
                 name="target_importance_range",
             ),
+            # A core item with nothing expected could never hold a stage back.
+            models.CheckConstraint(
+                condition=Q(core=False) | Q(expected__gt=0), name="target_core_expects_a_level"
+            ),
         ]
 
     def __str__(self):
-        return f"{self.stage} × {self.item}: {self.expected} (×{self.importance})"
+        core = " core" if self.core else ""
+        return f"{self.stage} × {self.item}: {self.expected} (×{self.importance}){core}"
 
 
 class LearningStep(OrderedModel):

@@ -6,11 +6,12 @@ from content.models import TargetLevel, TargetOverride
 
 
 @transaction.atomic
-def target_profile_save(*, cells):
+def target_profile_save(*, cells, core=None):
     """Save a whole target-profile grid in one transaction.
 
-    `cells` maps (stage_id, item_id) to (expected, importance). Existing cells are
-    updated where they differ, missing ones created; returns the number changed.
+    `cells` maps (stage_id, item_id) to (expected, importance); `core`, when given, is the
+    set of (stage_id, item_id) that are core items (every other cell is not). Existing
+    cells are updated where they differ, missing ones created; returns the number changed.
     """
     existing = {
         (cell.stage_id, cell.item_id): cell
@@ -21,18 +22,25 @@ def target_profile_save(*, cells):
     changed, created = [], []
     for (stage_id, item_id), (expected, importance) in cells.items():
         cell = existing.get((stage_id, item_id))
+        is_core = (stage_id, item_id) in core if core is not None else None
         if cell is None:
             created.append(
                 TargetLevel(
-                    stage_id=stage_id, item_id=item_id, expected=expected, importance=importance
+                    stage_id=stage_id,
+                    item_id=item_id,
+                    expected=expected,
+                    importance=importance,
+                    core=bool(is_core),
                 )
             )
-        elif (cell.expected, cell.importance) != (expected, importance):
-            cell.expected, cell.importance = expected, importance
+            continue
+        wanted_core = cell.core if is_core is None else is_core
+        if (cell.expected, cell.importance, cell.core) != (expected, importance, wanted_core):
+            cell.expected, cell.importance, cell.core = expected, importance, wanted_core
             changed.append(cell)
     for cell in changed + created:
         cell.full_clean(validate_unique=False, validate_constraints=False)
-    TargetLevel.objects.bulk_update(changed, ["expected", "importance"])
+    TargetLevel.objects.bulk_update(changed, ["expected", "importance", "core"])
     TargetLevel.objects.bulk_create(created)
     return len(changed) + len(created)
 

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from content import selectors
+from content.career_path import REACHED_AT
 from content.models import CompanyKind, Track
 
 
@@ -46,10 +47,8 @@ def career_ladder(request):
         for cell in stage.profile:
             row = matrix.setdefault(cell.item, [None] * len(stages))
             row[column] = cell
-        stage.key_items = sorted(
-            (cell for cell in stage.profile if cell.importance == 3 and cell.expected > 0),
-            key=lambda cell: -cell.expected,
-        )
+        # The role-defining items: the stage is reached only with each at its level.
+        stage.core_cells = [cell for cell in stage.profile if cell.core]
     return render(
         request,
         "content/career_ladder.html",
@@ -59,6 +58,7 @@ def career_ladder(request):
             "matrix": list(matrix.items()),
             "company_kinds": kinds,
             "company_kind": kind,
+            "threshold": REACHED_AT,
         },
     )
 

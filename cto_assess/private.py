@@ -11,7 +11,9 @@ import functools
 
 from django.utils.cache import add_never_cache_headers
 
-from assessments.access import SESSION_KEY
+# The session key under which a visitor's browser holds the assessments it took
+# (assessments.access reads and writes it; a session that holds one is a person's).
+VISITOR_SESSION_KEY = "assessment_ids"
 
 
 def _is_private(request, response):
@@ -21,7 +23,7 @@ def _is_private(request, response):
     if user is not None and user.is_authenticated:
         return True
     session = getattr(request, "session", None)
-    return bool(session is not None and session.get(SESSION_KEY))
+    return bool(session is not None and session.get(VISITOR_SESSION_KEY))
 
 
 class PrivateResponseMiddleware:

@@ -3,11 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cto_assess.text import no_control_characters
 from organisations.models import NAME_MAX_LENGTH, Role
 
 
 class OrganisationForm(forms.Form):
-    name = forms.CharField(label=_("Organisation name"), max_length=NAME_MAX_LENGTH)
+    name = forms.CharField(
+        label=_("Organisation name"),
+        max_length=NAME_MAX_LENGTH,
+        validators=[no_control_characters],  # it goes into invitations' subjects
+    )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

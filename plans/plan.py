@@ -152,6 +152,20 @@ def _action(snapshot, frozen, scored, asked):
     )
 
 
+def first_actions(score):
+    """The items of the plan's actions: the top focus areas, with at least one of the
+    target's core items among them while one has a gap (a core item short of its level
+    keeps the target out of reach, however high the readiness)."""
+    chosen = score.focus_areas[:TOP_ACTIONS]
+    scored = {item.item: item for item in score.items}
+    if any(scored[slug].core for slug in chosen):
+        return chosen
+    core_gap = next((slug for slug in score.focus_areas if scored[slug].core), None)
+    if core_gap is None:
+        return chosen
+    return [*chosen[: TOP_ACTIONS - 1], core_gap]
+
+
 def _scheduled(action, hours_before, hours_per_week):
     start = hours_before // hours_per_week + 1
     end = max(start, math.ceil((hours_before + action.hours) / hours_per_week))
@@ -168,8 +182,7 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
     scored = {item.item: item for item in score.items}
     asked = set()  # a question is shown once, with the first action that tests its item
     candidates = [
-        _action(snapshot, frozen[slug], scored[slug], asked)
-        for slug in score.focus_areas[:TOP_ACTIONS]
+        _action(snapshot, frozen[slug], scored[slug], asked) for slug in first_actions(score)
     ]
     budget = hours_per_week * weeks
     actions, later, used, over_budget = [], [], 0, False

@@ -54,7 +54,16 @@ def report_data(report):
         },
         "readiness": {
             "target": report.target_readiness,
-            "by_stage": [{"stage": s.slug, "readiness": s.readiness} for s in report.stages],
+            "by_stage": [
+                {
+                    "stage": s.slug,
+                    "readiness": s.readiness,
+                    "reached": s.is_reached,
+                    # The stage's core items short of their level: why a stage is not reached.
+                    "blocked_by": [short.slug for short in s.blocked_by],
+                }
+                for s in report.stages
+            ],
         },
         "best_fit_stage": report.best_fit_stage.slug,
         "route": _route_data(report.route),

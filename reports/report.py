@@ -53,6 +53,16 @@ class CategoryRow:
 
 
 @dataclass
+class CoreShortfall:
+    """A core item of a stage rated below the level that stage expects: it holds it back."""
+
+    slug: str
+    name: str
+    rating: int
+    expected: int
+
+
+@dataclass
 class StageRow:
     slug: str
     name: str
@@ -61,6 +71,8 @@ class StageRow:
     is_target: bool = False
     is_current: bool = False
     is_best_fit: bool = False
+    blocked_by: list[CoreShortfall] = field(default_factory=list)
+    core_items: list[str] = field(default_factory=list)  # names of its core items
 
 
 @dataclass
@@ -218,6 +230,16 @@ def _build(assessment, snapshot, score, language, previous):
             is_target=stage.slug == snapshot.target_stage,
             is_current=stage.slug == snapshot.current_stage,
             is_best_fit=stage.slug == score.best_fit_stage,
+            blocked_by=[
+                CoreShortfall(
+                    slug,
+                    by_slug[slug].name,
+                    by_slug[slug].rating,
+                    stage.profile[slug].expected,
+                )
+                for slug in readiness[stage.slug].blocked_by
+            ],
+            core_items=[by_slug[slug].name for slug in stage.core if slug in by_slug],
         )
         for stage in snapshot.stages
     ]

@@ -136,6 +136,17 @@ def _profiles(stages, items, company_kind):
     }
 
 
+def _core_items(items):
+    """{stage pk: [item slug, ...]}: each stage's core items among `items`, in matrix order."""
+    core = {}
+    cells = TargetLevel.objects.filter(item__in=items, core=True).order_by(
+        "item__category__order", "item__order"
+    )
+    for stage_id, item_slug in cells.values_list("stage_id", "item__slug"):
+        core.setdefault(stage_id, []).append(item_slug)
+    return core
+
+
 def _company_kind(kind):
     if kind is None:
         return None
@@ -161,6 +172,7 @@ def matrix_snapshot(item_ids, company_kind=None):
     )
     stages = list(Stage.objects.order_by("order").prefetch_related("next_stages"))
     profile = _profiles(stages, items, company_kind)
+    core = _core_items(items)
     categories = Category.objects.filter(pk__in={item.category_id for item in items})
     return {
         "categories": [
@@ -186,6 +198,7 @@ def matrix_snapshot(item_ids, company_kind=None):
                 "track": s.track,
                 "next": [n.slug for n in sorted(s.next_stages.all(), key=lambda n: n.order)],
                 "profile": profile[s.pk],
+                "core": core.get(s.pk, []),
             }
             for s in stages
         ],

@@ -8,10 +8,12 @@ defaults here, and a version this code does not know is refused, never guessed a
 Version 2 (the guide's second edition) adds the kind of company the profiles were
 adjusted for, each stage's track and the stages that follow it, each resource's effort,
 level band, provenance and year, the practice actions of the answered items, and each
-item's next-level rubric text (the goal of the development plan). Version 4 adds each
-resource's links (its fit to each item and the band it serves there) and each practice
-action's hours; earlier versions read as no links (the resource's own band for all its
-items, fit unknown) and no hours (the plan's flat figure).
+item's next-level rubric text (the goal of the development plan). Version 3 adds the
+evidence behind a high rating; version 4 each stage's core items (the role-defining items
+a stage is not reached without), which earlier versions read as none, and each resource's
+links (its fit to each item and the band it serves there) and each practice action's
+hours, which earlier versions read as no links (the resource's own band for all its items,
+fit unknown) and no hours (the plan's flat figure).
 """
 
 from dataclasses import dataclass
@@ -70,6 +72,7 @@ class FrozenStage:
     profile: dict  # {item slug: Expectation}
     track: str = ""  # "" in version 1, whose ladder was a line
     next: tuple = ()  # slugs of the stages that follow (version 2)
+    core: tuple = ()  # slugs of its core items (version 4): none before
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ def _read(data):
                 },
                 track=s.get("track", ""),
                 next=tuple(s.get("next", ())),
+                core=tuple(s.get("core", ())),
             )
             for s in sorted(data["stages"], key=lambda s: s["order"])
         ),
@@ -285,4 +289,5 @@ def score_snapshot(snapshot):
         profiles={stage.slug: stage.profile for stage in snapshot.stages},
         stages=[stage.slug for stage in snapshot.stages],
         target_stage=snapshot.target_stage,
+        core_items={stage.slug: stage.core for stage in snapshot.stages},
     )

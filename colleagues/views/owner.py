@@ -19,6 +19,7 @@ from colleagues import selectors, services
 from colleagues.forms import InvitationForm, RoundOpenForm
 from colleagues.models import Invitation
 from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
+from cto_assess.text import one_line
 
 NEW_LINK_KEY = "new_invitation_link"  # the link just made, shown once on the round's page
 
@@ -130,7 +131,7 @@ def invitation_create(request, assessment_id):
 
 def _send_invitation(round_, invitation, url, email):
     """Email one invitation link; the address is not kept."""
-    who = round_.display_name or _("A colleague of yours")
+    who = one_line(round_.display_name) or _("A colleague of yours")
     send_mail(
         subject=_("%(name)s asks for your view of their work") % {"name": who},
         message=_(

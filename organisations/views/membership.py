@@ -16,6 +16,7 @@ from accounts.invited import invitation_forget, invitation_remember
 from accounts.views import with_next
 from assessments.models import Assessment
 from cto_assess.ratelimit import ratelimited
+from cto_assess.text import one_line
 from organisations import selectors, services
 from organisations.forms import InvitationForm, NamingForm, OrganisationForm, ShareForm
 from organisations.models import Membership, OrganisationInvitation
@@ -100,7 +101,7 @@ def invitation_create(request, organisation_id):
     url = request.build_absolute_uri(reverse("organisations:join", args=[token]))
     if invitation.email:
         send_mail(
-            _("Join %(name)s on CTO Assess") % {"name": membership.organisation.name},
+            _("Join %(name)s on CTO Assess") % {"name": one_line(membership.organisation.name)},
             _("You are invited to join %(name)s on CTO Assess. The link works once, for 7 days:")
             % {"name": membership.organisation.name}
             + f"\n\n{url}\n",

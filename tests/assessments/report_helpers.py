@@ -128,9 +128,25 @@ def readiness_by_hand(snapshot, stage_slug):
     return 100.0 if expected == 0 else 100.0 * met / expected
 
 
+def blocked_by_hand(snapshot, stage_slug):
+    """The stage's core items (snapshot version 4) rated below its expected level."""
+    stage = next(s for s in snapshot["stages"] if s["slug"] == stage_slug)
+    return [
+        item["slug"]
+        for item in snapshot["items"]
+        if item["slug"] in stage.get("core", [])
+        and item["rating"] < stage["profile"][item["slug"]][0]
+    ]
+
+
 def best_fit_by_hand(snapshot, threshold=80.0):
+    """The highest stage with readiness at the line and no core item short."""
     stages = [s["slug"] for s in sorted(snapshot["stages"], key=lambda s: s["order"])]
-    reached = [s for s in stages if readiness_by_hand(snapshot, s) >= threshold]
+    reached = [
+        s
+        for s in stages
+        if readiness_by_hand(snapshot, s) >= threshold and not blocked_by_hand(snapshot, s)
+    ]
     return reached[-1] if reached else stages[0]
 
 
@@ -152,8 +168,11 @@ def focus_areas_by_hand(snapshot):
         item["slug"]: (category_order[item["category"]], item["order"])
         for item in snapshot["items"]
     }
+    target = next(s for s in snapshot["stages"] if s["slug"] == snapshot["target_stage"])
+    core = set(target.get("core", []))
     gaps = [slug for slug, row in rows.items() if row[3] > 0]
-    return sorted(gaps, key=lambda slug: (-rows[slug][4], position[slug]))
+    # Priority first; a tie goes to the target's core items, then to the matrix order.
+    return sorted(gaps, key=lambda slug: (-rows[slug][4], slug not in core, position[slug]))
 
 
 # --- reading pages and files ---------------------------------------------------------------

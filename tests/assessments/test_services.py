@@ -241,7 +241,7 @@ def test_later_content_edits_leave_the_completed_assessment_as_it_was(
 
     Item.objects.filter(pk=item.pk).update(name_en="Renamed by admin", name_ja="改名")
     RubricLevel.objects.filter(item=item).update(text_en="Rewritten rubric", text_ja="書き換え")
-    TargetLevel.objects.filter(item=item).update(expected=0, importance=1)
+    TargetLevel.objects.filter(item=item).update(expected=0, importance=1, core=False)
     Item.objects.filter(slug="ai-ml").update(active=False)
 
     assert Assessment.objects.get(pk=assessment.pk).snapshot == snapshot

@@ -303,20 +303,67 @@ def test_saving_a_kinds_grid_stores_only_what_differs_from_the_base(guide, admin
 
 def test_a_save_that_drops_along_the_path_waits_for_confirmation(guide, admin_client):
     body = _grid_post_body(admin_client.get(reverse(GRID)))
-    body["expected-vp-engineering-team-building"] = "0"
+    body["expected-vp-engineering-hr-team"] = "0"
 
     held = admin_client.post(reverse(GRID), body, HTTP_ACCEPT_LANGUAGE="en")
 
     assert held.status_code == 200
-    assert _cells()[("vp-engineering", "team-building")][0] != 0
+    assert _cells()[("vp-engineering", "hr-team")][0] != 0
     html = held.content.decode()
     assert "drop along the career path" in html
     assert 'name="confirm_drops"' in html
 
     saved = admin_client.post(reverse(GRID), {**body, "confirm_drops": "1"})
     assert saved.status_code == 302
-    assert _cells()[("vp-engineering", "team-building")][0] == 0
+    assert _cells()[("vp-engineering", "hr-team")][0] == 0
 
 
 def test_the_grid_of_an_unknown_kind_is_not_found(guide, admin_client):
     assert admin_client.get(reverse(GRID) + "?kind=space-agency").status_code == 404
+
+
+def _core_cells():
+    return set(TargetLevel.objects.filter(core=True).values_list("stage__slug", "item__slug"))
+
+
+def test_the_grid_marks_and_saves_core_items(guide, admin_client):
+    response = admin_client.get(reverse(GRID))
+    body = _grid_post_body(response)
+    assert body["core-cto-technology-strategy"] == "True"
+    assert body["core-cto-cicd-tools"] == "False"
+    before = _core_cells()
+    # A browser sends only ticked checkboxes.
+    body = {name: value for name, value in body.items() if value != "False"}
+    del body["core-cto-budget-roi"]
+    body["core-cto-risk-security-governance"] = "1"
+
+    saved = admin_client.post(reverse(GRID), body)
+
+    assert saved.status_code == 302
+    assert _core_cells() == (before - {("cto", "budget-roi")}) | {
+        ("cto", "risk-security-governance")
+    }
+
+
+def test_a_core_item_expected_at_0_is_refused_and_nothing_is_saved(guide, admin_client):
+    body = _grid_post_body(admin_client.get(reverse(GRID)))
+    body = {name: value for name, value in body.items() if value != "False"}
+    body["core-junior-developer-budget-roi"] = "1"  # expected 0 for a junior
+    before = _core_cells()
+
+    refused = admin_client.post(reverse(GRID), body, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert refused.status_code == 200
+    assert "A core item needs an expected level above 0." in refused.content.decode()
+    assert _core_cells() == before
+
+
+def test_a_kinds_grid_has_no_core_marks_and_keeps_the_base_ones(guide, admin_client):
+    url = reverse(GRID) + "?kind=startups"
+    response = admin_client.get(url)
+    assert 'name="core-' not in response.content.decode()
+    before = _core_cells()
+    body = _grid_post_body(response)
+    body["kind"] = "startups"
+    assert admin_client.post(reverse(GRID), body).status_code == 302
+    assert _core_cells() == before

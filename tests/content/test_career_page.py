@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from content.models import TargetLevel, TargetOverride
+from content.models import Stage, TargetLevel, TargetOverride
 
 URL = reverse("career_ladder")
 pytestmark = pytest.mark.usefixtures("guide")
@@ -73,3 +73,24 @@ def test_the_page_of_a_kind_runs_as_many_queries_as_the_general_one_plus_its_ove
         client.get(URL)
     with django_assert_num_queries(6):
         client.get(URL, {"kind": "startups"})
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "reached"),
+    [
+        ("ja", "到達とみなす条件", "到達"),
+        ("en", "When a stage counts as reached", "reached"),
+    ],
+)
+def test_the_page_explains_reached_and_names_each_stages_core_items(
+    client, language, heading, reached
+):
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    explanation = _between(html, heading, "</section>")
+    assert "80%" in explanation and reached in explanation
+    for stage in Stage.objects.all():
+        card = _between(html, f'id="stage-{stage.slug}"', "</dl>")
+        listed = _between(card, 'class="list-inline mb-0 core-items"', "</ul>")
+        for cell in TargetLevel.objects.filter(stage=stage).select_related("item"):
+            name = cell.item.name_ja if language == "ja" else cell.item.name_en
+            assert (f"{name} · " in listed) == cell.core, (stage.slug, cell.item.slug)

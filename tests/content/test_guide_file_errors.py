@@ -169,6 +169,32 @@ BAD_FILES = [
         id="a slug with spaces",
     ),
     pytest.param(
+        ("stages", 0, "core_items"),
+        ["programming-languages", "no-such-item", "communication"],
+        ["stages[0] 'junior-developer'", "field core_items", "unknown item 'no-such-item'"],
+        id="an unknown core item",
+    ),
+    pytest.param(
+        ("stages", 0, "core_items"),
+        ["programming-languages", "budget-roi", "communication"],
+        ["stages[0] 'junior-developer'", "field core_items", "'budget-roi' is expected at level 0"],
+        id="a core item the stage expects nothing of",
+    ),
+    pytest.param(
+        ("stages", 6, "core_items"),
+        [
+            "cloud-computing",
+            "system-architecture",
+            "strategic-thinking",
+            "communication",
+            "technology-strategy",
+            "budget-roi",
+            "executive-team",
+        ],
+        ["stages[6] 'cto'", "field core_items", "is too long"],
+        id="more than six core items",
+    ),
+    pytest.param(
         ("resources", 0, "kind"),
         "podcast",
         ["resources[0] 'clean-code'", "field kind", "'podcast' is not one of"],

@@ -19,21 +19,21 @@ def test_the_shipped_file_is_valid(guide_data):
 
 def test_a_level_that_drops_along_a_track_is_refused(guide_data):
     data = copy.deepcopy(guide_data)
-    data["target_profile"]["vp-engineering"]["team-building"]["expected"] = 0
+    data["target_profile"]["vp-engineering"]["hr-team"]["expected"] = 0
     message = _refused(data)
     assert "target_profile" in message
-    assert "'team-building' drops from" in message
+    assert "'hr-team' drops from" in message
     assert "at 'engineering-manager' to 0 at 'vp-engineering'" in message
 
 
 def test_siblings_on_two_tracks_may_expect_less_of_each_other(guide_data):
     data = copy.deepcopy(guide_data)
-    data["target_profile"]["solutions-architect"]["team-building"]["expected"] = data[
-        "target_profile"
-    ]["tech-lead"]["team-building"]["expected"]
-    data["target_profile"]["engineering-manager"]["team-building"]["expected"] = 4
-    data["target_profile"]["vp-engineering"]["team-building"]["expected"] = 4
-    data["target_profile"]["cto"]["team-building"]["expected"] = 4
+    data["target_profile"]["solutions-architect"]["hr-team"]["expected"] = data["target_profile"][
+        "tech-lead"
+    ]["hr-team"]["expected"]
+    data["target_profile"]["engineering-manager"]["hr-team"]["expected"] = 4
+    data["target_profile"]["vp-engineering"]["hr-team"]["expected"] = 4
+    data["target_profile"]["cto"]["hr-team"]["expected"] = 4
     validate_guide(data, source="guide.yaml")
 
 

@@ -239,3 +239,30 @@ def test_a_tool_named_under_two_items_stays_under_both(guide, run_command, guide
     assert NO_CHANGES in run_command("load_guide", str(path))
     assert Tool.objects.filter(name="Datadog", item__slug="monitoring-tools").exists()
     assert Tool.objects.filter(name="Datadog", item__slug="cost-management-tools").exists()
+
+
+def test_core_items_load_in_place_and_a_file_without_them_leaves_them_be(
+    guide, run_command, guide_data, write_guide
+):
+    def core_of(stage):
+        return set(
+            TargetLevel.objects.filter(stage__slug=stage, core=True).values_list(
+                "item__slug", flat=True
+            )
+        )
+
+    cto = next(stage for stage in guide_data["stages"] if stage["slug"] == "cto")
+    assert core_of("cto") == set(cto["core_items"])
+    edited = ["strategic-thinking", "technology-strategy", "risk-security-governance"]
+    cto["core_items"] = list(edited)
+
+    output = run_command("load_guide", str(write_guide(guide_data)))
+
+    assert "target profile cto × risk-security-governance: core" in output
+    assert "target profile cto × budget-roi: core" in output
+    assert core_of("cto") == set(edited)
+    # A file written before core items existed: the marks stay as they are.
+    for stage in guide_data["stages"]:
+        del stage["core_items"]
+    assert NO_CHANGES in run_command("load_guide", str(write_guide(guide_data)))
+    assert core_of("cto") == set(edited)

@@ -123,13 +123,14 @@ def test_an_override_the_file_no_longer_lists_is_removed(
 def test_a_report_completed_now_carries_the_second_editions_data(guide, member):
     assessment, _ = complete_assessment(owner=member, company_kind="it-vendors-sier", default=1)
     snapshot = assessment.snapshot
-    # Version 3 adds the examples behind high ratings, version 4 resources' fits and
-    # practice hours.
+    # 3 adds the examples behind high ratings, 4 core items, resources' fits and practice hours
     assert snapshot["version"] == 4
     assert snapshot["company_kind"]["slug"] == "it-vendors-sier"
     stages = {s["slug"]: s for s in snapshot["stages"]}
     assert stages["tech-lead"]["next"] == ["engineering-manager", "solutions-architect"]
     assert stages["solutions-architect"]["track"] == "architecture"
+    assert "technology-strategy" in stages["cto"]["core"]
+    assert "system-architecture" in stages["solutions-architect"]["core"]
     assert all(r["effort_hours"] and r["levels"][0] < r["levels"][1] for r in snapshot["resources"])
     assert snapshot["practice"]
     data = json.loads(report_json(build_report(assessment, language="en")))

@@ -7,8 +7,8 @@ from django.db.migrations.executor import MigrationExecutor
 from content.guide_schema import GuideFileError, validate_guide
 from content.models import Fit, Resource, ResourceItem
 
-BEFORE_FITS = [("content", "0005_knowledge_checks")]
-WITH_FITS = [("content", "0006_resource_fit_practice_hours")]
+BEFORE_FITS = [("content", "0006_target_core_items")]
+WITH_FITS = [("content", "0007_resource_fit_practice_hours")]
 
 
 def _resource(data, slug):

@@ -29,7 +29,7 @@ def seen_ago(client, seconds):
     response = HttpResponse()
     response.set_signed_cookie(
         session_timeout.seen_cookie_name(),
-        str(int(time.time()) - seconds),
+        session_timeout.seen_value(client.session.session_key, int(time.time()) - seconds),
         salt=session_timeout.SEEN_SALT,
     )
     client.cookies.update(response.cookies)
@@ -58,6 +58,21 @@ def test_a_forged_last_seen_cookie_counts_for_nothing(member_client):
     started_ago(member_client, 2 * 3600 + 5)
     member_client.cookies[session_timeout.seen_cookie_name()] = str(int(time.time()))
     assert member_client.get(reverse("dashboard")).status_code == 302
+
+
+def test_another_members_fresh_cookie_does_not_keep_an_idle_session_alive(
+    member_client, other_member_client
+):
+    started_ago(member_client, 3 * 3600)
+    seen_ago(member_client, 2 * 3600 + 5)
+    response = other_member_client.get(reverse("dashboard"))
+    fresh = response.cookies[session_timeout.seen_cookie_name()]
+    member_client.cookies[session_timeout.seen_cookie_name()] = fresh.value
+
+    response = member_client.get(reverse("dashboard"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_a_member_is_logged_out_fourteen_days_after_log_in_however_active(member_client):

@@ -79,10 +79,14 @@ def test_actions_are_scheduled_back_to_back_in_weeks(matrix):
 
 
 def test_the_kind_of_company_changes_the_plan_through_the_targets(matrix):
-    levels = {**all_at(matrix, 2), "hr-team": 1}
+    # Programming 1 of 3: weight 2 in general (priority 4), 3 in startups (priority 6);
+    # crisis management 2 of 4 at weight 3 (priority 6) either way.
+    levels = {**all_at(matrix, 4), "programming-languages": 1, "crisis-management": 2}
     general = plan_of(*frozen(matrix, levels), hours_per_week=40)
     startup = plan_of(*frozen(matrix, levels, kind="startups"), hours_per_week=40)
-    assert [a.item for a in general.actions] != [a.item for a in startup.actions]
+    assert [a.item for a in general.actions] == ["crisis-management", "programming-languages"]
+    # A tie at 6 goes to the matrix order: hard skills come before soft skills.
+    assert [a.item for a in startup.actions] == ["programming-languages", "crisis-management"]
 
 
 def test_hours_outside_1_to_40_are_refused(matrix):

@@ -104,6 +104,21 @@ def test_a_stored_version_1_report_renders_as_the_first_edition_drew_it(guide, m
     assert report_csv(report).decode("utf-8") == expected["csv"]
 
 
+def test_a_snapshot_before_version_4_has_no_core_items_and_reaches_by_readiness_alone(
+    guide, member
+):
+    # The stored first-edition report: its stages hold no core items, so a stage is
+    # reached exactly when its readiness is at the line, as it was when it was drawn.
+    current = stored(STORED_V1["current"], member)
+    snapshot = read_snapshot(current.snapshot)
+    assert all(stage.core == () for stage in snapshot.stages)
+    drawn = report_data(build_report(current, language="en"))
+    for stage in drawn["readiness"]["by_stage"]:
+        assert stage["blocked_by"] == []
+        assert stage["reached"] is (stage["readiness"] >= 80)
+    assert drawn["best_fit_stage"] == STORED_V1["expected"]["en"]["json"]["best_fit_stage"]
+
+
 def test_a_version_1_snapshot_without_learning_data_reads_with_empty_lists():
     data = copy.deepcopy(STORED_V1["current"]["snapshot"])
     for key in ("learning_steps", "resources", "interview_questions", "trends"):

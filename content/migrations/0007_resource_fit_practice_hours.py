@@ -40,7 +40,7 @@ def level_field(label):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0005_knowledge_checks"),
+        ("content", "0006_target_core_items"),
     ]
 
     operations = [

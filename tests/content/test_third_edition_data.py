@@ -1,0 +1,85 @@
+"""What issue 25 promises of the data file's targets, checked on the file itself."""
+
+from content.career_path import adjusted_cells
+from content.guide_schema import CORE_ITEMS_MAX, CORE_ITEMS_MIN
+from tests.real_guide import parsed_guide
+
+
+def _base_cells(data):
+    return {
+        stage: {item: (cell["expected"], cell["importance"]) for item, cell in row.items()}
+        for stage, row in data["target_profile"].items()
+    }
+
+
+def _profiles(data):
+    """{kind slug or None: {stage: {item: (expected, importance)}}}: base and every kind."""
+    base = _base_cells(data)
+    profiles = {None: base}
+    for kind in data["company_kinds"]:
+        profiles[kind["slug"]] = adjusted_cells(base, kind.get("overrides", {}))
+    return profiles
+
+
+def test_every_stage_names_three_to_six_core_items():
+    for stage in parsed_guide()["stages"]:
+        core = stage.get("core_items", [])
+        assert CORE_ITEMS_MIN <= len(core) <= CORE_ITEMS_MAX, stage["slug"]
+
+
+def test_a_core_item_is_expected_and_weighs_at_least_2_for_every_kind_of_company():
+    data = parsed_guide()
+    for kind, profile in _profiles(data).items():
+        for stage in data["stages"]:
+            for item in stage["core_items"]:
+                expected, importance = profile[stage["slug"]][item]
+                assert expected >= 1, (kind, stage["slug"], item)
+                assert importance >= 2, (kind, stage["slug"], item)
+
+
+def test_the_roles_are_defined_by_the_items_an_expert_would_name():
+    core = {stage["slug"]: set(stage["core_items"]) for stage in parsed_guide()["stages"]}
+    assert {"technology-strategy", "strategic-thinking", "executive-team"} <= core["cto"]
+    assert {"system-architecture", "architecture-oversight", "cloud-computing"} <= core[
+        "solutions-architect"
+    ]
+    assert {"team-building", "leadership-culture"} <= core["engineering-manager"]
+    assert "programming-languages" in core["junior-developer"]
+    # A developer is not defined by budgets, nor a CTO by a tool.
+    assert not core["senior-developer"] & {"budget-roi", "executive-team", "finance-cfo"}
+    assert not core["cto"] & {"cicd-tools", "monitoring-tools", "collaboration-tools"}
+
+
+def test_cto_level_4_only_where_the_role_needs_it():
+    data = parsed_guide()
+    cto = data["target_profile"]["cto"]
+    fours = {item for item, cell in cto.items() if cell["expected"] == 4}
+    # Every CTO core item is a 4: that is what an all-3 profile lacks.
+    assert set(next(s for s in data["stages"] if s["slug"] == "cto")["core_items"]) <= fours
+    # Supporting work the CTO sponsors or shares with another executive stays at 3.
+    for item in ("tech-branding", "research-development", "finance-cfo", "hr-team"):
+        assert cto[item]["expected"] == 3, item
+    assert len(fours) < len(cto) / 2, "a CTO sets the standard in a few things, not in all"
+
+
+def test_the_vpoe_works_with_the_executive_team_at_level_3():
+    data = parsed_guide()
+    assert data["target_profile"]["vp-engineering"]["executive-team"]["expected"] >= 3
+
+
+def test_a_startup_cto_is_not_asked_for_keynotes_or_hundreds_of_engineers():
+    profile = _profiles(parsed_guide())["startups"]["cto"]
+    assert profile["tech-branding"][0] == 3
+    assert profile["team-building"][0] == 3
+
+
+def test_risk_governance_is_not_lowered_for_startups_that_handle_payments_and_health():
+    data = parsed_guide()
+    startups = next(kind for kind in data["company_kinds"] if kind["slug"] == "startups")
+    assert "fintech" in startups["examples"]["en"].lower()
+    profiles = _profiles(data)
+    for stage in data["target_profile"]:
+        assert (
+            profiles["startups"][stage]["risk-security-governance"][0]
+            >= profiles[None][stage]["risk-security-governance"][0]
+        ), stage
