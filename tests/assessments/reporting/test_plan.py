@@ -216,6 +216,10 @@ def test_a_persons_plan_offers_core_resources_of_their_band_and_practice_of_thei
     plan = plan_of(snapshot, score, hours_per_week=10)
     actions = plan.actions + plan.later
     assert actions
+    core = set(snapshot.stage(person["target"]).core)
+    core_gaps = {i.item for i in score.items if i.item in core and i.gap > 0}
+    assert core_gaps, "each person is short on some of the role's core items"
+    assert {a.item for a in actions} & core_gaps, "the plan starts on the target's core items"
     asked = []
     for action in actions:
         _core_first_check(action)
