@@ -4,12 +4,41 @@ The plan is a pure function of the frozen report and the hours a week the person
 it, so those hours are all its stamp holds: a new budget is a new drawing.
 """
 
+from typing import Annotated
+
 from django.utils import translation
 from django.utils.translation import gettext as _
+from pydantic import Field
 
+from assessments.contract import Declared, Level, Slug
 from plans.models import Plan
-from plans.plan import DEFAULT_HOURS_PER_WEEK
+from plans.plan import DEFAULT_HOURS_PER_WEEK, HOURS_PER_WEEK_MAX, HOURS_PER_WEEK_MIN, WEEKS
 from plans.plan_view import plan_view
+
+
+class PlanActionData(Declared):
+    item: Slug
+    from_level: Level
+    to_level: Level
+    goal: str
+    resources: Annotated[list[Slug], Field(max_length=2)]
+    practice: str
+    questions: list[Slug]
+    hours: Annotated[int, Field(ge=0)]
+    why: Annotated[str, Field(min_length=1)]
+    start_week: Annotated[int, Field(ge=0)]
+    end_week: Annotated[int, Field(ge=0)]
+
+
+class PlanData(Declared):
+    """The JSON export's `plan` (null for a first-edition report)."""
+
+    hours_per_week: Annotated[int, Field(ge=HOURS_PER_WEEK_MIN, le=HOURS_PER_WEEK_MAX)]
+    weeks: Annotated[int, Field(ge=WEEKS, le=WEEKS)]
+    budget: int
+    over_budget: bool
+    actions: Annotated[list[PlanActionData], Field(max_length=3)]
+    later: list[PlanActionData]
 
 
 def hours_per_week_of(assessment):
@@ -20,6 +49,7 @@ def hours_per_week_of(assessment):
 
 class PlanSection:
     key = "plan"
+    data_model = PlanData
     template = "assessments/report/_plan.html"
     in_page_body = True
 

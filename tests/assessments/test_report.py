@@ -1,4 +1,4 @@
-"""The report object of a completed assessment, with the real guide (PRODUCT.md 4 and 5)."""
+"""The report object of a completed assessment, with the real guide."""
 
 import json
 
