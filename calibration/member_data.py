@@ -18,7 +18,12 @@ def knowledge_checks_data(user):
     for row in rows:
         sitting = found.setdefault(
             row.sitting.assessment_id,
-            {"started_at": _when(row.sitting.started_at), "answers": []},
+            {
+                "started_at": _when(row.sitting.started_at),
+                "edition": row.sitting.edition,
+                "finished_at": _when(row.sitting.finished_at),
+                "answers": [],
+            },
         )
         sitting["answers"].append(
             {
@@ -27,6 +32,8 @@ def knowledge_checks_data(user):
                 "rating": row.rating,
                 "probed_level": row.probed_level,
                 "choice": row.choice.order if row.choice else None,
+                # the choices' orders as shown (empty: shown in their own order)
+                "choices_shown": row.choice_order,
                 "correct": row.correct,
                 "answered_at": _when(row.answered_at),
             }

@@ -1,10 +1,12 @@
 """A person's knowledge check and interview practice, kept beside their assessment.
 
-A sitting is the check of one completed assessment: the questions offered (fixed when it
-starts) and the answers given, each with the rating and probed level as they stood, so
-later edits to the guide never change a verdict. Nothing here cascades from the guide:
-questions and choices are protected, and rows go only when the person deletes the
-assessment or their account (see services).
+A sitting is the check of one completed assessment: the questions put and the answers
+given, each with the rating, the probed level and the order its choices were shown in as
+they stood, so later edits to the guide never change a verdict. A first-edition sitting
+put one question per item, all at the start; a second-edition one puts each question
+after the answer before it (calibration.adaptive) and records when it has finished.
+Nothing here cascades from the guide: questions and choices are protected, and rows go
+only when the person deletes the assessment or their account (see services).
 """
 
 from django.conf import settings
@@ -24,6 +26,7 @@ from content.models import (
 )
 
 ANSWER_MAX_LENGTH = 4000
+FIRST_EDITION, CURRENT_EDITION = 1, 2
 
 
 def _level(label):
@@ -40,6 +43,9 @@ class CheckSitting(models.Model):
         verbose_name=_("assessment"),
     )
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # 1: one question per item, as the first edition asked; 2: adaptive, one or two.
+    edition = models.PositiveSmallIntegerField(_("edition"), default=CURRENT_EDITION)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("knowledge check taken")
@@ -71,6 +77,8 @@ class CheckAnswer(models.Model):
         verbose_name=_("choice"),
     )
     correct = models.BooleanField(_("best answer chosen"), null=True, blank=True)
+    # The choices' `order` values as shown; empty for a first-edition answer (shown 1-4).
+    choice_order = models.JSONField(_("order the choices were shown in"), default=list)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
@@ -79,7 +87,9 @@ class CheckAnswer(models.Model):
         verbose_name_plural = _("check answers")
         constraints = [
             models.UniqueConstraint(fields=["sitting", "position"], name="check_answer_position"),
-            models.UniqueConstraint(fields=["sitting", "item"], name="check_answer_one_per_item"),
+            models.UniqueConstraint(
+                fields=["sitting", "knowledge_check"], name="check_answer_question_once"
+            ),
             models.CheckConstraint(
                 condition=Q(choice__isnull=True, correct__isnull=True, answered_at__isnull=True)
                 | Q(choice__isnull=False, correct__isnull=False, answered_at__isnull=False),
@@ -96,7 +106,8 @@ class CheckAnswer(models.Model):
 
 
 class CheckQuality(models.Model):
-    """How a question performs, computed by `manage.py check_question_quality`."""
+    """How a question performs: refreshed as answers arrive once it has enough of them
+    (calibration.retirement), and for every question by `manage.py check_question_quality`."""
 
     knowledge_check = models.OneToOneField(
         KnowledgeCheck, on_delete=models.CASCADE, related_name="quality"
@@ -106,6 +117,11 @@ class CheckQuality(models.Model):
     discrimination = models.FloatField(_("discrimination"), null=True)
     flags = models.CharField(_("flags"), max_length=120, blank=True)  # comma-separated
     computed_at = models.DateTimeField(_("computed"))
+    # Withdrawn from selection when judged flagged; the flags that withdrew it stay as the
+    # reason. An admin's restore puts it back and starts its count again from that moment.
+    withdrawn_at = models.DateTimeField(_("withdrawn from selection"), null=True, blank=True)
+    withdrawn_for = models.CharField(_("withdrawn for"), max_length=120, blank=True)
+    restored_at = models.DateTimeField(_("restored by an admin"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("question quality")

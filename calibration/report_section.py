@@ -1,26 +1,18 @@
 """The report's calibration section: what the knowledge check said, as the report shows it.
 
 The self-rated report stays frozen; a check is a dated addition to it. Every rendering
-(page, PDF, JSON, CSV) draws it from `calibration_of`; `calibration_stamp` names the
-state it was drawn in, so a cached drawing is redrawn when an answer arrives.
+(page, PDF, JSON, CSV) draws it from `calibration_of` (calibration.check_report);
+`calibration_stamp` names the state it was drawn in, so a cached drawing is redrawn when
+an answer arrives.
 """
-
-from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from assessments.scoring import Expectation
-from calibration.models import CheckAnswer, CheckSitting, InterviewAttempt
-from calibration.verdicts import (
-    CONSISTENT,
-    OVERRATED,
-    UNDERRATED,
-    readiness_checked,
-    readiness_over,
-    verdict,
-)
+from calibration.check_report import Calibration, calibration_of
+from calibration.models import CheckSitting, InterviewAttempt
+from calibration.verdicts import CONSISTENT, OVERRATED, UNDERRATED
 
 NONE = "-"  # the stamp of a report with no check and no practice
 CHECK = "check:"  # the stamp's part that says a knowledge check has started
@@ -31,74 +23,6 @@ VERDICT_WORDS = {
     OVERRATED: gettext_lazy("possibly overrated"),
     UNDERRATED: gettext_lazy("possibly underrated"),
 }
-
-
-@dataclass
-class CheckedItem:
-    item: str
-    name: str
-    rating: int
-    probed_level: int
-    correct: bool
-    verdict: str
-    situation: str
-    chosen: str
-    best: str
-    explanation: str  # why the best answer is best
-
-
-@dataclass
-class Calibration:
-    started_at: object
-    last_answered_at: object
-    offered: int
-    items: list[CheckedItem] = field(default_factory=list)
-    readiness_checked: float | None = None
-    # The same items at their self-ratings: what the checked figure is to be read against.
-    readiness_checked_self_rated: float | None = None
-
-    @property
-    def checked(self):
-        return len(self.items)
-
-    @property
-    def is_finished(self):
-        return self.checked == self.offered
-
-    def count(self, found):
-        return sum(1 for i in self.items if i.verdict == found)
-
-    @property
-    def overrated(self):
-        return self.count(OVERRATED)
-
-    @property
-    def underrated(self):
-        return self.count(UNDERRATED)
-
-    @property
-    def consistent(self):
-        return self.checked - self.overrated - self.underrated
-
-    def data(self):
-        """The JSON export's `calibration` (see PRODUCT.md)."""
-        return {
-            "checked": self.checked,
-            "offered": self.offered,
-            "taken_at": self.last_answered_at.isoformat() if self.last_answered_at else None,
-            "items": [
-                {
-                    "item": i.item,
-                    "rating": i.rating,
-                    "probed_level": i.probed_level,
-                    "correct": i.correct,
-                    "verdict": i.verdict,
-                }
-                for i in self.items
-            ],
-            "readiness_checked": self.readiness_checked,
-            "readiness_checked_self_rated": self.readiness_checked_self_rated,
-        }
 
 
 def calibration_stamp(assessment):
@@ -144,55 +68,6 @@ def practice_of(owner_id, questions):
             )
     for question in questions:
         question.practice = latest.get(question.slug)
-
-
-def calibration_of(assessment_id, report):
-    """The Calibration of a report (a Report being built), or None before any check."""
-    sitting = CheckSitting.objects.filter(assessment_id=assessment_id).first()
-    if sitting is None:
-        return None
-    answers = list(
-        CheckAnswer.objects.filter(sitting=sitting)
-        .select_related("item", "knowledge_check", "choice")
-        .prefetch_related("knowledge_check__choices")
-        .order_by("position")
-    )
-    rows = {row.slug: row for row in report.items}
-    found = Calibration(
-        started_at=sitting.started_at,
-        last_answered_at=max((a.answered_at for a in answers if a.is_answered), default=None),
-        offered=len(answers),
-    )
-    for answer in answers:
-        if not answer.is_answered:
-            continue
-        best = next(c for c in answer.knowledge_check.choices.all() if c.correct)
-        row = rows.get(answer.item.slug)
-        found.items.append(
-            CheckedItem(
-                item=answer.item.slug,
-                name=row.name if row else answer.item.name,
-                rating=answer.rating,
-                probed_level=answer.probed_level,
-                correct=answer.correct,
-                verdict=verdict(answer.rating, answer.probed_level, answer.correct),
-                situation=answer.knowledge_check.situation,
-                chosen=answer.choice.text,
-                best=best.text,
-                explanation=best.explanation,
-            )
-        )
-    expectations = {
-        row.slug: Expectation(expected=row.expected, importance=row.importance)
-        for row in report.items
-    }
-    value = readiness_checked(
-        [(i.item, i.rating, i.probed_level, i.correct) for i in found.items], expectations
-    )
-    found.readiness_checked = None if value is None else round(value, 1)
-    as_rated = readiness_over([(i.item, i.rating) for i in found.items], expectations)
-    found.readiness_checked_self_rated = None if as_rated is None else round(as_rated, 1)
-    return found
 
 
 class CalibrationSection:
@@ -247,3 +122,6 @@ class CalibrationSection:
 
 
 section = CalibrationSection()
+
+
+__all__ = ["Calibration", "CalibrationSection", "calibration_of", "calibration_stamp", "section"]

@@ -1,4 +1,5 @@
-"""The knowledge check: an introduction, then one question per page, each answered once.
+"""The knowledge check: an introduction, then one question per page, each answered once;
+each next question is put when the one before is answered (calibration.adaptive).
 
 Only the person the assessment is about reaches these pages (anyone else: 404), and only
 once the assessment is completed. Every page works without JavaScript.
@@ -13,8 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from assessments import access
 from calibration import services
-from calibration.models import CheckAnswer, CheckSitting
+from calibration.adaptive import question_range
+from calibration.models import FIRST_EDITION, CheckAnswer, CheckSitting
 from calibration.verdicts import minutes_for, verdict
+from content.knowledge_checks import CHOICES_PER_CHECK
 
 
 def _own_completed(request, assessment_id):
@@ -44,21 +47,33 @@ def check(request, assessment_id):
         if position is None:
             return redirect(_report_url(assessment))
         return redirect("calibration:question", assessment.pk, position)
+    fewest = most = answered = 0
+    finished = False
     if sitting is None:
-        offered = len(services.offered_questions(assessment))
-        answered = 0
+        fewest, most = question_range(*services.check_plan(assessment))
     else:
         counts = list(CheckAnswer.objects.filter(sitting=sitting).values_list("answered_at"))
-        offered, answered = len(counts), sum(1 for (at,) in counts if at is not None)
+        answered = sum(1 for (at,) in counts if at is not None)
+        if sitting.edition == FIRST_EDITION:
+            fewest = most = len(counts)
+            finished = answered == len(counts)
+        else:
+            fewest = most = len(counts)
+            finished = sitting.finished_at is not None
+            if not finished:  # the answers decide how many more: say the most it can be
+                most = max(most, question_range(*services.check_plan(assessment))[1])
     return render(
         request,
         "calibration/check.html",
         {
             "assessment": assessment,
             "sitting": sitting,
-            "offered": offered,
+            "offered": most,
+            "fewest": fewest,
             "answered": answered,
-            "minutes": minutes_for(offered - answered),
+            "finished": finished,
+            "minutes": minutes_for(most - answered),
+            "choices": CHOICES_PER_CHECK,
             "report_url": _report_url(assessment),
         },
     )
@@ -73,7 +88,7 @@ def question(request, assessment_id, position):
     assessment = _own_completed(request, assessment_id)
     answer = (
         CheckAnswer.objects.filter(sitting__assessment=assessment, position=position)
-        .select_related("knowledge_check", "item", "choice")
+        .select_related("knowledge_check", "item", "choice", "sitting")
         .first()
     )
     if answer is None:
@@ -107,8 +122,13 @@ def _question_page(request, assessment, answer, *, status, error):
         .order_by("position")
         .values_list("position", "answered_at")
     )
-    choices = list(answer.knowledge_check.choices.all())
+    choices = shown_in_order(answer, answer.knowledge_check.choices.all())
     following = next((p for p, at in positions if at is None and p != answer.position), None)
+    adaptive = answer.sitting.edition != FIRST_EDITION
+    total = len(positions)
+    if adaptive and answer.sitting.finished_at is None:
+        # Not finished: more may follow; the bar runs to the most the check can ask.
+        total = max(total, question_range(*services.check_plan(assessment))[1])
     found = (
         verdict(answer.rating, answer.probed_level, answer.correct) if answer.is_answered else None
     )
@@ -123,10 +143,17 @@ def _question_page(request, assessment, answer, *, status, error):
             "best": next((c for c in choices if c.correct), None) if answer.is_answered else None,
             "verdict": found,
             "error": error,
-            "total": len(positions),
+            "total": total,
+            "adaptive": adaptive,
             "answered": sum(1 for _, at in positions if at is not None),
             "next_position": following,
             "report_url": _report_url(assessment),
         },
         status=status,
     )
+
+
+def shown_in_order(answer, choices):
+    """The choices in the order this answer shows them (stored when it was put)."""
+    shown = {order: place for place, order in enumerate(answer.choice_order)}
+    return sorted(choices, key=lambda c: (shown.get(c.order, len(shown)), c.order))

@@ -2,7 +2,8 @@
 
 The formset refuses to save a question without exactly one best answer and four
 choices. How a question performs (difficulty, discrimination, flags) is shown read-only
-beside it once `manage.py check_question_quality` has run.
+beside it once it has enough answers; a flagged question is withdrawn from selection and
+restored from the question-quality list, which says why.
 """
 
 from django.contrib import admin
@@ -47,7 +48,16 @@ class KnowledgeCheckAdmin(TranslationAdmin):
         (_("How it performs"), {"fields": ["performance"]}),
     ]
     readonly_fields = ("performance",)
-    list_display = ("slug", "item", "level", "active", "responses", "difficulty", "flags")
+    list_display = (
+        "slug",
+        "item",
+        "level",
+        "active",
+        "in_selection",
+        "responses",
+        "difficulty",
+        "flags",
+    )
     list_filter = ("item__category", "level", "active")
     list_select_related = ("item", "quality")
     search_fields = ("slug", "situation_ja", "situation_en")
@@ -74,6 +84,12 @@ class KnowledgeCheckAdmin(TranslationAdmin):
     def flags(self, check):
         quality = self._quality(check)
         return (quality.flags.replace(",", ", ") if quality else "") or "—"
+
+    @admin.display(boolean=True, description=_("in selection"))
+    def in_selection(self, check):
+        # Withdrawn by its figures (calibration.retirement); restored in "question quality".
+        quality = self._quality(check)
+        return check.active and (quality is None or quality.withdrawn_at is None)
 
     @admin.display(description=_("figures"))
     def performance(self, check):

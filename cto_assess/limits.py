@@ -1,4 +1,5 @@
-"""Request size limits: a cap on every body, and no file parts (the app takes no files).
+"""Request size limits: a cap on every body, and no file parts (the app takes no files);
+and form bodies in UTF-8 only.
 
 Django's DATA_UPLOAD_MAX_MEMORY_SIZE counts form fields only, never files, so without this
 a multipart body of any size would be read and spooled to disk on every POST. Both answers
@@ -8,8 +9,10 @@ are a 413 page in the visitor's language, before CSRF or any view reads the body
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.files.uploadhandler import FileUploadHandler
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
+
+from cto_assess.errors import api_error, is_api
 
 
 class FilePartRefused(Exception):
@@ -29,8 +32,24 @@ class NoFilesUploadHandler(FileUploadHandler):
         return None
 
 
-def too_large():
+def too_large(request=None):
+    if is_api(request):
+        return api_error("too_large", "The request body is too large.", 413)
     return HttpResponse(loader.render_to_string("413.html"), status=413)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UTF_8 = {"utf-8", "utf8", "us-ascii", "ascii"}
+
+
+def _foreign_form_charset(request):
+    """True for a form body declared in a charset other than UTF-8 (or its ASCII subset).
+    Every page's forms post UTF-8; any other charset, known to Python (cp500, utf-16) or
+    not, would fail to decode somewhere (a 500 for an unknown one): a 400 says so."""
+    if request.content_type not in FORM_TYPES:
+        return False
+    charset = request.content_params.get("charset")
+    return charset is not None and charset.strip().lower() not in UTF_8
 
 
 def _declared_length(request):
@@ -48,11 +67,15 @@ class RequestSizeMiddleware:
 
     def __call__(self, request):
         if _declared_length(request) > settings.MAX_REQUEST_BODY_BYTES:
-            return too_large()
+            return too_large(request)
+        if _foreign_form_charset(request):
+            if is_api(request):
+                return api_error("bad_request", "Send form bodies in UTF-8.", 400)
+            return HttpResponseBadRequest(loader.render_to_string("400.html", request=request))
         if request.content_type == "multipart/form-data":
             request.upload_handlers = [NoFilesUploadHandler(request)]
             try:
                 request.POST  # noqa: B018 (parsed now, once, under these handlers)
             except (FilePartRefused, RequestDataTooBig, TooManyFieldsSent):
-                return too_large()
+                return too_large(request)
         return self.get_response(request)

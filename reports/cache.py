@@ -42,8 +42,9 @@ RENDERING_SOURCES = (
     "plans/plan_view.py",
     "plans/section.py",
     "calibration/report_section.py",
+    "calibration/check_report.py",
     "calibration/verdicts.py",
-    "templates/calibration/_report_section.html",
+    "templates/calibration/_report_section*.html",
     "locale/*/LC_MESSAGES/django.po",
     "colleagues/disclosure.py",  # the colleagues' view drawn into the files
     "colleagues/reporting.py",

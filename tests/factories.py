@@ -8,6 +8,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from content import models as content
+from content.knowledge_checks import CHOICES_PER_CHECK
 
 # --- content -----------------------------------------------------------------------------
 
@@ -55,6 +56,38 @@ class ItemFactory(DjangoModelFactory):
         if create and extracted is not False:
             for level in range(content.LEVEL_MIN, content.LEVEL_MAX + 1):
                 RubricLevelFactory(item=self, level=level)
+
+
+class KnowledgeCheckFactory(DjangoModelFactory):
+    """A knowledge-check question with four choices; `key` is the order of the best one."""
+
+    class Meta:
+        model = content.KnowledgeCheck
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"test-question-{n}")
+    item = factory.SubFactory(ItemFactory)
+    order = factory.Sequence(lambda n: 100 + n)
+    level = 3
+    situation_ja = factory.LazyAttribute(lambda o: f"{o.slug} の場面（レベル{o.level}）。")
+    situation_en = factory.LazyAttribute(lambda o: f"The situation of {o.slug} (level {o.level}).")
+    active = True
+
+    @factory.post_generation
+    def key(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for order in range(1, CHOICES_PER_CHECK + 1):
+            best = order == (extracted or 1)
+            content.KnowledgeChoice.objects.create(
+                check_question=self,
+                order=order,
+                text_ja=f"{self.slug} の選択肢{order}",
+                text_en=f"Choice {order} of {self.slug}",
+                explanation_ja=f"{self.slug} の選択肢{order}の解説。",
+                explanation_en=f"Why choice {order} of {self.slug} is {'best' if best else 'not'}.",
+                correct=best,
+            )
 
 
 class ToolFactory(DjangoModelFactory):

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from assessments import access, selectors, services
 from assessments.forms import StepForm
+from cto_assess.limits import FORM_TYPES
 from guide_version.cache import guide_kept
 
 NEW_TOKEN_KEY = "resume_link_to_show"  # noqa: S105 (a session key name, not a secret)
@@ -61,6 +62,9 @@ def autosave(request, assessment_id, number):
     steps = selectors.questionnaire_steps(guide)
     if not 1 <= number <= len(steps):
         raise Http404("No such step")
+    if request.content_type not in FORM_TYPES:
+        # The page posts its form; anything else (JSON, well-formed or not) saves nothing.
+        return _refusal(_("Not saved: send the step's form."), 400)
     items = selectors.step_items(steps[number - 1], guide)
     form = StepForm(request.POST, items=items, answers={})
     if form.unexpected_fields():

@@ -97,6 +97,9 @@ BAND = {"oneOf": [{"type": "null"}, strict(["from", "to"], {"from": LEVEL, "to":
 
 # PRODUCT.md 5 and 8, the JSON export: the contract other programs build on. Version 2
 # keeps every field of version 1 and adds the kind of company, the route and the plan.
+PROBED = {"type": "integer", "minimum": 1, "maximum": 4}
+# The knowledge check: the first edition's fields (`probed_level` and `correct` are an
+# item's first answer) and the second's additions (issue 24).
 CALIBRATION = strict(
     [
         "checked",
@@ -105,6 +108,11 @@ CALIBRATION = strict(
         "items",
         "readiness_checked",
         "readiness_checked_self_rated",
+        "edition",
+        "answered",
+        "finished",
+        "guess_rate",
+        "categories",
     ],
     {
         "checked": {"type": "integer", "minimum": 0},
@@ -112,18 +120,61 @@ CALIBRATION = strict(
         "taken_at": {"oneOf": [{"type": "null"}, {"type": "string", "format": "date-time"}]},
         "items": array_of(
             strict(
-                ["item", "rating", "probed_level", "correct", "verdict"],
+                [
+                    "item",
+                    "rating",
+                    "probed_level",
+                    "correct",
+                    "verdict",
+                    "answers",
+                    "confidence",
+                    "supported_level",
+                ],
                 {
                     "item": SLUG,
-                    "rating": {"type": "integer", "minimum": 0, "maximum": 4},
-                    "probed_level": {"type": "integer", "minimum": 1, "maximum": 4},
+                    "rating": LEVEL,
+                    "probed_level": PROBED,
                     "correct": {"type": "boolean"},
                     "verdict": {"enum": ["consistent", "overrated", "underrated"]},
+                    "answers": array_of(
+                        strict(
+                            ["probed_level", "correct"],
+                            {"probed_level": PROBED, "correct": {"type": "boolean"}},
+                        ),
+                        minItems=1,
+                        maxItems=2,
+                    ),
+                    "confidence": {"enum": ["hint", "agree", "mixed"]},
+                    "supported_level": LEVEL,
                 },
             )
         ),
         "readiness_checked": {"oneOf": [{"type": "null"}, {"type": "number"}]},
         "readiness_checked_self_rated": {"oneOf": [{"type": "null"}, {"type": "number"}]},
+        "edition": {"enum": [1, 2]},
+        "answered": {"type": "integer", "minimum": 0},
+        "finished": {"type": "boolean"},
+        "guess_rate": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "categories": array_of(
+            strict(
+                [
+                    "category",
+                    "answers",
+                    "at_rated_level",
+                    "right_at_rated_level",
+                    "share_right_at_rated_level",
+                ],
+                {
+                    "category": SLUG,
+                    "answers": {"type": "integer", "minimum": 1},
+                    "at_rated_level": {"type": "integer", "minimum": 0},
+                    "right_at_rated_level": {"type": "integer", "minimum": 0},
+                    "share_right_at_rated_level": {
+                        "oneOf": [{"type": "null"}, {"type": "number", "minimum": 0, "maximum": 1}]
+                    },
+                },
+            )
+        ),
     },
 )
 REPORT_SCHEMA = {

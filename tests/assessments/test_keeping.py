@@ -196,3 +196,21 @@ def test_nobody_else_can_have_the_link_emailed(visitor_draft, outsider):
     _, assessment = visitor_draft
     assert outsider.post(email_url(assessment), {"email": "x@example.com"}).status_code == 404
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/json", '{"level-ai-ml": 3'),  # malformed
+        ("application/json", '{"level-ai-ml": "3"}'),  # JSON is not what the page sends
+        ("text/plain", "level-ai-ml=3"),
+    ],
+)
+def test_a_body_that_is_not_the_steps_form_is_a_400_and_saves_nothing(
+    visitor_draft, content_type, body
+):
+    client, assessment = visitor_draft
+    response = client.post(autosave_url(assessment), body, content_type=content_type)
+    assert response.status_code == 400
+    assert response.json()["saved"] is False
+    assert not saved_answers(assessment)

@@ -1,23 +1,22 @@
-"""The knowledge check's rules as plain functions: which questions, which verdict."""
+"""The knowledge check's verdicts as plain functions: one or two answers read together."""
+
+import pytest
 
 from assessments.scoring import Expectation
 from calibration.verdicts import (
+    AGREE,
     CONSISTENT,
-    MAX_QUESTIONS,
+    HINT,
+    MIXED,
     OVERRATED,
     UNDERRATED,
-    Question,
-    Rated,
-    choose_questions,
+    category_summaries,
     minutes_for,
+    read_item,
     readiness_checked,
     supported_level,
     verdict,
 )
-
-
-def rated(item, rating, importance=2, position=None):
-    return Rated(item, rating, importance, position or (1, int(item.strip("i") or 0)))
 
 
 def test_rated_at_or_above_the_probed_level_and_wrong_is_possibly_overrated():
@@ -35,64 +34,82 @@ def test_everything_else_is_consistent():
     assert verdict(2, 3, correct=False) == CONSISTENT
 
 
-def test_the_supported_level_follows_the_verdict():
+def test_one_answer_supports_what_the_first_edition_said():
     assert supported_level(4, 3, correct=False) == 2
     assert supported_level(2, 3, correct=True) == 3
     assert supported_level(3, 3, correct=True) == 3
     assert supported_level(2, 3, correct=False) == 2
+    assert supported_level(2, 1, correct=False) == 0
+    assert read_item(4, [(4, False)]).confidence == HINT
 
 
-def test_one_question_per_item_rated_2_or_higher_nearest_the_rating():
-    questions = [
-        Question("a2", "i1", 2, 1),
-        Question("a3", "i1", 3, 2),
-        Question("b2", "i2", 2, 1),
-        Question("b3", "i2", 3, 2),
-        Question("c3", "i3", 3, 1),
-        Question("c4", "i3", 4, 2),
-        Question("d2", "i4", 2, 1),
-    ]
-    pairs = choose_questions(
-        [rated("i1", 4), rated("i2", 2), rated("i3", 2), rated("i4", 1), rated("i5", 3)],
-        questions,
+def test_two_misses_agree_the_rating_is_too_high_and_support_below_the_lower():
+    reading = read_item(4, [(4, False), (3, False)])
+    assert (reading.verdict, reading.supported_level, reading.confidence) == (OVERRATED, 2, AGREE)
+
+
+def test_a_miss_then_a_right_answer_a_level_lower_place_the_level_between_them():
+    reading = read_item(4, [(4, False), (3, True)])
+    assert (reading.verdict, reading.supported_level, reading.confidence) == (OVERRATED, 3, AGREE)
+
+
+def test_two_right_answers_above_the_rating_agree_it_is_too_low():
+    reading = read_item(2, [(2, True), (3, True)])
+    assert (reading.verdict, reading.supported_level, reading.confidence) == (UNDERRATED, 3, AGREE)
+
+
+def test_right_at_the_rating_and_wrong_above_it_agree_with_the_rating():
+    reading = read_item(3, [(3, True), (4, False)])
+    assert (reading.verdict, reading.supported_level, reading.confidence) == (CONSISTENT, 3, AGREE)
+
+
+def test_answers_that_contradict_each_other_leave_the_rating_standing():
+    # Right at 4 but wrong at 2: no level fits both, so nothing is concluded.
+    reading = read_item(3, [(4, True), (2, False)])
+    assert (reading.verdict, reading.supported_level, reading.confidence) == (
+        CONSISTENT,
+        3,
+        MIXED,
     )
-    assert [(r.item, q.slug) for r, q in pairs] == [
-        ("i1", "a3"),  # rated 4: level 3 is nearest
-        ("i2", "b2"),  # rated 2: level 2
-        ("i3", "c3"),  # rated 2, questions at 3 and 4: the nearer
-    ]  # i4 rated 1 is not checked; i5 has no question
 
 
-def test_on_a_tie_the_higher_level_is_asked():
-    questions = [Question("low", "i1", 2, 1), Question("high", "i1", 4, 2)]
-    assert choose_questions([rated("i1", 3)], questions)[0][1].slug == "high"
-
-
-def test_at_most_fifteen_the_weightiest_first_then_shown_in_matrix_order():
-    items = [rated(f"i{n}", 2 + n % 3, importance=1 + n % 3) for n in range(1, 31)]
-    questions = [Question(f"q{n}", f"i{n}", 3, 1) for n in range(1, 31)]
-    pairs = choose_questions(items, questions)
-    assert len(pairs) == MAX_QUESTIONS
-    kept = {r.item for r, _ in pairs}
-    left = [r for r in items if r.item not in kept]
-    assert min(r.importance for r, _ in pairs) >= max(r.importance for r in left)
-    assert [r.position for r, _ in pairs] == sorted(r.position for r, _ in pairs)
-
-
-def test_the_same_answers_get_the_same_questions():
-    items = [rated(f"i{n}", 2 + n % 3) for n in range(1, 20)]
-    questions = [Question(f"q{n}-{lvl}", f"i{n}", lvl, lvl) for n in range(1, 20) for lvl in (2, 3)]
-    assert choose_questions(items, questions) == choose_questions(list(items), questions[::-1])
+def test_an_item_is_read_from_at_least_one_answer():
+    with pytest.raises(ValueError):
+        read_item(3, [])
 
 
 def test_readiness_on_checked_items_counts_each_at_its_supported_level():
     expectations = {"i1": Expectation(4, 3), "i2": Expectation(3, 1), "i3": Expectation(0, 1)}
-    checked = [("i1", 4, 3, False), ("i2", 2, 3, True), ("i3", 3, 3, True)]
+    checked = [
+        ("i1", 4, [(4, False), (3, False)]),  # supports 2
+        ("i2", 2, [(2, True), (3, True)]),  # supports 3
+        ("i3", 3, [(3, True)]),
+    ]
     # i1 counts at 2 of 4 (weight 3), i2 at 3 of 3 (weight 1); i3 is expected 0.
     assert readiness_checked(checked, expectations) == 100 * (3 * 2 + 1 * 3) / (3 * 4 + 1 * 3)
-    assert readiness_checked([("i3", 3, 3, True)], expectations) is None
+    assert readiness_checked([("i3", 3, [(3, True)])], expectations) is None
 
 
-def test_about_ten_minutes_for_fifteen_questions():
-    assert minutes_for(15) == 10
+def test_a_category_summary_counts_answers_and_the_right_ones_at_the_rated_level():
+    answered = [
+        ("lead", 4, 4, True),
+        ("lead", 4, 3, True),  # a follow-up below the rating: an answer, not at the rating
+        ("lead", 3, 3, False),
+        ("tech", 2, 2, True),
+    ]
+    found = category_summaries(answered, ["tech", "lead", "money"])
+    assert [(c.category, c.answers, c.at_rated_level, c.right_at_rated_level) for c in found] == [
+        ("tech", 1, 1, 1),
+        ("lead", 3, 2, 1),
+    ]
+    assert [c.share_right_at_rated_level for c in found] == [1.0, 0.5]
+
+
+def test_no_answer_at_the_rated_level_has_no_share():
+    (found,) = category_summaries([("lead", 4, 3, True)], ["lead"])
+    assert found.share_right_at_rated_level is None
+
+
+def test_about_fourteen_minutes_for_twenty_questions():
+    assert minutes_for(20) == 14
     assert minutes_for(1) == 1

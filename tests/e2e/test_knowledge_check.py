@@ -1,11 +1,13 @@
-"""The knowledge check in a real browser: a member rates everything 4, answers wrongly,
-and the report says "possibly overrated"; in Japanese on a desktop, English on a phone.
+"""The knowledge check in a real browser: a member rates everything 4, misses both
+questions of one item, and the report says "possibly overrated, two answers agree"; in
+Japanese on a desktop, English on a phone.
 Also the example field beside a high rating, and interview practice that answers back."""
 
 import pytest
 
 from accounts.services import account_create
 from tests.assessments.report_helpers import complete_assessment
+from tests.calibration.check_helpers import BANK_ITEMS, choice_for, factory_bank, open_question
 from tests.e2e.conftest import axe_violations
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
@@ -25,45 +27,62 @@ def _log_in(page, url, username):
     page.wait_for_load_state()
 
 
-def _take_the_check_wrongly(page, url, assessment):
+def _choose(page, assessment, *, right):
+    """Choose the best answer of the open question, or another one, by its label."""
+    answer = open_question(assessment)
+    choice = choice_for(answer, right=right)
+    page.get_by_label(choice.text_ja if _is_japanese(page) else choice.text_en).check()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    return answer
+
+
+def _is_japanese(page):
+    return page.evaluate("() => document.documentElement.lang") == "ja"
+
+
+def _take_the_check(page, url, assessment):
+    """Start the check; miss both questions of the first item, answer the rest rightly."""
     page.goto(f"{url}/assessments/{assessment.pk}/check/")
     assert axe_violations(page) == []
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
-    answered = 0
+    put = []
     while page.locator("input[name=choice]").count():
         assert _document_fits(page)
-        # The best answer's place varies: choose one the feedback then says is not it.
-        page.locator("input[name=choice]").first.check()
-        with page.expect_navigation():
-            page.locator("main form button[type=submit]").click()
-        if answered == 0:
+        first_item = put[0].item_id if put else None
+        missing = not put or (len(put) == 1 and open_question(assessment).item_id == first_item)
+        put.append(_choose(page, assessment, right=not missing))
+        if len(put) == 1:
             assert axe_violations(page) == []
-        answered += 1
-        following = page.locator("main a.btn-primary")
         with page.expect_navigation():
-            following.click()
-    return answered
+            page.locator("main a.btn-primary").first.click()
+    return put
 
 
 @pytest.mark.parametrize("which", ["page", "english_page"])
-def test_a_member_who_rates_everything_4_and_answers_wrongly_sees_possibly_overrated(
+def test_a_member_who_rates_everything_4_and_misses_two_questions_of_an_item_is_told_so(
     live_server, live_guide, request, which
 ):
     browser_page = request.getfixturevalue(which)
+    factory_bank()  # three items, questions at levels 2, 3 and 4 made for the test
     member = account_create(username="ken", email="ken@example.com", password=PASSWORD)
     assessment, _ = complete_assessment(owner=member, default=4)
     _log_in(browser_page, live_server.url, "ken")
-    answered = _take_the_check_wrongly(browser_page, live_server.url, assessment)
-    assert answered == 15
+    put = _take_the_check(browser_page, live_server.url, assessment)
+    # A miss at level 4 brings a level-3 question on that item; right at 4 is enough.
+    assert [a.probed_level for a in put] == [4, 3] + [4] * (BANK_ITEMS - 1)
     section = browser_page.locator("#calibration")
-    overrated = section.locator("tr.verdict-overrated").count()
-    consistent = section.locator("tr.verdict-consistent").count()
-    assert overrated + consistent == 15
-    # The first choice is the best answer for some questions; every other one is flagged.
-    assert overrated >= 10
-    label = "過大評価の可能性" if which == "page" else "possibly overrated"
-    assert label in section.inner_text()
+    missed = section.locator("tr.verdict-overrated")
+    assert missed.count() == 1
+    assert section.locator("tr.verdict-consistent.confidence-hint").count() == BANK_ITEMS - 1
+    row = " ".join(missed.inner_text().split())
+    if which == "page":
+        assert "過大評価の可能性" in row and "2問の回答が一致" in row
+        assert "4回に1回は正解" in section.inner_text()
+    else:
+        assert "possibly overrated" in row and "two answers agree" in row
+        assert "guessed right one time in 4" in section.inner_text()
     assert axe_violations(browser_page) == []
     assert _document_fits(browser_page)
 

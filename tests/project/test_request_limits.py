@@ -50,3 +50,37 @@ def test_a_questionnaire_step_still_saves_under_the_cap(visitor_draft):
     response = post_step(client, assessment, 1, notes="a note")
     assert response.status_code == 302
     assert saved_answers(assessment)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("charset", ["cp500", "no-such-charset", "utf-16", "x\r\ny"])
+@pytest.mark.parametrize("path", ["/accounts/login/", "/assessments/start/", "/i18n/setlang/"])
+def test_a_form_in_a_charset_that_is_not_utf_8_gets_a_400_page(charset, path):
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", raise_request_exception=False)
+    for content_type, body in (
+        ("application/x-www-form-urlencoded", b"username=a&password=b"),
+        ("multipart/form-data; boundary=BoUnDaRy", _multipart()),
+    ):
+        response = client.generic(
+            "POST", path, data=body, content_type=f"{content_type}; charset={charset}"
+        )
+        assert response.status_code == 400, (content_type, response.status_code)
+        assert "Bad request" in response.content.decode()
+
+
+def _multipart():
+    return (
+        b'--BoUnDaRy\r\nContent-Disposition: form-data; name="username"\r\n\r\na\r\n'
+        b"--BoUnDaRy--\r\n"
+    )
+
+
+@pytest.mark.django_db
+def test_a_form_declared_utf_8_still_works():
+    client = english_client()
+    response = client.post(
+        "/i18n/setlang/",
+        data=b"language=en",
+        content_type="application/x-www-form-urlencoded; charset=UTF-8",
+    )
+    assert response.status_code == 302

@@ -116,3 +116,23 @@ def test_sqlite_waits_for_its_write_lock_instead_of_failing():
     ).stdout
     assert "'transaction_mode': 'IMMEDIATE'" in output
     assert "journal_mode=WAL" in output
+
+
+def _production_setting(name, extra_env=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
+    env.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="cto_assess.settings")
+    env.update(extra_env or {})
+    setup = "import django; django.setup(); from django.conf import settings"
+    code = f"{setup}; print(settings.{name})"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_hsts_asks_for_the_preload_list_only_when_configured():
+    """Preloading binds the domain and its subdomains to HTTPS for months in every browser:
+    a decision for whoever runs it, not a default."""
+    assert _production_setting("SECURE_HSTS_PRELOAD") == "False"
+    assert _production_setting("SECURE_HSTS_PRELOAD", {"SECURE_HSTS_PRELOAD": "1"}) == "True"
