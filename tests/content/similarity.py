@@ -14,9 +14,17 @@ SIMILAR_AT = 0.5
 SHORTEST = 10  # shorter fragments (a list of names, a heading) say too little to compare
 
 # Names are facts that carry over: tool, product, law and company names in Latin script,
-# and the few Japanese names the guide's lists share with ours.
+# and the Japanese names and job titles the guide shares with us (a sentence that only
+# names a product manager is not the guide's sentence about product managers).
 _LATIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ./&+#'-]*")
-_JAPANESE_NAMES = ("NTTデータ", "富士通", "個人情報保護法")
+_JAPANESE_NAMES = (
+    "NTTデータ",
+    "富士通",
+    "個人情報保護法",
+    "プロダクトマネージャー",
+    "エンジニアリングマネージャー",
+    "ソリューションアーキテクト",
+)
 _SENTENCE_END = re.compile(r"(?<=[。！？])|\n")
 _MARKUP = re.compile(r"[|:：\-・、，,()（）「」\s]")
 
