@@ -120,10 +120,17 @@ def _question_page(request, assessment, answer, *, status, error):
     positions = list(
         CheckAnswer.objects.filter(sitting_id=answer.sitting_id)
         .order_by("position")
-        .values_list("position", "answered_at")
+        .values_list("position", "answered_at", "item_id", "probed_level")
     )
     choices = shown_in_order(answer, answer.knowledge_check.choices.all())
-    following = next((p for p, at in positions if at is None and p != answer.position), None)
+    following, follow_up_level = None, None
+    for position, at, item_id, level in positions:
+        if at is None and position != answer.position:
+            following = position
+            # The next question asks about this item again (calibration.adaptive): say so.
+            if answer.is_answered and item_id == answer.item_id:
+                follow_up_level = level
+            break
     adaptive = answer.sitting.edition != FIRST_EDITION
     total = len(positions)
     if adaptive and answer.sitting.finished_at is None:
@@ -145,8 +152,9 @@ def _question_page(request, assessment, answer, *, status, error):
             "error": error,
             "total": total,
             "adaptive": adaptive,
-            "answered": sum(1 for _, at in positions if at is not None),
+            "answered": sum(1 for _, at, _, _ in positions if at is not None),
             "next_position": following,
+            "follow_up_level": follow_up_level,
             "report_url": _report_url(assessment),
         },
         status=status,

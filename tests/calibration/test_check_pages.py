@@ -60,8 +60,10 @@ def test_a_wrong_answer_puts_one_more_a_level_lower_on_the_same_item(own, all_fo
     own.post(question_url(all_fours, 1), {"choice": choice_for(first, right=False).pk})
     second = open_question(all_fours)
     assert (second.position, second.item_id, second.probed_level) == (2, first.item_id, 3)
-    # The feedback page leads to it.
-    assert own.get(question_url(all_fours, 1)).context["next_position"] == 2
+    # The feedback page leads to it and says why it comes.
+    feedback = own.get(question_url(all_fours, 1))
+    assert feedback.context["next_position"] == 2
+    assert b"One more question on this item follows, at level 3" in feedback.content
 
 
 def test_right_at_4_moves_on_and_every_item_is_asked_once_or_twice(own, all_fours):
@@ -78,7 +80,17 @@ def test_right_at_4_moves_on_and_every_item_is_asked_once_or_twice(own, all_four
 def test_rated_2_and_right_is_asked_a_level_higher(own, member, bank):
     assessment, _ = complete_assessment(owner=member, default=2)
     start(own, assessment)
-    put = answer_all(own, assessment, right=True)
+    first = open_question(assessment)
+    own.post(question_url(assessment, 1), {"choice": choice_for(first, right=True).pk})
+    feedback = own.get(question_url(assessment, 1)).content.decode()
+    assert "at level 3: it asks whether you know more than you rated" in feedback
+    second = open_question(assessment)
+    own.post(question_url(assessment, 2), {"choice": choice_for(second, right=True).pk})
+    # After an item's second answer the next question is about another item.
+    feedback = own.get(question_url(assessment, 2))
+    assert feedback.context["next_position"] == 3
+    assert b"One more question on this item follows" not in feedback.content
+    put = [first, second, *answer_all(own, assessment, right=True)]
     assert [a.probed_level for a in put] == [2, 3] * BANK_ITEMS
 
 
