@@ -5,7 +5,8 @@ import datetime
 import uuid
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+
+from reports import contract
 
 
 class ErrorDetail(Schema):
@@ -81,29 +82,5 @@ class CoverageOut(Schema):
     items: list[CoverageItemOut]
 
 
-class ReportAssessment(Schema):
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    completed_at: str
-    current_stage: str
-    target_stage: str
-    language: str
-    company_kind: str | None
-
-
-class ReportDocument(Schema):
-    """The report as the JSON export writes it (cto-assess/report/v2); fields are only added."""
-
-    model_config = ConfigDict(extra="allow")
-
-    schema_: str = Field(alias="schema")
-    assessment: ReportAssessment
-    readiness: dict
-    best_fit_stage: str
-    route: dict | None
-    plan: dict | None
-    categories: list[dict]
-    items: list[dict]
-    focus_areas: list[str]
-    recommendations: dict
+# The report as the JSON export writes it (cto-assess/report/v2), declared once.
+ReportDocument = contract.ReportDocument

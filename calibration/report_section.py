@@ -6,13 +6,17 @@ The self-rated report stays frozen; a check is a dated addition to it. Every ren
 an answer arrives.
 """
 
+from typing import Annotated, Literal
+
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pydantic import Field
 
+from assessments.contract import Declared, Level, Slug
 from calibration.check_report import Calibration, calibration_of
 from calibration.models import CheckSitting, InterviewAttempt
-from calibration.verdicts import CONSISTENT, OVERRATED, UNDERRATED
+from calibration.verdicts import CONFIDENCES, CONSISTENT, OVERRATED, UNDERRATED, VERDICTS
 
 NONE = "-"  # the stamp of a report with no check and no practice
 CHECK = "check:"  # the stamp's part that says a knowledge check has started
@@ -70,11 +74,56 @@ def practice_of(owner_id, questions):
         question.practice = latest.get(question.slug)
 
 
+Probed = Annotated[int, Field(ge=1, le=4)]
+
+
+class AnswerData(Declared):
+    probed_level: Probed
+    correct: bool
+
+
+class CheckedItemData(Declared):
+    item: Slug
+    rating: Level
+    probed_level: Probed  # the item's first answer
+    correct: bool
+    verdict: Literal[VERDICTS]
+    answers: Annotated[list[AnswerData], Field(min_length=1, max_length=2)]
+    confidence: Literal[CONFIDENCES]
+    supported_level: Level
+
+
+class CategoryCheckData(Declared):
+    category: Slug
+    answers: Annotated[int, Field(ge=1)]
+    at_rated_level: Annotated[int, Field(ge=0)]
+    right_at_rated_level: Annotated[int, Field(ge=0)]
+    share_right_at_rated_level: Annotated[int | float, Field(ge=0, le=1)] | None
+
+
+class CalibrationData(Declared):
+    """The JSON export's `calibration` (Calibration.data): the first edition's fields and
+    the second's additions; null before a check."""
+
+    checked: Annotated[int, Field(ge=0)]
+    offered: Annotated[int, Field(ge=0)]
+    taken_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})] | None
+    items: list[CheckedItemData]
+    readiness_checked: int | float | None
+    readiness_checked_self_rated: int | float | None
+    edition: Literal[1, 2]
+    answered: Annotated[int, Field(ge=0)]
+    finished: bool
+    guess_rate: Annotated[float, Field(gt=0, le=1)]
+    categories: list[CategoryCheckData]
+
+
 class CalibrationSection:
     """The knowledge check and interview practice as a section of the report
     (reports/sections.py lists the sections). Only the person sees it, as their notes."""
 
     key = "calibration"
+    data_model = CalibrationData
     template = "calibration/_report_section.html"
     in_page_body = True
 

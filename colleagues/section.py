@@ -4,12 +4,42 @@ It is drawn per request beside the frozen page body (its figures move while a ro
 open), and into the files, whose drawings its stamp keys.
 """
 
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from assessments.contract import Declared, Slug
+from colleagues.disclosure import ALL
+from colleagues.models import Relationship
 from colleagues.reporting import colleagues_data, csv_cells, csv_header
 from colleagues.selectors import colleagues_for
 
 
+class ItemMeanData(Declared):
+    item: Slug
+    mean: Annotated[int | float, Field(ge=0, le=4)]
+
+
+class GroupData(Declared):
+    relationship: Literal[tuple([*Relationship.values, ALL])]
+    count: Annotated[int, Field(ge=1)]
+    items: list[ItemMeanData]
+
+
+class ColleaguesData(Declared):
+    """The JSON export's `colleagues`: only what the anonymity rules let the owner see
+    (disclosure.py); null when there is no view to show."""
+
+    invited: Annotated[int, Field(ge=0)]
+    answered: Annotated[int, Field(ge=0)]
+    groups: list[GroupData]
+    blind_spots: list[Slug]
+    hidden_strengths: list[Slug]
+
+
 class ColleaguesSection:
     key = "colleagues"
+    data_model = ColleaguesData
     template = "colleagues/_section.html"
     in_page_body = False  # the page shows it around the cached body, drawn per request
 

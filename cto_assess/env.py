@@ -6,6 +6,11 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+def env(name: str, default: str = "") -> str:
+    """A setting's text as the environment gives it, or `default`."""
+    return os.getenv(name, default)
+
+
 def envbool(name: str, default: str = "False") -> bool:
     value = os.getenv(name, default).strip().lower()
     if value in _TRUE:

@@ -4,7 +4,6 @@ Defaults suit a fresh clone: SQLite in ``db.sqlite3``; ``DEBUG`` is off unless s
 (``make run`` sets it). With ``DEBUG`` off a ``SECRET_KEY`` is required.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,13 +11,13 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cto_assess.env import envbool, envcaches, envfilescache, envint, envlist
+from cto_assess.env import env, envbool, envcaches, envfilescache, envint, envlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = envbool("DEBUG", "False")
 
-SECRET_KEY = os.getenv("SECRET_KEY", "")
+SECRET_KEY = env("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -145,7 +144,7 @@ CACHES["files"] = envfilescache("FILES_CACHE_URL", "CACHE_URL", BASE_DIR / "var"
 # tasks wait: "database" (the default: a table of this database, run by
 # `manage.py db_worker`), "rq" (Redis at RQ_URL, run by `manage.py rqworker`, for several
 # machines) or "immediate" (run at once in the process that asks: tests, one-off scripts).
-TASKS_BACKEND = os.getenv("TASKS_BACKEND", "database").strip().lower()
+TASKS_BACKEND = env("TASKS_BACKEND", "database").strip().lower()
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "rq": "django_tasks_rq.RQBackend",
@@ -159,7 +158,7 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "45")
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {"default": {"URL": os.getenv("RQ_URL", "redis://127.0.0.1:6379/2")}}
+    RQ_QUEUES = {"default": {"URL": env("RQ_URL", "redis://127.0.0.1:6379/2")}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,7 +181,7 @@ MODELTRANSLATION_LANGUAGES = ("ja", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ja", "en"), "ja": ("en",), "en": ("ja",)}
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.getenv("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -199,26 +198,29 @@ STORAGES = {
 MAX_REQUEST_BODY_BYTES = envint("MAX_REQUEST_BODY_BYTES", "1048576")
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
-# Rate limits (cto_assess/ratelimit.py), per member or per client address, counted in the
-# cache; RATE_LIMIT_<NAME> overrides one, e.g. RATE_LIMIT_PDF=60/h.
+# Rate limits (cto_assess/ratelimit.py): a member always by account; anyone else by client
+# address, which a whole office can share behind one NAT, so the defaults for addresses
+# leave room for a few hundred people. RATE_LIMIT_<NAME> overrides one (RATE_LIMIT_PDF=60/h).
+RATE_LIMIT_DEFAULTS = {
+    "start": "200/h",  # starting an assessment (per member, or per address for visitors)
+    "signup": "60/h",  # sign-up forms sent, per address
+    "signup_email": "3/h",  # sign-up mails to one address, whoever asks (no flooding)
+    "login": "100/10m",  # log-in attempts per address (axes counts wrong passwords per name)
+    "resume": "120/h",  # opening resume links (guessing them)
+    "share": "20/h",  # creating share links (members and visitors with their report)
+    "pdf": "30/h",  # PDFs drawn (a drawing costs seconds of CPU; a drawn one is free)
+    "invite": "30/h",  # creating colleagues' invitations, per person
+    "invite_assessment": "15/h",  # the same, per assessment whoever asks
+    "otp": "10/10m",  # codes of two-step verification, right or wrong
+    "organisation": "10/h",  # creating organisations
+    "org_invite": "50/h",  # creating organisations' invitations
+    "join": "120/h",  # opening invitation links (guessing them), per address
+    "api": "1000/h",  # API requests, per token's member
+    "api_token": "20/h",  # creating API tokens
+}
 RATE_LIMITS = {
-    name: os.getenv(f"RATE_LIMIT_{name.upper()}", default)
-    for name, default in {
-        "start": "20/h",  # starting an assessment
-        "signup": "10/h",
-        "login": "20/10m",  # log-in attempts, right or wrong (axes counts the wrong ones)
-        "resume": "30/h",  # opening resume links
-        "share": "20/h",  # creating share links
-        "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
-        "invite": "30/h",  # creating colleagues' invitations, per person
-        "invite_assessment": "15/h",  # the same, per assessment whoever asks
-        "otp": "10/10m",  # codes of two-step verification, right or wrong
-        "organisation": "10/h",  # creating organisations
-        "org_invite": "50/h",  # creating organisations' invitations
-        "join": "30/h",  # opening invitation links (guessing them)
-        "api": "1000/h",  # API requests, per token's member
-        "api_token": "20/h",  # creating API tokens
-    }.items()
+    name: env(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in RATE_LIMIT_DEFAULTS.items()
 }
 
 # Security headers. Every script and style is a file of our own: nothing inline runs,
@@ -304,7 +306,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Two-step verification (django-otp): a time-based code from an authenticator app, or a
 # one-time backup code. Staff need it for admin; members may turn it on. Each wrong code
 # doubles the wait before the next one (1, 2, 4 ... seconds), beside RATE_LIMITS["otp"].
-OTP_TOTP_ISSUER = os.getenv("OTP_TOTP_ISSUER", "CTO Assess")
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "CTO Assess")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 # Admin lists people's devices (to remove a lost one) but never shows their secrets.
@@ -320,8 +322,8 @@ LOGOUT_REDIRECT_URL = "home"
 # console while developing (a fresh clone sends nothing), and in production nothing at all,
 # with an error in the log and in `check --deploy` (cto_assess/mail.py): mails carry live
 # links that must not reach the logs.
-EMAIL_HOST = os.getenv("EMAIL_HOST", "")
-EMAIL_BACKEND = os.getenv(
+EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
@@ -329,11 +331,11 @@ EMAIL_BACKEND = os.getenv(
     if DEBUG
     else "cto_assess.mail.UnconfiguredEmailBackend",
 )
-EMAIL_PORT = int(os.getenv("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.getenv("EMAIL_USE_TLS", "1") not in ("0", "false", "")
-DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
+EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "1") not in ("0", "false", "")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "CTO Assess <no-reply@localhost>")
 
 # Queue a report's PDF for the task worker when the assessment is completed (see
 # reports/tasks.py): the first download is then ready at once.
@@ -354,10 +356,10 @@ LOGGING = {
             "stream": "ext://sys.stdout",
             "filters": ["mask_tokens"],
             # Structured lines in production; readable ones while developing.
-            "formatter": os.getenv("LOG_FORMAT", "plain" if DEBUG else "json"),
+            "formatter": env("LOG_FORMAT", "plain" if DEBUG else "json"),
         }
     },
-    "root": {"handlers": ["stdout"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
     # Django's own console handler would print every record a second time.
     "loggers": {
         "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},

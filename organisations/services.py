@@ -127,17 +127,6 @@ def memberships_delete_of_user(*, user):
 
 
 @transaction.atomic
-def membership_role_set(*, by, membership, role):
-    """An owner makes another member an admin or a member (never an owner here)."""
-    if by.role != Role.OWNER or by.organisation_id != membership.organisation_id:
-        raise PermissionDenied("Only an owner changes roles.")
-    if membership.role == Role.OWNER or role not in (Role.ADMIN, Role.MEMBER):
-        raise ValidationError(_("Choose admin or member."))
-    membership.role = role
-    membership.save(update_fields=["role"])
-
-
-@transaction.atomic
 def membership_remove(*, by, membership):
     """An owner or admin removes a member (an admin removes members only; owners stay)."""
     if not by.is_admin or by.organisation_id != membership.organisation_id:

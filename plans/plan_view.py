@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from plans.plan import plan_of
+from plans.plan import band_for, plan_of, practice_hours
 
 
 @dataclass
@@ -14,7 +14,8 @@ class PlanResource:
     author: str
     url: str
     effort_hours: int | None
-    levels: tuple
+    levels: tuple  # the band it serves for the action's item
+    fit: str | None = None  # "core" or "supporting" for the item; None before version 4
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ActionRow:
     goal: str
     resources: list[PlanResource]
     practice: str
+    practice_hours: int | None
     questions: list[PlanQuestion]
     hours: int
     start_week: int
@@ -77,11 +79,13 @@ def _row(action, language, names, stage_name):
                 r.author.get(language, ""),
                 r.url,
                 r.effort_hours,
-                r.levels,
+                band_for(r, action.item),
+                fit,
             )
-            for r in action.resources
+            for r, fit in zip(action.resources, action.resource_fit, strict=True)
         ],
         practice=action.practice.text[language] if action.practice else "",
+        practice_hours=practice_hours(action.practice) if action.practice else None,
         questions=[PlanQuestion(q.slug, q.question[language]) for q in action.questions],
         hours=action.hours,
         start_week=action.start_week,

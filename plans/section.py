@@ -4,12 +4,44 @@ The plan is a pure function of the frozen report and the hours a week the person
 it, so those hours are all its stamp holds: a new budget is a new drawing.
 """
 
+from typing import Annotated, Literal
+
 from django.utils import translation
 from django.utils.translation import gettext as _
+from pydantic import Field
 
+from assessments.contract import Declared, Level, Slug
 from plans.models import Plan
-from plans.plan import DEFAULT_HOURS_PER_WEEK
+from plans.plan import DEFAULT_HOURS_PER_WEEK, HOURS_PER_WEEK_MAX, HOURS_PER_WEEK_MIN, WEEKS
 from plans.plan_view import plan_view
+
+
+class PlanActionData(Declared):
+    item: Slug
+    from_level: Level
+    to_level: Level
+    goal: str
+    resources: Annotated[list[Slug], Field(max_length=2)]
+    # Issue 25: each resource's fit to the item, beside `resources` and in their order (null
+    # for a report frozen before resources had fits).
+    resource_fit: Annotated[list[Literal["core", "supporting"] | None], Field(max_length=2)]
+    practice: str
+    questions: list[Slug]
+    hours: Annotated[int, Field(ge=0)]
+    why: Annotated[str, Field(min_length=1)]
+    start_week: Annotated[int, Field(ge=0)]
+    end_week: Annotated[int, Field(ge=0)]
+
+
+class PlanData(Declared):
+    """The JSON export's `plan` (null for a first-edition report)."""
+
+    hours_per_week: Annotated[int, Field(ge=HOURS_PER_WEEK_MIN, le=HOURS_PER_WEEK_MAX)]
+    weeks: Annotated[int, Field(ge=WEEKS, le=WEEKS)]
+    budget: int
+    over_budget: bool
+    actions: Annotated[list[PlanActionData], Field(max_length=3)]
+    later: list[PlanActionData]
 
 
 def hours_per_week_of(assessment):
@@ -20,6 +52,7 @@ def hours_per_week_of(assessment):
 
 class PlanSection:
     key = "plan"
+    data_model = PlanData
     template = "assessments/report/_plan.html"
     in_page_body = True
 
@@ -105,6 +138,9 @@ def _action_data(action):
         "to_level": action.to_level,
         "goal": action.goal,
         "resources": [resource.slug for resource in action.resources],
+        # Beside `resources`, in the same order: "core" or "supporting" for the item (null
+        # for a report frozen before resources had fits).
+        "resource_fit": [resource.fit for resource in action.resources],
         "practice": action.practice,
         "questions": [question.slug for question in action.questions],
         "hours": action.hours,

@@ -17,27 +17,10 @@ from django.utils.translation import gettext as _
 from cto_assess.pdf import html_to_pdf
 from cto_assess.spreadsheet import spreadsheet_safe
 from reports.cache import drawn
+from reports.contract import SCHEMA, written
 from reports.sections import SECTIONS
 
-SCHEMA = "cto-assess/report/v2"
 FORMATS = ("pdf", "csv", "json")
-
-# The JSON export's fields in the order the contract has always written them; a section
-# added later comes after these (sections.py).
-JSON_ORDER = (
-    "schema",
-    "assessment",
-    "readiness",
-    "best_fit_stage",
-    "route",
-    "plan",
-    "calibration",
-    "categories",
-    "items",
-    "focus_areas",
-    "colleagues",
-    "recommendations",
-)
 
 
 def report_data(report):
@@ -112,8 +95,7 @@ def report_data(report):
         },
     }
     data.update({section.key: section.data(report) for section in SECTIONS})
-    order = [*JSON_ORDER, *(key for key in data if key not in JSON_ORDER)]
-    return {key: data[key] for key in order}
+    return written(data)  # in the declared shape and order (contract.py)
 
 
 def _practice_data(practice):

@@ -14,7 +14,7 @@ from assessments import scoring
 from assessments.models import EVIDENCE_FROM_LEVEL
 from assessments.reporting.recommendations import TOP_FOCUS_AREAS, recommend
 from assessments.reporting.snapshot import read_snapshot, score_snapshot
-from calibration.report_section import Calibration
+from calibration.check_report import Calibration
 from colleagues.reporting import ColleaguesView
 from content.levels import LEVEL_NAMES
 from plans.plan_view import PlanView

@@ -6,10 +6,22 @@ and renders as it always did.
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import floatformat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
 from content.career_path import routes
 from content.models import Track
 
 BRANCHES = (Track.MANAGEMENT, Track.ARCHITECTURE)
+
+# The best fit, then the shape of the guide's career path in one sentence.
+BEST_FIT_AND_BRANCHES = gettext_lazy(
+    "Best fit now: <strong>%(stage)s</strong> (%(readiness)s%%). After tech lead the path "
+    "branches: the management track leads through engineering manager and VP of "
+    "Engineering, the architecture track through solutions architect; both lead to CTO."
+)
 
 
 def _track_name(track):
@@ -27,6 +39,17 @@ class NextStep:
 class Route:
     best_fit: object  # StageRow
     next_steps: list[NextStep]
+
+    @property
+    def summary(self):
+        """The best fit and the path's branches, as the page says them (safe HTML)."""
+        return mark_safe(  # noqa: S308 (our own text; the stage's name is escaped)
+            str(BEST_FIT_AND_BRANCHES)
+            % {
+                "stage": escape(self.best_fit.name),
+                "readiness": floatformat(self.best_fit.readiness, 1),
+            }
+        )
 
 
 def route_of(snapshot, stage_rows, best_fit):

@@ -1,5 +1,6 @@
 """The gap report of a completed assessment: page, downloads and share links."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from assessments import access, selectors, services
@@ -32,7 +34,24 @@ from reports.tasks import (
 from reports.viewing import viewing_for
 
 SHARE_TOKEN_KEY = "new_share_token"  # noqa: S105 (a session key name, not a secret)
-SHARE_EXPIRY_DAYS = {"": None, "7": 7, "30": 30, "90": 90}
+
+
+@dataclass(frozen=True)
+class ExpiryChoice:
+    value: str  # what the form posts
+    days: int | None  # None: until the owner revokes it
+    label: str
+    is_default: bool = False
+
+
+# How long a new share link works: the form's choices and what the view accepts.
+SHARE_EXPIRY = (
+    ExpiryChoice("7", 7, gettext_lazy("7 days")),
+    ExpiryChoice("30", 30, gettext_lazy("30 days"), is_default=True),
+    ExpiryChoice("90", 90, gettext_lazy("90 days")),
+    ExpiryChoice("", None, gettext_lazy("Until I revoke it")),
+)
+SHARE_EXPIRY_DAYS = {choice.value: choice.days for choice in SHARE_EXPIRY}
 PREPARING_REFRESH_SECONDS = 3
 
 
@@ -94,6 +113,7 @@ def report_page(request, seen):
             "is_owner_view": seen.sees.manage,
             "check_started": check_started,
             "share_links": links,
+            "share_expiry": SHARE_EXPIRY,
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
             "pdf_state": _pdf_state(viewing),

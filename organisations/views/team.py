@@ -14,7 +14,7 @@ from cto_assess.private import private_response
 from cto_assess.ratelimit import over_limit, too_many_requests
 from organisations import selectors
 from organisations.team.bench import bench, team_readiness
-from organisations.team.common import BadChoice, page_number, picked_stage, stages
+from organisations.team.common import NEAR, READY, BadChoice, page_number, picked_stage, stages
 from organisations.team.coverage import coverage
 from organisations.team.export import PARTS, team_csv
 from organisations.team.summary import (
@@ -89,6 +89,8 @@ def bench_page(request, organisation):
             "team": team_readiness(organisation, stage),
             "stages": all_stages,
             "stage": stage,
+            "ready": READY,
+            "near": NEAR,
         },
     )
 
@@ -129,7 +131,10 @@ def summary_pdf(request, organisation):
     content = summary_pdf_or_queue(organisation, stage, language)
     if content is None:
         response = render(
-            request, "organisations/summary_preparing.html", {"organisation": organisation}, status=202
+            request,
+            "organisations/summary_preparing.html",
+            {"organisation": organisation},
+            status=202,
         )
         response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
         response["Retry-After"] = str(PREPARING_REFRESH_SECONDS)

@@ -1,4 +1,4 @@
-"""The report's files (PRODUCT.md 5, exports): CSV, PDF and JSON agree with the page."""
+"""The report's files: CSV, PDF and JSON agree with the page."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""What to study next (PRODUCT.md 4, recommendations), on a plain snapshot: no database."""
+"""What to study next (the recommendations for the focus areas), on a plain snapshot."""
 
 from hypothesis import given
 from hypothesis import strategies as st

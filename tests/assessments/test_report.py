@@ -1,4 +1,4 @@
-"""The report object of a completed assessment, with the real guide (PRODUCT.md 4 and 5)."""
+"""The report object of a completed assessment, with the real guide."""
 
 import json
 
@@ -124,6 +124,22 @@ def test_its_json_export_follows_the_published_schema(guide):
     assert isinstance(document["readiness"]["target"], float)
     assert document["readiness"]["target"] == report.target_readiness
     assert document["focus_areas"] == [i.slug for i in report.focus_areas]
+
+
+def test_its_json_plan_gives_each_resources_fit_beside_it_in_the_same_order(guide):
+    assessment = complete_assessment()[0]
+    document = json.loads(report_json(build_report(assessment, language="en")))
+    fits = {
+        (resource["slug"], link["item"]): link["fit"]
+        for resource in assessment.snapshot["resources"]
+        for link in resource["links"]
+    }
+    actions = document["plan"]["actions"] + document["plan"]["later"]
+    assert actions
+    for action in actions:
+        expected = [fits[(slug, action["item"])] for slug in action["resources"]]
+        assert action["resource_fit"] == expected
+        assert expected[0] == "core", action["item"]
 
 
 def test_the_schema_in_this_test_refuses_what_the_contract_does_not_allow(guide):

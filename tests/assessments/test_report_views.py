@@ -1,4 +1,4 @@
-"""Who may open a report and its files (PRODUCT.md 7: 404, never 403), and at what cost."""
+"""Who may open a report and its files (404, never 403), and at what cost."""
 
 import pytest
 from django.core.cache import cache

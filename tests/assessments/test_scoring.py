@@ -1,4 +1,4 @@
-"""The scoring formula (PRODUCT.md 4), on plain data: no database, no client.
+"""The scoring formula (assessments/scoring.py), on plain data: no database, no client.
 
 Every expected number below is worked out by hand in a comment, not by the code under test.
 """

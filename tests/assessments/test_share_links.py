@@ -1,4 +1,4 @@
-"""Read-only share links to one report (PRODUCT.md 5): create, open, expire, revoke."""
+"""Read-only share links to one report: create, open, expire, revoke."""
 
 import json
 from datetime import timedelta

@@ -144,6 +144,7 @@ def test_capture(django_user_model):
     from assessments import access
 
     session[access.SESSION_KEY] = [str(visitors.pk)]
+    session[getattr(access, "CLAIMABLE_KEY", "claimable")] = [str(visitors.pk)]
     session.save()
     for language in ("en", "ja"):
         headers = {"HTTP_ACCEPT_LANGUAGE": language}
