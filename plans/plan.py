@@ -6,8 +6,9 @@ rating towards the target's expected level, with the next level's rubric text as
 goal, one or two resources for that level band (the core resources of the band before any
 supporting one, then the lightest), a practice action at work for exactly that one-level
 step with the hours it takes, and the interview questions that test the item (none that
-an earlier action already shows; a book two actions share is counted once). Actions are taken in priority order while their
-hours fit the budget (hours per week × weeks); one that does not fit waits for the next
+an earlier action already shows; a book two actions share is counted once). Actions
+are taken in priority order while their hours fit the budget (hours per week × weeks);
+one that does not fit waits for the next
 plan, except a first action that alone needs more than the budget, which is kept and
 said to run over.
 
