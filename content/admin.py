@@ -142,9 +142,9 @@ class StageAdmin(GuideAdmin):
 
 @admin.register(models.TargetLevel)
 class TargetLevelAdmin(TargetProfileGridMixin, admin.ModelAdmin):
-    list_display = ("stage", "item", "expected", "importance")
-    list_editable = ("expected", "importance")
-    list_filter = ("stage", "item__category", "expected", "importance")
+    list_display = ("stage", "item", "expected", "importance", "core")
+    list_editable = ("expected", "importance", "core")
+    list_filter = ("stage", "core", "item__category", "expected", "importance")
     list_select_related = ("stage", "item")
     search_fields = ("item__slug", "item__name_ja", "item__name_en")
     ordering = ("stage__order", "item__category__order", "item__order")

@@ -41,10 +41,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
-    "axes",
+    # Third-party apps under translated names in the admin (cto_assess/apps.py).
+    "cto_assess.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "cto_assess.apps.TOTPConfig",
+    "cto_assess.apps.StaticCodesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
     "content",
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "plans",
     "guide_version",
     "django_tasks",
-    "django_tasks_db",
+    "cto_assess.apps.TaskResultsConfig",
     "colleagues",
     "calibration",
     "organisations",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the body: 413 for a large body or a file part.
     "cto_assess.limits.RequestSizeMiddleware",
+    # The API's HTTP contract: HEAD as GET, a JSON 405, a 304 without a body type.
+    "api.middleware.ApiHttpContractMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): logged in with a second factor (accounts/two_factor.py).
@@ -172,6 +175,9 @@ LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
+# One date format per language (cto_assess/formats/<language>/formats.py); every date is
+# shown in TIME_ZONE.
+FORMAT_MODULE_PATH = ["cto_assess.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -57,6 +57,9 @@ class Plan:
     actions: tuple  # PlanAction that fit, in priority order
     later: tuple  # PlanAction that do not fit in this plan
     over_budget: bool = False  # the first action alone needs more hours than the budget
+    # The hours the plan would need to take the first action left for later too: the
+    # actions before it in priority and its own (0 when none waits).
+    next_needs: int = 0
 
     @property
     def budget(self):
@@ -65,6 +68,25 @@ class Plan:
     @property
     def total_hours(self):
         return sum(action.hours for action in self.actions)
+
+    @property
+    def hours_left(self):
+        """Hours of the budget no action of this plan takes."""
+        return max(0, self.budget - self.total_hours)
+
+    @property
+    def fitting_hours_per_week(self):
+        """The hours a week at which the plan would also fit the next action (the first
+        one left for later), or the first action when it alone runs over; None when
+        nothing is waiting or not even the most hours a week would fit it."""
+        if self.later:
+            needed = self.next_needs
+        elif self.over_budget:
+            needed = self.total_hours
+        else:
+            return None
+        hours = max(self.hours_per_week + 1, math.ceil(needed / self.weeks))
+        return hours if hours <= HOURS_PER_WEEK_MAX else None
 
 
 def _band_width(levels):
@@ -204,7 +226,7 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
         _action(snapshot, frozen[slug], scored[slug], shown) for slug in first_actions(score)
     ]
     budget = hours_per_week * weeks
-    actions, later, used, over_budget = [], [], 0, False
+    actions, later, used, over_budget, next_needs = [], [], 0, False, 0
     studied = set()  # the first resources of the actions taken: each read once
     for action in candidates:
         action = _read_once(action, studied)
@@ -216,6 +238,8 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
             used += action.hours
             over_budget = True
         else:
+            if not later:
+                next_needs = used + action.hours
             later.append(action)
             continue
         if action.resources:
@@ -227,4 +251,5 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
         actions=tuple(actions),
         later=tuple(later),
         over_budget=over_budget,
+        next_needs=next_needs,
     )

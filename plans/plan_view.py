@@ -50,6 +50,8 @@ class PlanView:
     over_budget: bool
     actions: list[ActionRow]
     later: list[ActionRow]
+    hours_left: int = 0  # of the budget, beside the actions
+    fitting_hours_per_week: int | None = None  # what would fit the next action too
 
 
 def _why(action, item_name, stage_name):
@@ -109,4 +111,6 @@ def plan_view(snapshot, score, *, language, hours_per_week):
         over_budget=plan.over_budget,
         actions=[_row(a, language, names, stage_name) for a in plan.actions],
         later=[_row(a, language, names, stage_name) for a in plan.later],
+        hours_left=plan.hours_left,
+        fitting_hours_per_week=plan.fitting_hours_per_week,
     )

@@ -1,8 +1,10 @@
 """What the guide's second edition promises of its data file, checked on the file itself."""
 
+import itertools
 import re
 
 from content.models import Provenance
+from tests.content.similarity import SIMILAR_AT, closest, sentences
 from tests.real_guide import parsed_guide
 
 EXECUTIVE_WORDS = re.compile(
@@ -35,6 +37,24 @@ def test_no_two_items_say_the_same_thing_at_the_same_level():
             key = (level["level"], level["text"]["en"].strip().lower())
             assert key not in seen, f"{item['slug']} repeats {seen[key]} at level {key[0]}"
             seen[key] = item["slug"]
+
+
+def test_no_two_items_paraphrase_each_other_at_the_same_level():
+    # Each item owns its ground: at one level, no Japanese sentence of one item is a
+    # close paraphrase of another item's (the measure of tests/content/similarity.py).
+    items = _active_items(parsed_guide())
+    close = []
+    for level in range(5):
+        texts = {
+            item["slug"]: next(r["text"]["ja"] for r in item["rubric"] if r["level"] == level)
+            for item in items
+        }
+        for first, second in itertools.combinations(texts, 2):
+            for mine in sentences(texts[first]):
+                value, theirs = closest(mine, sentences(texts[second]))
+                if value >= SIMILAR_AT:
+                    close.append(f"level {level} {first} / {second} {value:.2f}: {mine} | {theirs}")
+    assert close == [], "\n".join(close)
 
 
 def test_the_path_branches_after_tech_lead_and_both_tracks_reach_cto():

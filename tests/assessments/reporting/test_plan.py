@@ -139,6 +139,30 @@ def test_the_plan_never_exceeds_its_budget_unless_one_action_alone_does(matrix, 
     assert plan == plan_of(snapshot, score, hours_per_week=hours), "the same answers, the same plan"
 
 
+@SOME
+@given(data=st.data(), hours=st.integers(min_value=1, max_value=40))
+def test_the_hours_a_week_offered_fit_the_next_action_and_no_fewer_would(matrix, data, hours):
+    slugs = [item["slug"] for item in matrix[None]["items"]]
+    levels = {slug: data.draw(LEVELS, label=slug) for slug in slugs}
+    snapshot, score = frozen(matrix, levels)
+    plan = plan_of(snapshot, score, hours_per_week=hours)
+    offered = plan.fitting_hours_per_week
+    assert plan.hours_left == plan.budget - plan.total_hours or plan.over_budget
+    if not plan.later and not plan.over_budget:
+        assert offered is None  # nothing waits
+        return
+    if offered is None:
+        return  # not even 40 hours a week would fit it
+    assert offered > hours
+    refitted = plan_of(snapshot, score, hours_per_week=offered)
+    waiting = plan.later[0].item if plan.later else plan.actions[0].item
+    assert waiting in [a.item for a in refitted.actions]
+    assert not refitted.over_budget
+    if offered - 1 > hours:
+        fewer = plan_of(snapshot, score, hours_per_week=offered - 1)
+        assert waiting not in [a.item for a in fewer.actions] or fewer.over_budget
+
+
 def _core_first_check(action):
     """The first resource is a core one for the item, serving the person's level."""
     first = action.resources[0]
