@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench bench-two-nodes audit
+.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench bench-two-nodes audit slow-clients
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,3 +92,10 @@ bench-two-nodes: $(VENV)/.installed-bench compilemessages
 	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installing nginx (Debian package)"; \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
 	$(PY) bench/two_nodes.py $(BENCH_ARGS)
+
+# Slow clients against gunicorn behind nginx, as bench-two-nodes starts it (about a minute,
+# so not in `make test`): tests/project/test_slow_clients.py.
+slow-clients: $(VENV)/.installed-bench compilemessages
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "Installing nginx (Debian package)"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+	SLOW_CLIENTS=1 $(PY) -m pytest -n 0 -m slow_clients tests/project/test_slow_clients.py

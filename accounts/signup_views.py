@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import services
-from accounts.invited import invitation_pending
 from accounts.forms import SignupForm, SignupPasswordForm
+from accounts.invited import invitation_pending
 from accounts.signup import account_exists, signup_email_send, signup_link_read
 from accounts.views import after_login, safe_next, with_next
-from cto_assess.ratelimit import ratelimited
+from cto_assess.ratelimit import over_limit, ratelimited
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +27,11 @@ def signup(request):
     invited = invitation_pending(request)
     next_url = safe_next(request) or (invited["path"] if invited else None)
     if request.method == "POST" and form.is_valid():
-        signup_email_send(request=request, email=form.cleaned_data["email"], next_url=next_url)
+        email = form.cleaned_data["email"]
+        # One mailbox gets a few mails an hour, whoever asks from wherever; past that the
+        # same page, with nothing sent (a 429 would tell that someone tried this address).
+        if over_limit(request, "signup_email", scope=f"email:{email.lower()}") is None:
+            signup_email_send(request=request, email=email, next_url=next_url)
         request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("signup_sent")
     status = 400 if request.method == "POST" else 200

@@ -93,14 +93,23 @@ def _report_response(request, access):
     """The report document, as the JSON export has it, with an ETag."""
     viewing = viewing_for(request, access)
     etag = '"' + hashlib.sha256(viewing.drawing("json").key.encode()).hexdigest()[:32] + '"'
-    if etag in request.headers.get("If-None-Match", ""):
+    if _matches(request.headers.get("If-None-Match", ""), etag):
         response = HttpResponse(status=304)
     else:
         content_type, _name, body = report_file("json", viewing)
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
+    # One policy: only the member's client may keep it, and asks again (with the ETag)
+    # before using it.
     response["Cache-Control"] = "private, no-cache"
+    response.revalidated_privately = True
     return response
+
+
+def _matches(if_none_match, etag):
+    """Whether If-None-Match names `etag` (weakly, as RFC 9110 compares for GET) or is *."""
+    tags = [tag.strip() for tag in if_none_match.split(",")]
+    return "*" in tags or etag in [tag.removeprefix("W/") for tag in tags]
 
 
 # --- the member's own --------------------------------------------------------------------

@@ -99,9 +99,15 @@ class StepForm(forms.Form):
             )
             self.fields[self.note_name(item)] = NoteField(
                 label=_("Note on %(item)s (optional)") % {"item": item.name},
+                # Two boxes, two purposes: the note is for the person, the example backs a
+                # high rating (see the evidence field's help).
+                help_text=_(
+                    "For you: context, a doubt, what you want to work on. Only you see it."
+                ),
                 max_length=NOTE_MAX_LENGTH,
                 required=False,
                 strip=True,
+                # Django points the box at its help ("…_helptext"), or at its error message.
                 widget=forms.Textarea(
                     attrs={"rows": 2, "maxlength": NOTE_MAX_LENGTH, "class": "form-control"}
                 ),

@@ -2,7 +2,8 @@
 
 For the target stage T, item i with self rating r, expected level e and importance w:
 
-- gap g = max(0, e - r); a strength when r > e; priority = w * g.
+- gap g = max(0, e - r); a strength when r > e, or when r = e = 4 (nobody can rate above
+  the top level, so meeting a top-level target is the most an item can show); priority = w * g.
 - readiness(T) = sum(w * min(r, e)) / sum(w * e) over items with e > 0, as 0-100 %.
 - category score = mean rating of its items; category readiness as above within it.
 - readiness is computed for every stage; a stage is reached when its readiness is at
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from content.career_path import REACHED_AT  # plain Python: scoring stays free of Django
 
 BEST_FIT_THRESHOLD = REACHED_AT
+TOP_LEVEL = 4  # the rubric's highest level
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class ItemScore:
 
     @property
     def is_strength(self):
-        return self.rating > self.expected
+        return self.rating > self.expected or self.rating == self.expected == TOP_LEVEL
 
     @property
     def surplus(self):
@@ -196,8 +198,10 @@ def score(
     focus = sorted(
         (i for i in items if i.gap > 0), key=lambda i: (-i.priority, not i.core, i.position)
     )
+    # A top-level target met weighs as one level above it would.
     strengths = sorted(
-        (i for i in items if i.is_strength), key=lambda i: (-i.importance * i.surplus, i.position)
+        (i for i in items if i.is_strength),
+        key=lambda i: (-i.importance * max(i.surplus, 1), i.position),
     )
     return Score(
         target_stage=target_stage,

@@ -77,7 +77,10 @@ def completed_assessments(*, count, members=0, per_member=5, seed=1):
 def visitor_session(assessments):
     """A stored session of a visitor's browser that may open these assessments."""
     session = SessionStore()
-    session[access.SESSION_KEY] = [str(assessment.pk) for assessment in assessments]
+    ids = [str(assessment.pk) for assessment in assessments]
+    # The browser that started them: it holds them whatever happens to their resume links.
+    session[access.SESSION_KEY] = ids
+    session[access.CLAIMABLE_KEY] = list(ids)
     session.create()
     return session.session_key
 

@@ -68,6 +68,7 @@ def check(request, assessment_id):
         {
             "assessment": assessment,
             "sitting": sitting,
+            "first_edition": sitting is not None and sitting.edition == FIRST_EDITION,
             "offered": most,
             "fewest": fewest,
             "answered": answered,

@@ -60,7 +60,7 @@ class RubricLevelInline(TranslationTabularInline):
 
 class PracticeActionInline(TranslationTabularInline):
     model = models.PracticeAction
-    fields = ("slug", "order", "level_from", "level_to", "text_ja", "text_en")
+    fields = ("slug", "order", "level_from", "level_to", "hours", "text_ja", "text_en")
     extra = 0
     can_delete = False
 
@@ -142,9 +142,9 @@ class StageAdmin(GuideAdmin):
 
 @admin.register(models.TargetLevel)
 class TargetLevelAdmin(TargetProfileGridMixin, admin.ModelAdmin):
-    list_display = ("stage", "item", "expected", "importance")
-    list_editable = ("expected", "importance")
-    list_filter = ("stage", "item__category", "expected", "importance")
+    list_display = ("stage", "item", "expected", "importance", "core")
+    list_editable = ("expected", "importance", "core")
+    list_filter = ("stage", "core", "item__category", "expected", "importance")
     list_select_related = ("stage", "item")
     search_fields = ("item__slug", "item__name_ja", "item__name_en")
     ordering = ("stage__order", "item__category__order", "item__order")
@@ -152,10 +152,19 @@ class TargetLevelAdmin(TargetProfileGridMixin, admin.ModelAdmin):
 
 @admin.register(models.LearningStep)
 class LearningStepAdmin(GuideAdmin):
-    texts = ("name", "goal")
+    texts = ("name", "goal", "note")
     list_display = ("name", "slug", "order")
     search_fields = ("slug", "name_ja", "name_en")
     ordering = ("order",)
+
+
+class ResourceItemInline(admin.TabularInline):
+    """Each item the resource builds, with its fit and the levels it serves for that item."""
+
+    model = models.ResourceItem
+    fields = ("item", "fit", "level_from", "level_to")
+    autocomplete_fields = ("item",)
+    extra = 0
 
 
 @admin.register(models.Resource)
@@ -170,14 +179,13 @@ class ResourceAdmin(GuideAdmin):
         "effort_hours",
         ("level_from", "level_to"),
         "url",
-        "items",
     )
     texts = ("title", "author", "description")
+    inlines = (ResourceItemInline,)
     list_display = ("title", "kind", "author", "provenance", "effort_hours", "band", "step")
-    list_filter = ("kind", "provenance", "step", "items__category")
+    list_filter = ("kind", "provenance", "step", "links__fit", "items__category")
     list_select_related = ("step",)
     search_fields = ("slug", "title_ja", "title_en", "author_ja", "author_en")
-    filter_horizontal = ("items",)
     ordering = ("step__order", "order")
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
@@ -190,9 +198,9 @@ class ResourceAdmin(GuideAdmin):
 
 @admin.register(models.PracticeAction)
 class PracticeActionAdmin(GuideAdmin):
-    head = ("slug", "item", "order", ("level_from", "level_to"))
+    head = ("slug", "item", "order", ("level_from", "level_to"), "hours")
     texts = ("text",)
-    list_display = ("text", "item", "level_from", "level_to")
+    list_display = ("text", "item", "level_from", "level_to", "hours")
     list_filter = ("level_from", "level_to", "item__category")
     list_select_related = ("item",)
     search_fields = ("slug", "text_ja", "text_en", "item__name_ja", "item__name_en")

@@ -113,7 +113,14 @@ def guide_export():
                 "goal": texts_of(step, "goal"),
             }
         )
-    resources = models.Resource.objects.select_related("step").prefetch_related(item_order)
+        _optional_text(data["learning_steps"][-1], step, "note")
+    link_order = Prefetch(
+        "links",
+        queryset=models.ResourceItem.objects.select_related("item").order_by(
+            "item__category__order", "item__order"
+        ),
+    )
+    resources = models.Resource.objects.select_related("step").prefetch_related(link_order)
     for resource in resources:
         entry = {
             "slug": resource.slug,
@@ -127,7 +134,14 @@ def guide_export():
         if resource.url:
             entry["url"] = resource.url
         entry["step"] = resource.step.slug
-        entry["items"] = _slugs(resource)
+        entry["items"] = [
+            {
+                "item": link.item.slug,
+                "fit": link.fit,
+                "levels": dict(zip(("from", "to"), link.band, strict=True)),
+            }
+            for link in resource.links.all()
+        ]
         _optional_text(entry, resource, "description")
         entry["effort_hours"] = resource.effort_hours
         entry["levels"] = {"from": resource.level_from, "to": resource.level_to}
@@ -142,6 +156,7 @@ def guide_export():
                 "order": action.order,
                 "item": action.item.slug,
                 "levels": {"from": action.level_from, "to": action.level_to},
+                **({"hours": action.hours} if action.hours else {}),
                 "text": texts_of(action, "text"),
             }
         )
@@ -198,7 +213,10 @@ class _IndentedDumper(yaml.SafeDumper):
 
 def _cell_representer(dumper, value):
     # Keep each target-profile cell on one line: {expected: 3, importance: 2}.
-    flow = bool(value) and set(value) <= {"expected", "importance", "from", "to"}
+    flow = bool(value) and (
+        set(value) <= {"expected", "importance", "from", "to"}
+        or set(value) == {"item", "fit", "levels"}
+    )
     return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=flow or None)
 
 

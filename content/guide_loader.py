@@ -11,7 +11,7 @@ import yaml
 from django.db import transaction
 
 from content import models
-from content.guide_schema import LANGUAGES, GuideFileError, validate_guide
+from content.guide_schema import LANGUAGES, GuideFileError, resource_links, validate_guide
 
 DEFAULT_GUIDE_FILE = Path(__file__).resolve().parent / "data" / "guide.yaml"
 
@@ -48,6 +48,11 @@ def texts(field_name, text):
     return {f"{field_name}_{lang}": text.get(lang, "") for lang in LANGUAGES}
 
 
+def _same(stored, value):
+    """Equal, counting a blank text the same as an unset (null) translated field."""
+    return stored == value or (stored in (None, "") and value in (None, ""))
+
+
 class _Upserter:
     """Creates or updates rows of one model, keyed by a natural key, recording changes."""
 
@@ -70,7 +75,7 @@ class _Upserter:
             return row
         if self.result.missing_only:
             return row
-        changed = [f for f, value in values.items() if getattr(row, f) != value]
+        changed = [f for f, value in values.items() if not _same(getattr(row, f), value)]
         if changed:
             for f in changed:
                 setattr(row, f, values[f])
@@ -200,7 +205,12 @@ def _load(data, result, source):
         models.LearningStep,
         "learning step",
         data["learning_steps"],
-        lambda e: {"order": e["order"], **texts("name", e["name"]), **texts("goal", e["goal"])},
+        lambda e: {
+            "order": e["order"],
+            **texts("name", e["name"]),
+            **texts("goal", e["goal"]),
+            **texts("note", e.get("note")),
+        },
     )
     linked = [
         (
@@ -246,6 +256,9 @@ def _load(data, result, source):
     ]
     for model, label, section, values_of in linked:
         upserter, rows = _upsert_by_slug(result, model, label, data[section], values_of)
+        if model is models.Resource:
+            _load_resource_links(data, result, rows, items, upserter.new_pks)
+            continue
         for entry in data[section]:
             upserter.set_items(
                 rows[entry["slug"]],
@@ -264,6 +277,7 @@ def _load(data, result, source):
             "item": items[e["item"]],
             "level_from": e["levels"]["from"],
             "level_to": e["levels"]["to"],
+            "hours": e.get("hours"),
             **texts("text", e["text"]),
         },
     )
@@ -281,6 +295,41 @@ def _load(data, result, source):
         },
     )
     _load_overrides(data, result, kinds, stages, items)
+
+
+def _load_resource_links(data, result, resources, items, new_resources):
+    """Each resource's links are exactly the file's: fit and band in place, others removed.
+
+    Links are not user data (a report keeps its own copy), so a link the file no longer
+    lists goes; with missing_only, only a new resource gets its links.
+    """
+    links = _Upserter(result, models.ResourceItem, ["resource_id", "item_id"], "resource link")
+    wanted = set()
+    for entry in data["resources"]:
+        resource = resources[entry["slug"]]
+        if result.missing_only and resource.pk not in new_resources:
+            continue
+        for link in resource_links(entry):
+            key = (resource.pk, items[link["item"]].pk)
+            wanted.add(key)
+            band = (link["levels"]["from"], link["levels"]["to"])
+            values = {"fit": link["fit"]}
+            row = links.rows.get(key)
+            # A link left blank in admin serves the resource's band: the same band in the
+            # file is no change.
+            held = None if row is None else (row.level_from, row.level_to)
+            if held is None or (held != band and not (None in held and band == resource.band)):
+                values.update(level_from=band[0], level_to=band[1])
+            links.save(key, values, f"{entry['slug']} × {link['item']}")
+    if result.missing_only:
+        return
+    listed = {resources[entry["slug"]].pk: entry["slug"] for entry in data["resources"]}
+    item_slugs = {item.pk: slug for slug, item in items.items()}
+    for key, row in list(links.rows.items()):
+        if key[0] in listed and key not in wanted:
+            row.delete()
+            name = f"{listed[key[0]]} × {item_slugs.get(key[1], key[1])}"
+            result.updated.append(f"resource link removed: {name}")
 
 
 def _load_knowledge_checks(data, result, items):

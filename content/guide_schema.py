@@ -9,7 +9,7 @@ import jsonschema
 
 from content.career_path import adjusted_cells, expected_only, profile_drops
 from content.knowledge_check_file import knowledge_check_problems, knowledge_checks_schema
-from content.models import Provenance, ResourceKind, Track
+from content.models import Fit, Provenance, ResourceKind, Track
 
 LANGUAGES = ("ja", "en")
 SCHEMA_ID = "cto-assess/guide/v2"
@@ -50,6 +50,17 @@ _BAND = {  # a level band: the person is at `from` and works towards `to`
     "properties": {"from": _LEVEL, "to": _LEVEL},
     "required": ["from", "to"],
     "additionalProperties": False,
+}
+_LINK = {  # a resource's link to an item: a bare slug is a core link over the resource's band
+    "oneOf": [
+        _SLUG,
+        {
+            "type": "object",
+            "properties": {"item": _SLUG, "fit": {"enum": Fit.values}, "levels": _BAND},
+            "required": ["item", "fit", "levels"],
+            "additionalProperties": False,
+        },
+    ]
 }
 _CELL_CHANGE = {
     "type": "object",
@@ -121,7 +132,7 @@ SCHEMA = {
         },
         "learning_steps": {
             "type": "array",
-            "items": _entry(["name", "goal"], name=_TEXT, goal=_TEXT),
+            "items": _entry(["name", "goal"], name=_TEXT, goal=_TEXT, note=_OPTIONAL_TEXT),
         },
         "resources": {
             "type": "array",
@@ -137,12 +148,18 @@ SCHEMA = {
                 provenance={"enum": Provenance.values},
                 description=_OPTIONAL_TEXT,
                 step=_SLUG,
-                items=_SLUGS,
+                items={"type": "array", "items": _LINK, "minItems": 1},
             ),
         },
         "practice": {
             "type": "array",
-            "items": _entry(["item", "levels", "text"], item=_SLUG, levels=_BAND, text=_TEXT),
+            "items": _entry(
+                ["item", "levels", "text"],
+                item=_SLUG,
+                levels=_BAND,
+                text=_TEXT,
+                hours={"type": "integer", "minimum": 1, "maximum": 32767},
+            ),
         },
         "questions": {
             "type": "array",
@@ -301,7 +318,9 @@ def _check_references(data, source):
                 f"resources[{index}] '{resource['slug']}', field step",
                 f"unknown learning step '{resource['step']}'",
             )
-    for section in ("resources", "questions", "trends"):
+    for index, resource in enumerate(data["resources"]):
+        _check_links(resource, f"resources[{index}] '{resource['slug']}'", items, source)
+    for section in ("questions", "trends"):
         for index, entry in enumerate(data[section]):
             for slug in entry["items"]:
                 if slug not in items:
@@ -332,6 +351,36 @@ def _check_references(data, source):
             )
     _check_core_items(data, source, items)
     _check_path(data, source, stages, items)
+
+
+def resource_links(resource):
+    """A resource entry's links as {"item", "fit", "levels"}, bare slugs spelled out."""
+    return [
+        {"item": link, "fit": Fit.CORE.value, "levels": resource["levels"]}
+        if isinstance(link, str)
+        else link
+        for link in resource["items"]
+    ]
+
+
+def _check_links(resource, where, items, source):
+    """Each link names a known item once, with a rising band inside the resource's own."""
+    seen = set()
+    low, high = resource["levels"]["from"], resource["levels"]["to"]
+    for link in resource_links(resource):
+        slug, band = link["item"], link["levels"]
+        if slug not in items:
+            _fail(source, f"{where}, field items", f"unknown item '{slug}'")
+        if slug in seen:
+            _fail(source, f"{where}, field items", f"item '{slug}' is linked twice")
+        seen.add(slug)
+        if not low <= band["from"] < band["to"] <= high:
+            _fail(
+                source,
+                f"{where}, field items.{slug}.levels",
+                f"the band {band['from']}->{band['to']} must rise and lie within the "
+                f"resource's {low}->{high}",
+            )
 
 
 def _check_core_items(data, source, items):

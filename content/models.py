@@ -202,6 +202,9 @@ class TargetLevel(models.Model):
 class LearningStep(OrderedModel):
     name = models.CharField(_("name"), max_length=150)
     goal = models.TextField(_("goal"))
+    # What the guide names at this step but the site does not offer (a title that cannot
+    # be verified), said once here instead of as a resource.
+    note = models.TextField(_("note"), blank=True)
 
     class Meta(OrderedModel.Meta):
         verbose_name = _("learning step")
@@ -257,7 +260,10 @@ class Resource(OrderedModel):
         verbose_name=_("learning step"),
     )
     items = models.ManyToManyField(
-        Item, related_name="resources", verbose_name=_("items it builds")
+        Item,
+        through="ResourceItem",
+        related_name="resources",
+        verbose_name=_("items it builds"),
     )
 
     class Meta:
@@ -280,6 +286,54 @@ class Resource(OrderedModel):
         return (self.level_from, self.level_to)
 
 
+class Fit(models.TextChoices):
+    CORE = "core", _("Core: built for this item at this band")
+    SUPPORTING = "supporting", _("Supporting: useful beside a core resource")
+
+
+class ResourceItem(models.Model):
+    """A resource's link to an item it builds: how well it fits, and for which levels.
+
+    A plan offers the core resources of the person's band before any supporting one, so a
+    report on incident response is never the first pick for DevSecOps.
+    """
+
+    Fit = Fit
+
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="links", verbose_name=_("resource")
+    )
+    item = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="resource_links", verbose_name=_("item")
+    )
+    fit = models.CharField(_("fit"), max_length=12, choices=Fit.choices, default=Fit.CORE)
+    # Blank: the resource's own band.
+    level_from = level_field(_("serves from level"), blank=True)
+    level_to = level_field(_("to level"), blank=True)
+
+    class Meta:
+        db_table = "content_resource_items"  # the table of the plain link it grew from
+        unique_together = [("resource", "item")]
+        ordering = ["item__category__order", "item__order"]
+        verbose_name = _("item a resource builds")
+        verbose_name_plural = _("items a resource builds")
+        constraints = [
+            models.CheckConstraint(condition=Q(fit__in=Fit.values), name="resource_item_fit_known"),
+            *band_constraints("resource_item"),
+        ]
+
+    def __str__(self):
+        low, high = self.band
+        return f"{self.resource} → {self.item} ({self.fit}, {low}→{high})"
+
+    @property
+    def band(self):
+        """(from, to) for this item: the link's own band, else the resource's."""
+        if self.level_from is None or self.level_to is None:
+            return self.resource.band
+        return (self.level_from, self.level_to)
+
+
 class PracticeAction(OrderedModel):
     """Something a person does at work this month to move an item from one level to another."""
 
@@ -289,6 +343,10 @@ class PracticeAction(OrderedModel):
     level_from = level_field(_("from level"))
     level_to = level_field(_("to level"))
     text = models.TextField(_("action"))
+    # Blank (null) only on rows from before the plan counted each practice's own hours.
+    hours = models.PositiveSmallIntegerField(
+        _("hours it takes"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         ordering = ["item__category__order", "item__order", "level_from", "order"]

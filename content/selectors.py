@@ -64,8 +64,14 @@ def skill_catalogue():
 
 
 def learning_path():
+    """Steps in order, each with its resources and their links to active items (fit, band)."""
+    links = (
+        models.ResourceItem.objects.filter(item__active=True)
+        .select_related("item")
+        .order_by("item__category__order", "item__order")
+    )
     resources = models.Resource.objects.order_by("order").prefetch_related(
-        Prefetch("items", queryset=ACTIVE_ITEMS)
+        Prefetch("links", queryset=links, to_attr="active_links")
     )
     return list(
         models.LearningStep.objects.order_by("order").prefetch_related(

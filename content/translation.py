@@ -40,8 +40,8 @@ class StageTranslation(TranslationOptions):
 
 @register(models.LearningStep)
 class LearningStepTranslation(TranslationOptions):
-    fields = ("name", "goal")
-    required_languages = both_languages(*fields)
+    fields = ("name", "goal", "note")
+    required_languages = both_languages("name", "goal")
 
 
 @register(models.Resource)

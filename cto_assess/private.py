@@ -34,6 +34,10 @@ class PrivateResponseMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # A view that chose private revalidation with an ETag (the API's reports) keeps it:
+        # no-store beside an ETag would contradict it.
+        if getattr(response, "revalidated_privately", False):
+            return response
         if _is_private(request, response):
             add_never_cache_headers(response)
         return response

@@ -10,11 +10,13 @@ add and one incr), and with a shared cache (Redis) every server counts together.
 import functools
 import re
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import loader
+from django.utils import timezone
 
 from cto_assess.caches import CacheUnavailable
 from cto_assess.client_address import client_address
@@ -63,8 +65,13 @@ def over_limit(request, name, *, scope=None):
 
 
 def too_many_requests(retry_after):
-    response = HttpResponse(loader.render_to_string("429.html"), status=429)
-    response["Retry-After"] = str(max(1, retry_after))
+    """The 429 page, saying when to come back: in the site's time zone, which the
+    browser turns into the person's own (static/js/local-time.js)."""
+    retry_after = max(1, retry_after)
+    back = timezone.localtime(timezone.now() + timedelta(seconds=retry_after))
+    context = {"back": back, "minutes": max(1, round(retry_after / 60))}
+    response = HttpResponse(loader.render_to_string("429.html", context), status=429)
+    response["Retry-After"] = str(retry_after)
     return response
 
 

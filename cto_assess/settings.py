@@ -41,10 +41,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
-    "axes",
+    # Third-party apps under translated names in the admin (cto_assess/apps.py).
+    "cto_assess.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "cto_assess.apps.TOTPConfig",
+    "cto_assess.apps.StaticCodesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
     "content",
@@ -53,7 +54,7 @@ INSTALLED_APPS = [
     "plans",
     "guide_version",
     "django_tasks",
-    "django_tasks_db",
+    "cto_assess.apps.TaskResultsConfig",
     "colleagues",
     "calibration",
     "organisations",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the body: 413 for a large body or a file part.
     "cto_assess.limits.RequestSizeMiddleware",
+    # The API's HTTP contract: HEAD as GET, a JSON 405, a 304 without a body type.
+    "api.middleware.ApiHttpContractMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): logged in with a second factor (accounts/two_factor.py).
@@ -172,6 +175,9 @@ LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
+# One date format per language (cto_assess/formats/<language>/formats.py); every date is
+# shown in TIME_ZONE.
+FORMAT_MODULE_PATH = ["cto_assess.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -198,26 +204,29 @@ STORAGES = {
 MAX_REQUEST_BODY_BYTES = envint("MAX_REQUEST_BODY_BYTES", "1048576")
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_BYTES
 
-# Rate limits (cto_assess/ratelimit.py), per member or per client address, counted in the
-# cache; RATE_LIMIT_<NAME> overrides one, e.g. RATE_LIMIT_PDF=60/h.
+# Rate limits (cto_assess/ratelimit.py): a member always by account; anyone else by client
+# address, which a whole office can share behind one NAT, so the defaults for addresses
+# leave room for a few hundred people. RATE_LIMIT_<NAME> overrides one (RATE_LIMIT_PDF=60/h).
+RATE_LIMIT_DEFAULTS = {
+    "start": "200/h",  # starting an assessment (per member, or per address for visitors)
+    "signup": "60/h",  # sign-up forms sent, per address
+    "signup_email": "3/h",  # sign-up mails to one address, whoever asks (no flooding)
+    "login": "100/10m",  # log-in attempts per address (axes counts wrong passwords per name)
+    "resume": "120/h",  # opening resume links (guessing them)
+    "share": "20/h",  # creating share links (members and visitors with their report)
+    "pdf": "30/h",  # PDFs drawn (a drawing costs seconds of CPU; a drawn one is free)
+    "invite": "30/h",  # creating colleagues' invitations, per person
+    "invite_assessment": "15/h",  # the same, per assessment whoever asks
+    "otp": "10/10m",  # codes of two-step verification, right or wrong
+    "organisation": "10/h",  # creating organisations
+    "org_invite": "50/h",  # creating organisations' invitations
+    "join": "120/h",  # opening invitation links (guessing them), per address
+    "api": "1000/h",  # API requests, per token's member
+    "api_token": "20/h",  # creating API tokens
+}
 RATE_LIMITS = {
     name: env(f"RATE_LIMIT_{name.upper()}", default)
-    for name, default in {
-        "start": "20/h",  # starting an assessment
-        "signup": "10/h",
-        "login": "20/10m",  # log-in attempts, right or wrong (axes counts the wrong ones)
-        "resume": "30/h",  # opening resume links
-        "share": "20/h",  # creating share links
-        "pdf": "30/h",  # downloading a report as PDF (a render costs seconds of CPU)
-        "invite": "30/h",  # creating colleagues' invitations, per person
-        "invite_assessment": "15/h",  # the same, per assessment whoever asks
-        "otp": "10/10m",  # codes of two-step verification, right or wrong
-        "organisation": "10/h",  # creating organisations
-        "org_invite": "50/h",  # creating organisations' invitations
-        "join": "30/h",  # opening invitation links (guessing them)
-        "api": "1000/h",  # API requests, per token's member
-        "api_token": "20/h",  # creating API tokens
-    }.items()
+    for name, default in RATE_LIMIT_DEFAULTS.items()
 }
 
 # Security headers. Every script and style is a file of our own: nothing inline runs,

@@ -1,15 +1,29 @@
 """Top-level URL configuration."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from assessments import urls as assessment_urls
 from colleagues.views import rating
 from cto_assess import health
 from reports import urls as report_urls
 
+
+
+class FaviconView(RedirectView):
+    """The icon's hashed static address, looked up per request (not at import, before the
+    static manifest may exist)."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.svg")
+
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # Browsers and the admin ask for /favicon.ico whatever the page says: no 404 for it.
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path(

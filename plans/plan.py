@@ -3,8 +3,10 @@
 A pure function of the frozen snapshot, its score and the hours a person has each week
 (no database, no Django). Each action raises one item by one level, from the person's
 rating towards the target's expected level, with the next level's rubric text as the
-goal, one or two resources for that level band, a practice action at work and the
-interview questions that test the item. Actions are taken in priority order while their
+goal, one or two resources for that level band (the core resources of the band before any
+supporting one, then the lightest), a practice action at work for exactly that one-level
+step with the hours it takes, and the interview questions that test the item (none that
+an earlier action already shows). Actions are taken in priority order while their
 hours fit the budget (hours per week × weeks); one that does not fit waits for the next
 plan, except a first action that alone needs more than the budget, which is kept and
 said to run over.
@@ -22,7 +24,8 @@ DEFAULT_HOURS_PER_WEEK = 3
 HOURS_PER_WEEK_MIN, HOURS_PER_WEEK_MAX = 1, 40
 WEEKS = 12
 TOP_ACTIONS = 3
-PRACTICE_HOURS = 6  # a practice action at work, counted as six hours of the budget
+# A practice action's hours when the snapshot holds none (frozen before version 4).
+PRACTICE_HOURS = 6
 MAX_RESOURCES = 2
 MAX_QUESTIONS = 2
 
@@ -36,6 +39,8 @@ class PlanAction:
     importance: int
     goal: dict | None  # {"ja", "en"}: the rubric text of `to_level`
     resources: tuple  # FrozenResource: the first counts in the hours, a second is an alternative
+    # "core" or "supporting" for each resource, in the same order (None before version 4).
+    resource_fit: tuple
     practice: object  # FrozenPractice, or None
     questions: tuple  # FrozenQuestion
     hours: int
@@ -51,6 +56,9 @@ class Plan:
     actions: tuple  # PlanAction that fit, in priority order
     later: tuple  # PlanAction that do not fit in this plan
     over_budget: bool = False  # the first action alone needs more hours than the budget
+    # The hours the plan would need to take the first action left for later too: the
+    # actions before it in priority and its own (0 when none waits).
+    next_needs: int = 0
 
     @property
     def budget(self):
@@ -60,36 +68,96 @@ class Plan:
     def total_hours(self):
         return sum(action.hours for action in self.actions)
 
+    @property
+    def hours_left(self):
+        """Hours of the budget no action of this plan takes."""
+        return max(0, self.budget - self.total_hours)
 
-def _band_width(entry):
-    return entry.levels[1] - entry.levels[0]
+    @property
+    def fitting_hours_per_week(self):
+        """The hours a week at which the plan would also fit the next action (the first
+        one left for later), or the first action when it alone runs over; None when
+        nothing is waiting or not even the most hours a week would fit it."""
+        if self.later:
+            needed = self.next_needs
+        elif self.over_budget:
+            needed = self.total_hours
+        else:
+            return None
+        hours = max(self.hours_per_week + 1, math.ceil(needed / self.weeks))
+        return hours if hours <= HOURS_PER_WEEK_MAX else None
+
+
+def _band_width(levels):
+    low, high = levels
+    return 0 if low is None else high - low
+
+
+def band_for(resource, item):
+    """The levels `resource` serves for `item`: its link's band, else its own."""
+    link = resource.link(item)
+    return link.levels if link else resource.levels
+
+
+def fit_for(resource, item):
+    """The fit ("core" or "supporting") for `item`; None when the snapshot holds none."""
+    link = resource.link(item)
+    return link.fit if link else None
+
+
+_FIT_RANK = {"core": 0, "supporting": 1, None: 1}
 
 
 def _resources_for(snapshot, item, rating):
     """Resources for the person's band; failing those, ones that start one level up.
 
     Material that starts further up (a level-2 book for someone at 0) is never offered.
+    The core resources of the band come first, the lightest of them first (it fits the
+    person's week); a snapshot without fits (before version 4) ranks by hours alone.
     """
     mine = [r for r in snapshot.resources if item in r.items]
-    fitting = [r for r in mine if fits(r.levels, rating)]
+    fitting = [r for r in mine if fits(band_for(r, item), rating)]
     if not fitting:
-        fitting = [r for r in mine if r.levels[0] == rating + 1]
-    # The lightest first (it fits the person's week), then the most specific to the item.
-    fitting.sort(key=lambda r: (r.effort_hours or 0, len(r.items), _band_width(r), r.order))
+        fitting = [r for r in mine if band_for(r, item)[0] == rating + 1]
+    fitting.sort(
+        key=lambda r: (
+            _FIT_RANK[fit_for(r, item)],
+            r.effort_hours or 0,
+            len(r.items),
+            _band_width(band_for(r, item)),
+            r.order,
+        )
+    )
     return tuple(fitting[:MAX_RESOURCES])
 
 
 def _practice_for(snapshot, item, rating):
+    """The practice for the step from `rating` to one level up.
+
+    Practice with its own hours (version 4) comes in one-level bands, and only the band
+    of this very step is offered (company-wide principles are not a level-2 task); older
+    snapshots held wider bands, of which the narrowest that fits is taken.
+    """
     fitting = [p for p in snapshot.practice if p.item == item and fits(p.levels, rating)]
-    return min(fitting, key=_band_width) if fitting else None
+    if any(p.hours for p in snapshot.practice):
+        fitting = [p for p in fitting if p.levels == (rating, rating + 1)]
+    return min(fitting, key=lambda p: _band_width(p.levels)) if fitting else None
 
 
-def _action(snapshot, frozen, scored):
+def practice_hours(practice):
+    return practice.hours or PRACTICE_HOURS
+
+
+def _action(snapshot, frozen, scored, asked):
+    """The action for one focus area; `asked` holds the questions earlier actions show."""
     resources = _resources_for(snapshot, scored.item, scored.rating)
     practice = _practice_for(snapshot, scored.item, scored.rating)
-    questions = tuple(q for q in snapshot.interview_questions if scored.item in q.items)
+    questions = tuple(
+        q for q in snapshot.interview_questions if scored.item in q.items and q.slug not in asked
+    )[:MAX_QUESTIONS]
+    asked.update(q.slug for q in questions)
     hours = (resources[0].effort_hours or 0 if resources else 0) + (
-        PRACTICE_HOURS if practice else 0
+        practice_hours(practice) if practice else 0
     )
     return PlanAction(
         item=scored.item,
@@ -99,8 +167,9 @@ def _action(snapshot, frozen, scored):
         importance=scored.importance,
         goal=frozen.next_rubric,
         resources=resources,
+        resource_fit=tuple(fit_for(r, scored.item) for r in resources),
         practice=practice,
-        questions=questions[:MAX_QUESTIONS],
+        questions=questions,
         hours=hours,
     )
 
@@ -133,9 +202,12 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
         raise ValueError(f"hours per week must be {HOURS_PER_WEEK_MIN}-{HOURS_PER_WEEK_MAX}")
     frozen = {item.slug: item for item in snapshot.items}
     scored = {item.item: item for item in score.items}
-    candidates = [_action(snapshot, frozen[slug], scored[slug]) for slug in first_actions(score)]
+    asked = set()  # a question is shown once, with the first action that tests its item
+    candidates = [
+        _action(snapshot, frozen[slug], scored[slug], asked) for slug in first_actions(score)
+    ]
     budget = hours_per_week * weeks
-    actions, later, used, over_budget = [], [], 0, False
+    actions, later, used, over_budget, next_needs = [], [], 0, False, 0
     for action in candidates:
         if used + action.hours <= budget:
             actions.append(_scheduled(action, used, hours_per_week))
@@ -145,6 +217,8 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
             used += action.hours
             over_budget = True
         else:
+            if not later:
+                next_needs = used + action.hours
             later.append(action)
     return Plan(
         hours_per_week=hours_per_week,
@@ -153,4 +227,5 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
         actions=tuple(actions),
         later=tuple(later),
         over_budget=over_budget,
+        next_needs=next_needs,
     )

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from plans.plan import plan_of
+from plans.plan import band_for, plan_of, practice_hours
 
 
 @dataclass
@@ -14,7 +14,8 @@ class PlanResource:
     author: str
     url: str
     effort_hours: int | None
-    levels: tuple
+    levels: tuple  # the band it serves for the action's item
+    fit: str | None = None  # "core" or "supporting" for the item; None before version 4
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ActionRow:
     goal: str
     resources: list[PlanResource]
     practice: str
+    practice_hours: int | None
     questions: list[PlanQuestion]
     hours: int
     start_week: int
@@ -48,6 +50,8 @@ class PlanView:
     over_budget: bool
     actions: list[ActionRow]
     later: list[ActionRow]
+    hours_left: int = 0  # of the budget, beside the actions
+    fitting_hours_per_week: int | None = None  # what would fit the next action too
 
 
 def _why(action, item_name, stage_name):
@@ -77,11 +81,13 @@ def _row(action, language, names, stage_name):
                 r.author.get(language, ""),
                 r.url,
                 r.effort_hours,
-                r.levels,
+                band_for(r, action.item),
+                fit,
             )
-            for r in action.resources
+            for r, fit in zip(action.resources, action.resource_fit, strict=True)
         ],
         practice=action.practice.text[language] if action.practice else "",
+        practice_hours=practice_hours(action.practice) if action.practice else None,
         questions=[PlanQuestion(q.slug, q.question[language]) for q in action.questions],
         hours=action.hours,
         start_week=action.start_week,
@@ -105,4 +111,6 @@ def plan_view(snapshot, score, *, language, hours_per_week):
         over_budget=plan.over_budget,
         actions=[_row(a, language, names, stage_name) for a in plan.actions],
         later=[_row(a, language, names, stage_name) for a in plan.later],
+        hours_left=plan.hours_left,
+        fitting_hours_per_week=plan.fitting_hours_per_week,
     )

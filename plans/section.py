@@ -4,7 +4,7 @@ The plan is a pure function of the frozen report and the hours a week the person
 it, so those hours are all its stamp holds: a new budget is a new drawing.
 """
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,6 +22,9 @@ class PlanActionData(Declared):
     to_level: Level
     goal: str
     resources: Annotated[list[Slug], Field(max_length=2)]
+    # Issue 25: each resource's fit to the item, beside `resources` and in their order (null
+    # for a report frozen before resources had fits).
+    resource_fit: Annotated[list[Literal["core", "supporting"] | None], Field(max_length=2)]
     practice: str
     questions: list[Slug]
     hours: Annotated[int, Field(ge=0)]
@@ -135,6 +138,9 @@ def _action_data(action):
         "to_level": action.to_level,
         "goal": action.goal,
         "resources": [resource.slug for resource in action.resources],
+        # Beside `resources`, in the same order: "core" or "supporting" for the item (null
+        # for a report frozen before resources had fits).
+        "resource_fit": [resource.fit for resource in action.resources],
         "practice": action.practice,
         "questions": [question.slug for question in action.questions],
         "hours": action.hours,

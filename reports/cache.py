@@ -46,6 +46,7 @@ RENDERING_SOURCES = (
     "calibration/verdicts.py",
     "templates/calibration/_report_section*.html",
     "locale/*/LC_MESSAGES/django.po",
+    "cto_assess/formats/*/formats.py",  # how dates are written
     "colleagues/disclosure.py",  # the colleagues' view drawn into the files
     "colleagues/reporting.py",
     "colleagues/section.py",

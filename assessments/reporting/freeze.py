@@ -18,6 +18,7 @@ from content.models import (
     Item,
     PracticeAction,
     Resource,
+    ResourceItem,
     Stage,
     TargetLevel,
     TargetOverride,
@@ -38,7 +39,12 @@ def _linked(model, items):
 
 def learning_snapshot(items):
     """Resources, learning steps, interview questions and trends tied to the items."""
-    resources = list(_linked(Resource, items).select_related("step"))
+    links = ResourceItem.objects.filter(item__in=[item.pk for item in items]).select_related("item")
+    resources = list(
+        _linked(Resource, items)
+        .select_related("step")
+        .prefetch_related(Prefetch("links", queryset=links, to_attr="item_links"))
+    )
     steps = {resource.step for resource in resources}
     return {
         "learning_steps": [
@@ -60,6 +66,18 @@ def learning_snapshot(items):
                 "description": texts_of(r, "description"),
                 "step": r.step.slug,
                 "items": sorted(item.slug for item in r.items.all()),
+                # How well it fits each item, and for which levels (version 4).
+                "links": sorted(
+                    (
+                        {
+                            "item": link.item.slug,
+                            "fit": link.fit,
+                            "levels": list(link.band),
+                        }
+                        for link in r.item_links
+                    ),
+                    key=lambda link: link["item"],
+                ),
             }
             for r in sorted(resources, key=lambda r: (r.step.order, r.order, r.slug))
         ],
@@ -68,6 +86,7 @@ def learning_snapshot(items):
                 "slug": p.slug,
                 "item": p.item.slug,
                 "levels": [p.level_from, p.level_to],
+                "hours": p.hours,  # version 4; None on rows from before
                 "text": texts_of(p, "text"),
             }
             for p in PracticeAction.objects.filter(item__in=items)

@@ -24,6 +24,12 @@ def fits(levels, rating):
     return low <= rating < high
 
 
+def _band(entry, item):
+    """The band `entry` serves for `item`: a resource's link band (version 4), else its own."""
+    link = entry.link(item) if hasattr(entry, "link") else None
+    return link.levels if link else entry.levels
+
+
 def _serving(entries, focus_areas, ratings=None):
     rank = {slug: index for index, slug in enumerate(focus_areas)}
     chosen = []
@@ -33,7 +39,11 @@ def _serving(entries, focus_areas, ratings=None):
                 slug
                 for slug in entry.items
                 if slug in rank
-                and (ratings is None or slug not in ratings or fits(entry.levels, ratings[slug]))
+                and (
+                    ratings is None
+                    or slug not in ratings
+                    or fits(_band(entry, slug), ratings[slug])
+                )
             ),
             key=rank.get,
         )

@@ -10,7 +10,10 @@ adjusted for, each stage's track and the stages that follow it, each resource's 
 level band, provenance and year, the practice actions of the answered items, and each
 item's next-level rubric text (the goal of the development plan). Version 3 adds the
 evidence behind a high rating; version 4 each stage's core items (the role-defining items
-a stage is not reached without), which earlier versions read as none.
+a stage is not reached without), which earlier versions read as none, and each resource's
+links (its fit to each item and the band it serves there) and each practice action's
+hours, which earlier versions read as no links (the resource's own band for all its items,
+fit unknown) and no hours (the plan's flat figure).
 """
 
 from dataclasses import dataclass
@@ -85,6 +88,7 @@ class FrozenPractice:
     item: str
     levels: tuple  # (from, to)
     text: Texts
+    hours: int | None = None  # what it takes (version 4); None before
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,15 @@ class FrozenStep:
     slug: str
     order: int
     name: Texts
+
+
+@dataclass(frozen=True)
+class FrozenLink:
+    """How a resource fits one item: "core" or "supporting", for levels (from, to)."""
+
+    item: str
+    fit: str
+    levels: tuple
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,11 @@ class FrozenResource:
     levels: tuple = (None, None)  # the band it serves, (from, to)
     provenance: str = ""
     year: int | None = None
+    links: tuple = ()  # FrozenLink, by item (version 4); none before
+
+    def link(self, item):
+        """The FrozenLink to `item`, or None (always None before version 4)."""
+        return next((link for link in self.links if link.item == item), None)
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,10 @@ def _read(data):
                 levels=tuple(r.get("levels", (None, None))),
                 provenance=r.get("provenance", ""),
                 year=r.get("year"),
+                links=tuple(
+                    FrozenLink(link["item"], link["fit"], tuple(link["levels"]))
+                    for link in r.get("links", ())
+                ),
             )
             for r in data.get("resources", [])
         ),
@@ -246,7 +268,7 @@ def _read(data):
             for t in data.get("trends", [])
         ),
         practice=tuple(
-            FrozenPractice(p["slug"], p["item"], tuple(p["levels"]), p["text"])
+            FrozenPractice(p["slug"], p["item"], tuple(p["levels"]), p["text"], p.get("hours"))
             for p in data.get("practice", [])
         ),
         company_kind=_read_company_kind(data),

@@ -145,6 +145,12 @@ def _render_review(request, assessment, missing=None, status=200):
         item.step_number = steps.get(item.category_id)
     total = sum(len(c.active_items) for c in categories)
     answered = sum(1 for c in categories for item in c.active_items if item.answer)
+    # What is left, with a link to each: Submit waits until nothing is.
+    left_open = [
+        item for c in categories for item in c.active_items if not item.answer
+    ]
+    for item in left_open:
+        item.step_number = steps.get(item.category_id)
     return render(
         request,
         "assessments/review.html",
@@ -154,6 +160,7 @@ def _render_review(request, assessment, missing=None, status=200):
             "answered": answered,
             "total": total,
             "missing": missing,
+            "left_open": left_open,
             "resume_url": pop_token(request, assessment),
         },
         status=status,

@@ -146,7 +146,7 @@ def _send_invitation(round_, invitation, url, email):
             "name": who,
             "relationship": invitation.get_relationship_display().lower(),
             "link": url,
-            "expires": invitation.expires_at.date().isoformat(),
+            "expires": timezone.localdate(invitation.expires_at).isoformat(),
         },
         from_email=None,
         recipient_list=[email],

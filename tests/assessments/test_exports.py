@@ -150,7 +150,7 @@ def test_the_file_name_carries_the_date_the_page_shows(guide, member):
     # 23:30 UTC on 1 April is 08:30 on 2 April in Tokyo (TIME_ZONE = "Asia/Tokyo").
     assessment = _complete_at(datetime(2025, 4, 1, 23, 30, tzinfo=UTC), owner=member)
     client = member_in("en", member)
-    assert "Completed on April 2, 2025" in client.get(detail_url(assessment)).content.decode()
+    assert "Completed on 2 Apr 2025" in client.get(detail_url(assessment)).content.decode()
     response = client.get(export_url(assessment, "csv"))
     assert "cto-assess-2025-04-02-vp-engineering.csv" in response["Content-Disposition"]
 

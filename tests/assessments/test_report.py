@@ -126,6 +126,22 @@ def test_its_json_export_follows_the_published_schema(guide):
     assert document["focus_areas"] == [i.slug for i in report.focus_areas]
 
 
+def test_its_json_plan_gives_each_resources_fit_beside_it_in_the_same_order(guide):
+    assessment = complete_assessment()[0]
+    document = json.loads(report_json(build_report(assessment, language="en")))
+    fits = {
+        (resource["slug"], link["item"]): link["fit"]
+        for resource in assessment.snapshot["resources"]
+        for link in resource["links"]
+    }
+    actions = document["plan"]["actions"] + document["plan"]["later"]
+    assert actions
+    for action in actions:
+        expected = [fits[(slug, action["item"])] for slug in action["resources"]]
+        assert action["resource_fit"] == expected
+        assert expected[0] == "core", action["item"]
+
+
 def test_the_schema_in_this_test_refuses_what_the_contract_does_not_allow(guide):
     """The schema above is strict enough to catch a drifting export."""
     document = report_data(build_report(complete_assessment()[0], language="en"))

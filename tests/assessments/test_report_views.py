@@ -241,3 +241,15 @@ def test_a_shared_report_is_cached_apart_from_its_owner_view(guide, member, memb
     shared = member_client.get(shared_url(token)).content.decode()
     assert "Only side projects" not in shared
     assert "comparison-heading" not in shared
+
+
+def test_items_at_a_top_level_target_are_the_top_strengths(guide):
+    assessment, _ = complete_assessment(default=4, target="cto")
+    client = visitor_client(assessment)
+
+    page = client.get(detail_url(assessment)).content.decode()
+
+    strengths = page[page.index("Top strengths") :]
+    strengths = strengths[: strengths.index("</div>")]
+    assert "No item is above the target level" not in strengths
+    assert "rated 4, target 4" in strengths

@@ -190,3 +190,42 @@ def test_the_review_page_runs_a_fixed_number_of_queries(visitor_draft, guide_cou
     with_30_more = _count_review_queries(client, assessment)
 
     assert with_the_guide == with_30_more == VISITOR_REVIEW_QUERIES <= 12
+
+
+def _submit_button(response):
+    return re.search(r'<button type="submit"[^>]*>Submit and see my report', response.content.decode()).group(0)
+
+
+def test_submit_is_enabled_only_when_every_item_is_answered_with_links_to_the_rest(
+    visitor_draft, guide_counts
+):
+    client, assessment = visitor_draft
+    post_step(client, assessment, 1, levels=2)
+
+    partly = client.get(review_url(assessment))
+
+    assert "disabled" in _submit_button(partly)
+    left = _missing_block(partly)
+    unanswered = guide_counts.active_items - guide_counts.step_sizes[0]
+    assert left.count("<li>") == unanswered
+    assert f"{unanswered} items are still unanswered" in left
+    assert f'href="{step_url(assessment, 2)}#item-' in left  # each one a link to its step
+
+    answer_all(client, assessment)
+    complete = client.get(review_url(assessment))
+    assert "disabled" not in _submit_button(complete)
+    assert 'id="missing-items"' not in complete.content.decode()
+
+
+def test_the_review_shows_the_examples_beside_the_notes(visitor_draft):
+    client, assessment = visitor_draft
+    answer_all(client, assessment)
+    item = Item.objects.filter(active=True).order_by("category__order", "order").first()
+    Answer.objects.filter(assessment=assessment, item=item).update(
+        level=3, note="a private note", evidence="Led the 2025 cloud migration"
+    )
+
+    page = client.get(review_url(assessment))
+
+    assertContains(page, "a private note")
+    assertContains(page, "Led the 2025 cloud migration")

@@ -303,3 +303,18 @@ def test_category_means_of_ratings_and_of_the_target_come_from_scoring():
     # c1: ratings (1 + 4) / 2 = 2.5, expected (3 + 2) / 2 = 2.5; c2 expects nothing.
     assert (categories["c1"].mean_rating, categories["c1"].mean_expected) == (2.5, 2.5)
     assert (categories["c2"].mean_expected, categories["c2"].readiness) == (0.0, None)
+
+
+def test_a_top_level_target_met_is_a_strength_but_a_lower_target_met_is_not():
+    ratings = [
+        rating("top-met", 4, (1, 1)),  # 4 = 4: nobody can rate above 4, so a strength
+        rating("met", 3, (1, 2)),  # 3 = 3: met, not a strength (4 was possible)
+        rating("above", 3, (1, 3)),  # 3 > 2 by one level, importance 1
+    ]
+    profile = {
+        "top-met": Expectation(expected=4, importance=3),  # weighs 3 * 1 = 3
+        "met": Expectation(expected=3, importance=3),
+        "above": Expectation(expected=2, importance=1),  # weighs 1 * 1 = 1
+    }
+    result = one_stage(ratings, profile)
+    assert result.strengths == ["top-met", "above"]

@@ -245,8 +245,11 @@ def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed
     assert 'aria-invalid="true"' not in drawn_by_django[0]
     # The refused note points at its message, which is on the page.
     refused = next(html for html in drawn_by_django if 'aria-invalid="true"' in html)
-    message_id = re.search(r'aria-describedby="([^"]+)"', refused).group(1)
-    assertContains(response, f'<p class="text-danger small" id="{message_id}">', status_code=400)
+    described_by = re.search(r'aria-describedby="([^"]+)"', refused).group(1).split()
+    error_id = next(i for i in described_by if i.endswith("_error"))
+    assertContains(response, f'<p class="text-danger small" id="{error_id}">', status_code=400)
+    for element_id in described_by:  # its help too: what the note is for
+        assertContains(response, f'id="{element_id}"', status_code=400)
 
 
 def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(allowed):

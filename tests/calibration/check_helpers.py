@@ -2,8 +2,9 @@
 in place of the real one, and a person answering whatever the check puts next."""
 
 from django.urls import reverse
+from django.utils import timezone
 
-from calibration.models import CheckAnswer, CheckSitting
+from calibration.models import FIRST_EDITION, CheckAnswer, CheckSitting
 from content.models import Item, KnowledgeCheck, KnowledgeChoice
 from tests.factories import KnowledgeCheckFactory
 
@@ -62,3 +63,28 @@ def answer_all(client, assessment, *, right):
         assert response.status_code == 302
         put.append(answer)
     return put
+
+
+def first_edition_check(assessment, *, correct, answered=None):
+    """A check as the first edition took it: one question per item at level 3, all put
+    at the start; the first `answered` of them (all by default) answered."""
+    sitting = CheckSitting.objects.create(assessment=assessment, edition=FIRST_EDITION)
+    sitting.refresh_from_db()
+    ratings = {a.item_id: a.level for a in assessment.answers.all()}
+    questions = KnowledgeCheck.objects.filter(active=True, level=3).order_by(
+        "item__category__order", "item__order"
+    )
+    for position, question in enumerate(questions, start=1):
+        done = answered is None or position <= answered
+        CheckAnswer.objects.create(
+            sitting=sitting,
+            position=position,
+            knowledge_check=question,
+            item=question.item,
+            rating=ratings[question.item_id],
+            probed_level=3,
+            choice=question.choices.filter(correct=correct).first() if done else None,
+            correct=correct if done else None,
+            answered_at=timezone.now() if done else None,
+        )
+    return sitting

@@ -21,6 +21,7 @@ from tests.calibration.check_helpers import (
     answer_all,
     check_url,
     choice_for,
+    first_edition_check,
     open_question,
     question_url,
     start,
@@ -163,6 +164,23 @@ def test_stopping_and_going_on_later_resumes_at_the_open_question(own, all_fours
     assert b"Go on with the check" in page.content
     response = own.post(check_url(all_fours))
     assert response.url == question_url(all_fours, 2)
+
+
+def test_a_first_edition_check_left_half_way_goes_on_as_it_was(own, all_fours):
+    first_edition_check(all_fours, correct=True, answered=1)
+    page = own.get(check_url(all_fours))
+    assert (page.context["answered"], page.context["offered"]) == (1, BANK_ITEMS)
+    assert b"one short workplace question for each item" in page.content
+    for answer in CheckAnswer.objects.filter(sitting__assessment=all_fours, answered_at=None):
+        response = own.post(
+            question_url(all_fours, answer.position), {"choice": choice_for(answer, right=True).pk}
+        )
+        assert response.status_code == 302
+    # No question is put after the ones it started with, and it reads finished.
+    assert CheckAnswer.objects.filter(sitting__assessment=all_fours).count() == BANK_ITEMS
+    page = own.get(check_url(all_fours))
+    assert page.context["finished"] is True
+    assert f"You have answered all {BANK_ITEMS} questions" in page.content.decode()
 
 
 def test_a_choice_of_another_question_is_refused_and_nothing_saved(own, all_fours, bank):

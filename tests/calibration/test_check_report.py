@@ -7,16 +7,14 @@ import io
 import json
 
 import pytest
-from django.utils import timezone
 
-from calibration.models import FIRST_EDITION, CheckAnswer, CheckSitting
-from content.models import KnowledgeCheck
 from tests.assessments.report_helpers import complete_assessment, detail_url, export_url, pdf_text
 from tests.assessments.report_schema import VALIDATOR
 from tests.calibration.check_helpers import (
     BANK_ITEMS,
     answer_all,
     choice_for,
+    first_edition_check,
     open_question,
     question_url,
     start,
@@ -103,30 +101,6 @@ def test_one_answer_on_an_item_is_a_hint_and_the_check_goes_on(own, all_fours):
     assert [(i["confidence"], i["answers"]) for i in data["items"]] == [
         ("hint", [{"probed_level": 4, "correct": True}])
     ]
-
-
-def first_edition_check(assessment, *, correct):
-    """A check as the first edition took it: one question per item, all put at the start."""
-    sitting = CheckSitting.objects.create(assessment=assessment, edition=FIRST_EDITION)
-    sitting.refresh_from_db()
-    ratings = {a.item_id: a.level for a in assessment.answers.all()}
-    questions = KnowledgeCheck.objects.filter(active=True, level=3).order_by(
-        "item__category__order", "item__order"
-    )
-    for position, question in enumerate(questions, start=1):
-        choice = question.choices.filter(correct=correct).first()
-        CheckAnswer.objects.create(
-            sitting=sitting,
-            position=position,
-            knowledge_check=question,
-            item=question.item,
-            rating=ratings[question.item_id],
-            probed_level=3,
-            choice=choice,
-            correct=correct,
-            answered_at=timezone.now(),
-        )
-    return sitting
 
 
 def test_a_check_taken_under_the_first_edition_is_drawn_as_it_was(own, all_fours):

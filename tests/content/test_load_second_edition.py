@@ -123,7 +123,8 @@ def test_an_override_the_file_no_longer_lists_is_removed(
 def test_a_report_completed_now_carries_the_second_editions_data(guide, member):
     assessment, _ = complete_assessment(owner=member, company_kind="it-vendors-sier", default=1)
     snapshot = assessment.snapshot
-    assert snapshot["version"] == 4  # 3 adds the examples behind high ratings, 4 core items
+    # 3 adds the examples behind high ratings, 4 core items, resources' fits and practice hours
+    assert snapshot["version"] == 4
     assert snapshot["company_kind"]["slug"] == "it-vendors-sier"
     stages = {s["slug"]: s for s in snapshot["stages"]}
     assert stages["tech-lead"]["next"] == ["engineering-manager", "solutions-architect"]

@@ -1,8 +1,11 @@
 """Facts from the guide carry over, its sentences do not.
 
 Every Japanese text of the data file is compared with the guide itself: none may share
-20 or more consecutive characters with it. Names and titles are facts and are excepted:
-the fields that hold them (below), and the names that also occur inside sentences.
+20 or more consecutive characters with it, and no sentence of ours may be a close
+paraphrase of one of the guide's (difflib ratio 0.5 or more: the same structure with
+synonyms swapped; see tests/content/similarity.py). Names and titles are facts and are
+excepted: the fields that hold them (below), and the names that also occur inside
+sentences.
 """
 
 from pathlib import Path
@@ -11,6 +14,7 @@ import pytest
 import yaml
 
 from content.guide_loader import DEFAULT_GUIDE_FILE
+from tests.content.similarity import SIMILAR_AT, closest, ratio, sentences
 
 # The guide sits in the shared folder beside the checkout (main or a worktree of it).
 GUIDE_TEXT = next(
@@ -100,3 +104,43 @@ def test_the_check_catches_a_copied_sentence():
     guide = GUIDE_TEXT.read_text(encoding="utf-8")
     copied = "面接で聞かれます：" + guide[guide.index("分散トランザクション") :][:30]
     assert len(longest_shared_run(without_names(copied), guide)) >= 30
+
+
+# Parts of the file held to the paraphrase measure (items with their knowledge checks).
+# Resources, practice and interview questions are being rewritten in another branch
+# (issue 25's plan half); they join this list once that lands and passes.
+PARAPHRASE_CHECKED = ("categories", "items", "stages", "learning_steps", "trends", "company_kinds")
+
+
+def guide_sentences(guide):
+    return sorted(set(sentences(guide)))
+
+
+def test_no_japanese_sentence_is_a_close_paraphrase_of_a_guide_sentence():
+    guide = guide_sentences(GUIDE_TEXT.read_text(encoding="utf-8"))
+    data = yaml.safe_load(DEFAULT_GUIDE_FILE.read_text(encoding="utf-8"))
+    checked, close = 0, []
+    for where, text in japanese_texts({key: data[key] for key in PARAPHRASE_CHECKED}):
+        for sentence in sentences(without_names(text)):
+            checked += 1
+            value, source = closest(sentence, guide)
+            if value >= SIMILAR_AT:
+                close.append(f"{where}: {value:.2f}\n  ours:  {sentence}\n  guide: {source}")
+    # Every rubric text holds at least one sentence: the walk reached them all and more.
+    assert checked > sum(len(item["rubric"]) for item in data["items"])
+    assert close == [], "\n".join(close)
+
+
+def test_the_paraphrase_measure_catches_swapped_synonyms_and_spares_new_wording():
+    guide = "5GやIoTデバイスの普及により、データ処理の重心がクラウドから「エッジ」へと移行します。"
+    swapped = (
+        "5GとIoTデバイスの広がりにより、データ処理の中心がクラウドからエッジへと移り始めている。"
+    )
+    rewritten = "処理の置き場所が、中央のクラウドから現場の拠点や機器そのものへ広がっている。"
+    assert ratio(swapped, guide) >= SIMILAR_AT
+    assert ratio(rewritten, guide) < SIMILAR_AT
+    # Names are facts: a sentence that shares only its names with the guide is our own.
+    assert (
+        ratio("Jenkins、GitHub Actions、GitLab CIで組む。", "Jenkins, GitHub Actions, GitLab CI")
+        == 0
+    )

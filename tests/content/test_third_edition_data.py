@@ -1,5 +1,7 @@
 """What issue 25 promises of the data file's targets, checked on the file itself."""
 
+import re
+
 from content.career_path import adjusted_cells
 from content.guide_schema import CORE_ITEMS_MAX, CORE_ITEMS_MIN
 from tests.real_guide import parsed_guide
@@ -83,3 +85,63 @@ def test_risk_governance_is_not_lowered_for_startups_that_handle_payments_and_he
             profiles["startups"][stage]["risk-security-governance"][0]
             >= profiles[None][stage]["risk-security-governance"][0]
         ), stage
+
+
+# Level 4 measured by what someone can do, not by fame (issue 25): words of outside
+# recognition, in either language.
+RECOGNITION = {
+    "en": re.compile(
+        r"\b(outside|externally|external|industry|other organisations|other companies|"
+        r"publicly|publish\w*|conferences?|keynotes?|talks|papers|recognised|"
+        r"communit(?:y|ies)|speakers?|writers?)\b",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"社外|業界|他の組織|他社|講演|登壇|発表|発信|論文|コミュニティ|名の知られた"),
+}
+# ... and the words that make it one route among others.
+ALTERNATIVE = {
+    "en": re.compile(r"\b(or|either)\b"),
+    "ja": re.compile(r"または|あるいは|もしくは"),
+}
+MOST_LEVEL_4_WITH_RECOGNITION = 5
+
+
+def _level_4_texts():
+    for item in parsed_guide()["items"]:
+        if item.get("active", True):
+            yield item["slug"], next(r["text"] for r in item["rubric"] if r["level"] == 4)
+
+
+def test_level_4_asks_for_outside_recognition_rarely_and_only_as_one_route():
+    texts = dict(_level_4_texts())
+    recognised = [
+        slug
+        for slug, text in texts.items()
+        if any(RECOGNITION[lang].search(text[lang]) for lang in ("en", "ja"))
+    ]
+    assert len(recognised) <= MOST_LEVEL_4_WITH_RECOGNITION, recognised
+    for slug in recognised:
+        for lang in ("en", "ja"):
+            assert ALTERNATIVE[lang].search(texts[slug][lang]), (slug, lang)
+
+
+def test_the_recognition_words_catch_the_fame_the_old_texts_asked_for():
+    old = {
+        "en": "The principles are the standard, and they present what they learnt externally.",
+        "ja": "その知見を社外でも発表している。",
+    }
+    for lang in ("en", "ja"):
+        assert RECOGNITION[lang].search(old[lang])
+        assert not ALTERNATIVE[lang].search(old[lang]), "fame as the only route"
+
+
+def test_a_staff_engineer_reaches_level_3_in_leading_and_growing_people_without_reports():
+    no_reports = {
+        "en": re.compile(r"without (reports|managing)|whether or not .* report to them"),
+        "ja": re.compile(r"部下を持たず|直属でない"),
+    }
+    items = {item["slug"]: item for item in parsed_guide()["items"]}
+    for slug in ("leadership-culture", "team-building"):
+        level_3 = next(r["text"] for r in items[slug]["rubric"] if r["level"] == 3)
+        for lang in ("en", "ja"):
+            assert no_reports[lang].search(level_3[lang]), (slug, lang)

@@ -123,3 +123,31 @@ def test_the_resume_link_is_at_hand_after_a_reload(live_server, page, browser):
         assert other.locator("fieldset.item-question input[value='2']").first.is_checked()
     finally:
         elsewhere.close()
+
+
+OVERLAPS = """() => {
+  const status = document.querySelector('.autosave-status').getBoundingClientRect();
+  return [...document.querySelectorAll('fieldset.item-question')].filter(box => {
+    const r = box.getBoundingClientRect();
+    return status.top < r.bottom && status.bottom > r.top && status.left < r.right && status.right > r.left;
+  }).length;
+}"""
+
+
+@pytest.mark.parametrize("scroll", [0, 0.3, 0.6])
+def test_the_autosave_status_never_sits_over_the_questions(live_server, browser, scroll):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        start(page, live_server)
+        pick(page, 0, 2)
+        page.wait_for_selector(".autosave-status[data-state=saved]", timeout=3000)
+        page.evaluate(f"() => window.scrollTo(0, document.body.scrollHeight * {scroll})")
+        assert page.evaluate(OVERLAPS) == 0
+        # The two text boxes say what each is for.
+        first = page.locator("fieldset.item-question").first
+        note_help = first.locator("[id$='_helptext']").inner_text()
+        example_help = first.locator("[id^='id_evidence-'][id$='_help']").inner_text()
+        assert note_help and example_help and note_help != example_help
+    finally:
+        context.close()

@@ -254,3 +254,23 @@ def test_the_members_data_export_holds_the_plan(own, completed):
     assert plan["actions"] == [
         {**plan["actions"][0], "item": action.item, "status": "doing", "target_date": None}
     ]
+
+
+def test_the_plan_says_what_the_next_action_needs_and_offers_the_hours_that_fit_it(
+    own, completed
+):
+    own.post(_url("hours", completed), {"hours_per_week": "1"})  # 12 hours in 12 weeks
+    page = own.get(_url("plan", completed))
+    plan_view = page.context["report"].plan
+    assert plan_view.later, "at 1 hour a week some focus area must wait"
+    waiting = plan_view.later[0]
+    offered = plan_view.fitting_hours_per_week
+    html = page.content.decode()
+
+    assert f"The next action, {waiting.item_name}, needs about {waiting.hours} hours" in html
+    assert f"{plan_view.hours_left} hours are left in these 12 weeks" in html
+    assert f"Fit it: {offered} hours a week" in html
+
+    own.post(_url("hours", completed), {"hours_per_week": str(offered)})  # the offered button
+    refitted = own.get(_url("plan", completed)).context["report"].plan
+    assert waiting.item in [row.item for row in refitted.actions]

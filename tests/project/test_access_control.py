@@ -25,6 +25,7 @@ PUBLIC = {
     "practice:practise",
     "future_trends",
     "healthz",
+    "favicon",  # a redirect to the site's icon
     "assessments:start",
     "login",
     "login_code",  # the code after a right password: without one pending, back to log-in

@@ -64,6 +64,7 @@ def reports(monkeypatch):
         return served.pop(0)
 
     monkeypatch.setattr(audit, "run_pip_audit", fake)
+    monkeypatch.setattr(audit, "index_versions", lambda name: [])  # nothing newer listed
     return served
 
 
@@ -82,3 +83,79 @@ def test_an_unreachable_service_fails_unless_told_to_warn(reports, capsys, optio
     reports += [UNREACHABLE]
     assert audit.main([*option, "requirements.txt"]) == status
     assert "NOT RUN" in capsys.readouterr().err
+
+
+# --- runtime pins at the newest patch release the index offers ---------------------------
+
+INDEX = {
+    "Django": ["5.2.20", "5.2.19", "5.2.18", "5.1.15", "4.2.30"],
+    "redis": ["8.2.0", "8.1.0"],  # 8.2 is a new series, not a patch of 8.1
+    "crispy-bootstrap5": ["2026.9", "2026.3"],
+}
+
+
+def test_a_pin_behind_the_newest_patch_release_of_its_series_is_named(tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(
+        "# runtime\nDjango==5.2.19\nredis==8.1.0\ncrispy-bootstrap5==2026.9\n-r other.txt\n"
+    )
+    behind, unknown = audit.behind_patch([requirements], INDEX.get)
+    assert behind == [("Django", "5.2.19", "5.2.20")]
+    assert unknown == []
+
+
+def test_a_pin_at_the_newest_patch_passes_and_an_unanswered_lookup_is_unknown(tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("Django==5.2.20\nnobody-knows==1.0\n")
+    behind, unknown = audit.behind_patch([requirements], INDEX.get)
+    assert behind == [] and unknown == ["nobody-knows"]
+
+
+def test_the_index_listing_is_read_from_pips_answer():
+    answer = "Django (5.2.20)\nAvailable versions: 5.2.20, 5.2.19, 5.1.15\n"
+    assert audit.read_index_versions(answer) == ["5.2.20", "5.2.19", "5.1.15"]
+    assert audit.read_index_versions("ERROR: No matching distribution found") is None
+
+
+@pytest.fixture
+def index(monkeypatch):
+    """The package index as the audit sees it; None for a package it cannot reach."""
+    served = dict(INDEX)
+    monkeypatch.setattr(audit, "index_versions", served.get)
+    return served
+
+
+def test_a_runtime_pin_behind_its_patch_release_fails_the_audit(reports, index, tmp_path, capsys):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("Django==5.2.19\n")
+    reports += [VULNERABLE, CLEAN]
+    assert audit.main([str(requirements)]) == 1
+    assert "Django 5.2.19 is behind 5.2.20" in capsys.readouterr().out
+
+
+def test_the_patch_check_fails_even_when_the_vulnerability_service_is_away(
+    reports, index, tmp_path
+):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("Django==5.2.19\n")
+    reports += [UNREACHABLE]
+    assert audit.main(["--if-unreachable=warn", str(requirements)]) == 1
+
+
+@pytest.mark.parametrize(("option", "status"), [([], 1), (["--if-unreachable=warn"], 0)])
+def test_an_index_that_does_not_answer_fails_unless_told_to_warn(
+    reports, monkeypatch, tmp_path, capsys, option, status
+):
+    monkeypatch.setattr(audit, "index_versions", lambda name: None)
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("Django==5.2.20\n")
+    reports += [VULNERABLE, CLEAN]
+    assert audit.main([*option, str(requirements)]) == status
+    assert "patch releases NOT CHECKED" in capsys.readouterr().err
+
+
+def test_the_projects_runtime_pins_are_at_their_newest_patch_release_as_recorded():
+    """Django 5.2.20 fixed Truncator escaping, build_absolute_uri() with '//' paths and
+    admin lookup_allowed: the pin carries it (the index is asked by `make audit`)."""
+    pins = dict(audit.pins(ROOT / "requirements.txt"))
+    assert pins["Django"] == "5.2.20"

@@ -28,3 +28,25 @@ def test_the_image_runs_as_a_user_other_than_root():
     cmd = next(i for i, line in enumerate(instructions) if line.startswith("CMD"))
     last_user = max(i for i, line in enumerate(instructions) if line.startswith("USER "))
     assert last_user < cmd
+
+
+def test_compose_publishes_nginx_only_and_nginx_buffers_requests():
+    """Gunicorn is reachable only through nginx, which reads requests whole
+    (tests/project/test_slow_clients.py shows why, `make slow-clients`)."""
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert services["proxy"]["ports"] == ["8000:80"]
+    assert services["web"]["environment"]["TRUSTED_PROXY_COUNT"] == "1"
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    for directive in (
+        "proxy_request_buffering on;",
+        "client_body_timeout 10s;",
+        "client_max_body_size 1m;",
+        "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+        "server web:8000;",
+    ):
+        assert directive in conf

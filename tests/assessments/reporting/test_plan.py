@@ -1,5 +1,7 @@
 """The development plan: a pure function of the frozen snapshot and the hours per week."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,7 +10,8 @@ from assessments.reporting.freeze import matrix_snapshot, snapshot_of
 from assessments.reporting.recommendations import fits
 from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from content.models import CompanyKind, Item
-from plans.plan import PRACTICE_HOURS, TOP_ACTIONS, WEEKS, plan_of
+from plans import plan as planning
+from plans.plan import PRACTICE_HOURS, TOP_ACTIONS, WEEKS, band_for, fit_for, plan_of
 
 SOME = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -21,7 +24,7 @@ def matrix(guide):
     items = list(Item.objects.filter(active=True).values_list("pk", flat=True))
     return {
         kind: matrix_snapshot(items, CompanyKind.objects.get(slug=kind) if kind else None)
-        for kind in (None, "startups")
+        for kind in (None, "startups", "manufacturing-infrastructure")
     }
 
 
@@ -52,10 +55,10 @@ def test_the_actions_are_the_top_focus_areas_one_level_up(matrix):
     for action in plan.actions:
         assert (action.from_level, action.to_level) == (1, 2)
         assert action.goal, "the goal is the next level's rubric text"
-        assert action.practice is not None and fits(action.practice.levels, 1)
+        assert action.practice is not None and action.practice.levels == (1, 2)
         assert 1 <= len(action.resources) <= 2
-        assert all(fits(r.levels, 1) for r in action.resources)
-        assert action.hours == action.resources[0].effort_hours + PRACTICE_HOURS
+        assert all(fits(band_for(r, action.item), 1) for r in action.resources)
+        assert action.hours == action.resources[0].effort_hours + action.practice.hours
 
 
 def test_a_junior_at_zero_is_never_offered_material_for_higher_levels(matrix):
@@ -63,7 +66,7 @@ def test_a_junior_at_zero_is_never_offered_material_for_higher_levels(matrix):
     plan = plan_of(snapshot, score, hours_per_week=40)
     assert plan.actions
     for action in plan.actions:
-        assert all(r.levels[0] <= 1 for r in action.resources), action.item
+        assert all(band_for(r, action.item)[0] <= 1 for r in action.resources), action.item
 
 
 def test_actions_are_scheduled_back_to_back_in_weeks(matrix):
@@ -117,3 +120,179 @@ def test_the_plan_never_exceeds_its_budget_unless_one_action_alone_does(matrix, 
     for action in plan.actions + plan.later:
         assert action.to_level == action.from_level + 1 <= action.expected
     assert plan == plan_of(snapshot, score, hours_per_week=hours), "the same answers, the same plan"
+
+
+@SOME
+@given(data=st.data(), hours=st.integers(min_value=1, max_value=40))
+def test_the_hours_a_week_offered_fit_the_next_action_and_no_fewer_would(matrix, data, hours):
+    slugs = [item["slug"] for item in matrix[None]["items"]]
+    levels = {slug: data.draw(LEVELS, label=slug) for slug in slugs}
+    snapshot, score = frozen(matrix, levels)
+    plan = plan_of(snapshot, score, hours_per_week=hours)
+    offered = plan.fitting_hours_per_week
+    assert plan.hours_left == plan.budget - plan.total_hours or plan.over_budget
+    if not plan.later and not plan.over_budget:
+        assert offered is None  # nothing waits
+        return
+    if offered is None:
+        return  # not even 40 hours a week would fit it
+    assert offered > hours
+    refitted = plan_of(snapshot, score, hours_per_week=offered)
+    waiting = plan.later[0].item if plan.later else plan.actions[0].item
+    assert waiting in [a.item for a in refitted.actions]
+    assert not refitted.over_budget
+    if offered - 1 > hours:
+        fewer = plan_of(snapshot, score, hours_per_week=offered - 1)
+        assert waiting not in [a.item for a in fewer.actions] or fewer.over_budget
+
+
+def _core_first_check(action):
+    """The first resource is a core one for the item, serving the person's level."""
+    first = action.resources[0]
+    assert fit_for(first, action.item) == "core", (action.item, first.slug)
+    assert fits(band_for(first, action.item), action.from_level), (action.item, first.slug)
+    assert action.resource_fit == tuple(fit_for(r, action.item) for r in action.resources)
+
+
+@pytest.mark.parametrize("level", [0, 1, 2, 3])
+def test_every_item_at_every_level_starts_on_a_core_resource_of_its_band(matrix, level):
+    snapshot, score = frozen(matrix, all_at(matrix, level))
+    for item in (i.slug for i in snapshot.items):
+        picks = planning._resources_for(snapshot, item, level)
+        assert picks, item
+        first = picks[0]
+        assert fit_for(first, item) == "core", (item, level, first.slug)
+        assert fits(band_for(first, item), level), (item, level, first.slug)
+        core = [
+            r
+            for r in snapshot.resources
+            if item in r.items and fit_for(r, item) == "core" and fits(band_for(r, item), level)
+        ]
+        assert first.effort_hours == min(r.effort_hours for r in core), "the lighter core first"
+
+
+# Three people an expert coach would meet (issue 25): where they stand, where they aim.
+SENIOR_TO_EM_IN_A_STARTUP = {
+    "current": "senior-developer",
+    "target": "engineering-manager",
+    "kind": "startups",
+    "levels": {
+        "programming-languages": 3,
+        "system-architecture": 2,
+        "cloud-computing": 2,
+        "devops-automation": 2,
+        "cicd-tools": 3,
+        "communication": 2,
+        "leadership-culture": 1,
+        "team-building": 1,
+        "hr-team": 0,
+        "project-management-tools": 2,
+    },
+}
+TECH_LEAD_TO_SA = {
+    "current": "tech-lead",
+    "target": "solutions-architect",
+    "kind": None,
+    "levels": {
+        "programming-languages": 3,
+        "system-architecture": 2,
+        "cloud-computing": 2,
+        "architecture-oversight": 1,
+        "data-engineering": 2,
+        "cybersecurity": 1,
+        "leadership-culture": 2,
+        "communication": 2,
+        "technology-strategy": 1,
+    },
+}
+EM_TO_CTO_IN_MANUFACTURING = {
+    "current": "engineering-manager",
+    "target": "cto",
+    "kind": "manufacturing-infrastructure",
+    "levels": {
+        "programming-languages": 2,
+        "system-architecture": 2,
+        "leadership-culture": 3,
+        "team-building": 3,
+        "hr-team": 2,
+        "communication": 3,
+        "strategic-thinking": 1,
+        "technology-strategy": 1,
+        "executive-team": 1,
+        "budget-roi": 1,
+        "risk-security-governance": 1,
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "person",
+    [SENIOR_TO_EM_IN_A_STARTUP, TECH_LEAD_TO_SA, EM_TO_CTO_IN_MANUFACTURING],
+    ids=["senior-to-em-startup", "tech-lead-to-sa", "em-to-cto-manufacturing"],
+)
+def test_a_persons_plan_offers_core_resources_of_their_band_and_practice_of_their_step(
+    matrix, person
+):
+    levels = {**all_at(matrix, 2), **person["levels"]}
+    snapshot, score = frozen(
+        matrix, levels, current=person["current"], target=person["target"], kind=person["kind"]
+    )
+    plan = plan_of(snapshot, score, hours_per_week=10)
+    actions = plan.actions + plan.later
+    assert actions
+    core = set(snapshot.stage(person["target"]).core)
+    core_gaps = {i.item for i in score.items if i.item in core and i.gap > 0}
+    assert core_gaps, "each person is short on some of the role's core items"
+    assert {a.item for a in actions} & core_gaps, "the plan starts on the target's core items"
+    asked = []
+    for action in actions:
+        _core_first_check(action)
+        assert action.practice.levels == (action.from_level, action.to_level)
+        assert action.hours == action.resources[0].effort_hours + action.practice.hours
+        for question in action.questions:
+            assert action.item in question.items, (action.item, question.slug)
+        asked += [question.slug for question in action.questions]
+    assert len(asked) == len(set(asked)), "a question is shown once per plan"
+
+
+def test_a_company_wide_practice_is_not_offered_one_level_below_it(matrix):
+    snapshot, score = frozen(matrix, all_at(matrix, 2))
+    plan = plan_of(snapshot, score, hours_per_week=40)
+    for action in plan.actions + plan.later:
+        assert action.practice.levels == (2, 3), action.practice.slug
+
+
+def test_practice_counts_its_own_hours(matrix):
+    snapshot, score = frozen(matrix, all_at(matrix, 3))
+    low_snapshot, low_score = frozen(matrix, all_at(matrix, 0))
+    high = plan_of(snapshot, score, hours_per_week=40)
+    low = plan_of(low_snapshot, low_score, hours_per_week=40)
+    top = [a.practice.hours for a in high.actions + high.later]
+    first = [a.practice.hours for a in low.actions + low.later]
+    assert min(top) > max(first), "setting direction company-wide takes longer than a first look"
+
+
+def test_the_hr_action_is_never_checked_with_a_question_about_languages(matrix):
+    snapshot, score = frozen(
+        matrix, {**all_at(matrix, 4), "hr-team": 1, "programming-languages": 1}
+    )
+    plan = plan_of(snapshot, score, hours_per_week=40)
+    by_item = {a.item: a for a in plan.actions + plan.later}
+    assert by_item["hr-team"].questions == ()
+    assert [q.slug for q in by_item["programming-languages"].questions] == ["language-change"]
+
+
+def test_a_snapshot_frozen_before_fits_ranks_by_hours_and_counts_six_practice_hours(matrix):
+    snapshot, score = frozen(matrix, all_at(matrix, 1))
+    old = replace(
+        snapshot,
+        version=3,
+        resources=tuple(replace(r, links=()) for r in snapshot.resources),
+        practice=tuple(replace(p, hours=None) for p in snapshot.practice),
+    )
+    plan = plan_of(old, score, hours_per_week=40)
+    for action in plan.actions:
+        assert action.resource_fit == (None,) * len(action.resources)
+        hours = [r.effort_hours for r in action.resources]
+        assert hours == sorted(hours)
+        assert action.hours == action.resources[0].effort_hours + PRACTICE_HOURS
