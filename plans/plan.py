@@ -6,8 +6,9 @@ rating towards the target's expected level, with the next level's rubric text as
 goal, one or two resources for that level band (the core resources of the band before any
 supporting one, then the lightest), a practice action at work for exactly that one-level
 step with the hours it takes, and the interview questions that test the item (none that
-an earlier action already shows). Actions are taken in priority order while their
-hours fit the budget (hours per week × weeks); one that does not fit waits for the next
+an earlier action already shows; a book two actions share is counted once). Actions
+are taken in priority order while their hours fit the budget (hours per week × weeks);
+one that does not fit waits for the next
 plan, except a first action that alone needs more than the budget, which is kept and
 said to run over.
 
@@ -108,12 +109,13 @@ def fit_for(resource, item):
 _FIT_RANK = {"core": 0, "supporting": 1, None: 1}
 
 
-def _resources_for(snapshot, item, rating):
+def _resources_for(snapshot, item, rating, offered=frozenset()):
     """Resources for the person's band; failing those, ones that start one level up.
 
     Material that starts further up (a level-2 book for someone at 0) is never offered.
-    The core resources of the band come first, the lightest of them first (it fits the
-    person's week); a snapshot without fits (before version 4) ranks by hours alone.
+    The core resources of the band come first, among them one the plan does not offer yet
+    (`offered`) before one it does, then the lightest (it fits the person's week); in a
+    snapshot without fits (before version 4) every resource ranks as one fit.
     """
     mine = [r for r in snapshot.resources if item in r.items]
     fitting = [r for r in mine if fits(band_for(r, item), rating)]
@@ -122,6 +124,7 @@ def _resources_for(snapshot, item, rating):
     fitting.sort(
         key=lambda r: (
             _FIT_RANK[fit_for(r, item)],
+            r.slug in offered,
             r.effort_hours or 0,
             len(r.items),
             _band_width(band_for(r, item)),
@@ -148,17 +151,22 @@ def practice_hours(practice):
     return practice.hours or PRACTICE_HOURS
 
 
-def _action(snapshot, frozen, scored, asked):
-    """The action for one focus area; `asked` holds the questions earlier actions show."""
-    resources = _resources_for(snapshot, scored.item, scored.rating)
+def _action(snapshot, frozen, scored, shown):
+    """The action for one focus area.
+
+    `shown` holds the slugs of the questions and resources earlier actions offer: a
+    question is asked once, and another core resource is preferred to one already offered.
+    """
+    resources = _resources_for(snapshot, scored.item, scored.rating, shown["resources"])
     practice = _practice_for(snapshot, scored.item, scored.rating)
     questions = tuple(
-        q for q in snapshot.interview_questions if scored.item in q.items and q.slug not in asked
+        q
+        for q in snapshot.interview_questions
+        if scored.item in q.items and q.slug not in shown["questions"]
     )[:MAX_QUESTIONS]
-    asked.update(q.slug for q in questions)
-    hours = (resources[0].effort_hours or 0 if resources else 0) + (
-        practice_hours(practice) if practice else 0
-    )
+    shown["questions"].update(q.slug for q in questions)
+    shown["resources"].update(r.slug for r in resources)
+    hours = _study_hours(resources) + (practice_hours(practice) if practice else 0)
     return PlanAction(
         item=scored.item,
         from_level=scored.rating,
@@ -188,6 +196,17 @@ def first_actions(score):
     return [*chosen[: TOP_ACTIONS - 1], core_gap]
 
 
+def _study_hours(resources):
+    return (resources[0].effort_hours or 0) if resources else 0
+
+
+def _read_once(action, studied):
+    """`action` without the hours of a first resource an action of the plan already counts."""
+    if action.resources and action.resources[0].slug in studied:
+        return replace(action, hours=action.hours - _study_hours(action.resources))
+    return action
+
+
 def _scheduled(action, hours_before, hours_per_week):
     start = hours_before // hours_per_week + 1
     end = max(start, math.ceil((hours_before + action.hours) / hours_per_week))
@@ -202,13 +221,15 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
         raise ValueError(f"hours per week must be {HOURS_PER_WEEK_MIN}-{HOURS_PER_WEEK_MAX}")
     frozen = {item.slug: item for item in snapshot.items}
     scored = {item.item: item for item in score.items}
-    asked = set()  # a question is shown once, with the first action that tests its item
+    shown = {"questions": set(), "resources": set()}
     candidates = [
-        _action(snapshot, frozen[slug], scored[slug], asked) for slug in first_actions(score)
+        _action(snapshot, frozen[slug], scored[slug], shown) for slug in first_actions(score)
     ]
     budget = hours_per_week * weeks
     actions, later, used, over_budget, next_needs = [], [], 0, False, 0
+    studied = set()  # the first resources of the actions taken: each read once
     for action in candidates:
+        action = _read_once(action, studied)
         if used + action.hours <= budget:
             actions.append(_scheduled(action, used, hours_per_week))
             used += action.hours
@@ -220,6 +241,9 @@ def plan_of(snapshot, score, *, hours_per_week=DEFAULT_HOURS_PER_WEEK, weeks=WEE
             if not later:
                 next_needs = used + action.hours
             later.append(action)
+            continue
+        if action.resources:
+            studied.add(action.resources[0].slug)
     return Plan(
         hours_per_week=hours_per_week,
         weeks=weeks,

@@ -241,3 +241,76 @@ class AnswerFactory(DjangoModelFactory):
     item = factory.SubFactory(ItemFactory)
     level = 2
     note = ""
+
+
+class CompletedAssessmentFactory(factory.Factory):
+    """A completed assessment over the loaded guide, made the way the product makes one:
+    started, every active item answered, completed through the services, so its report
+    comes from a snapshot frozen as in production. Every app's tests build theirs here
+    (tests/assessments/report_helpers.complete_assessment is its short form).
+
+    levels: {item slug: level}; items left out get `default`, or a spread over the
+    matrix (0, 2, 4, 1, 3, 0, ...). notes, evidence: {item slug: text}; `note` is
+    written on every item without one. The visitor's resume token is `.resume_token`.
+    """
+
+    class Meta:
+        model = assessments.Assessment
+
+    owner = None
+    current = "tech-lead"
+    target = "cto"
+    company_kind = None  # a kind's slug; None: the base profile
+    levels = factory.Dict({})
+    default = None
+    notes = factory.Dict({})
+    note = ""
+    evidence = factory.Dict({})
+
+    @classmethod
+    def _create(
+        cls,
+        model_class,
+        *,
+        owner,
+        current,
+        target,
+        company_kind,
+        levels,
+        default,
+        notes,
+        note,
+        evidence,
+    ):
+        from assessments import services
+        from content.models import CompanyKind, Item, Stage
+
+        assessment, token = services.assessment_start(
+            owner=owner,
+            current_stage=Stage.objects.get(slug=current),
+            target_stage=Stage.objects.get(slug=target),
+            company_kind=CompanyKind.objects.get(slug=company_kind) if company_kind else None,
+        )
+        items = Item.objects.filter(active=True).order_by("category__order", "order")
+        services.answers_save(
+            assessment=assessment,
+            answers={
+                item: (
+                    levels.get(item.slug, spread_level(index) if default is None else default),
+                    notes.get(item.slug, note),
+                    evidence.get(item.slug, ""),
+                )
+                for index, item in enumerate(items)
+            },
+        )
+        services.assessment_complete(assessment=assessment)
+        completed = model_class.objects.select_related("current_stage", "target_stage").get(
+            pk=assessment.pk
+        )
+        completed.resume_token = token
+        return completed
+
+
+def spread_level(index):
+    """A spread of ratings over the matrix: 0, 2, 4, 1, 3, 0, 2, ..."""
+    return (index * 2) % 5

@@ -11,9 +11,8 @@ from html.parser import HTMLParser
 from django.test import Client
 from django.urls import reverse
 
-from assessments import access, services
-from assessments.models import Assessment
-from content.models import CompanyKind, Item, Stage
+from assessments import access
+from tests.factories import CompletedAssessmentFactory, spread_level
 
 FORMATS = ("pdf", "csv", "json")
 OWNER_USERNAME = "owner-qz7k"  # distinctive: a plain name could be a substring of any text
@@ -27,7 +26,7 @@ def client_in(language):
 
 def varied_level(index):
     """A spread of ratings over the matrix: 0, 2, 4, 1, 3, 0, 2, ..."""
-    return (index * 2) % 5
+    return spread_level(index)
 
 
 def complete_assessment(
@@ -41,32 +40,19 @@ def complete_assessment(
     company_kind=None,
     evidence=None,
 ):
-    """Start, answer every active item and complete; return (assessment, resume token).
-
-    levels: {item slug: level}; items left out get `default`, or varied_level(position).
-    company_kind: the slug of the kind of company aimed at (None: the base profile).
-    """
-    levels, notes, evidence = levels or {}, notes or {}, evidence or {}
-    assessment, token = services.assessment_start(
+    """A completed assessment (tests.factories.CompletedAssessmentFactory) and its resume
+    token: (assessment, token)."""
+    assessment = CompletedAssessmentFactory(
         owner=owner,
-        current_stage=Stage.objects.get(slug=current),
-        target_stage=Stage.objects.get(slug=target),
-        company_kind=CompanyKind.objects.get(slug=company_kind) if company_kind else None,
+        current=current,
+        target=target,
+        levels=levels or {},
+        notes=notes or {},
+        default=default,
+        company_kind=company_kind,
+        evidence=evidence or {},
     )
-    items = Item.objects.filter(active=True).order_by("category__order", "order")
-    answers = {
-        item: (
-            levels.get(item.slug, varied_level(index) if default is None else default),
-            notes.get(item.slug, ""),
-            evidence.get(item.slug, ""),
-        )
-        for index, item in enumerate(items)
-    }
-    services.answers_save(assessment=assessment, answers=answers)
-    services.assessment_complete(assessment=assessment)
-    return Assessment.objects.select_related("current_stage", "target_stage").get(
-        pk=assessment.pk
-    ), token
+    return assessment, assessment.resume_token
 
 
 def visitor_client(*assessments, language="en"):
@@ -117,7 +103,7 @@ def create_share_link(client, assessment, expires_in_days="30"):
 
 
 def readiness_by_hand(snapshot, stage_slug):
-    """PRODUCT.md 4: sum(w * min(r, e)) / sum(w * e) over items with e > 0, in %."""
+    """The readiness formula: sum(w * min(r, e)) / sum(w * e) over items with e > 0, in %."""
     stage = next(s for s in snapshot["stages"] if s["slug"] == stage_slug)
     met = expected = 0
     for item in snapshot["items"]:

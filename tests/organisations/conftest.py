@@ -4,9 +4,8 @@ completed assessments, and an outsider who administers another organisation."""
 import pytest
 
 from accounts.services import account_create
-from assessments import services as assessment_services
-from content.models import Item, Stage
 from organisations import services
+from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import english_client
 
 PASSWORD = "x-Passw0rd-long"  # noqa: S105
@@ -30,19 +29,13 @@ def complete(guide):
     """complete(user, level=2, target="cto"): a completed assessment of `user`."""
 
     def make(user, level=2, target="cto", current="tech-lead"):
-        assessment, _token = assessment_services.assessment_start(
+        return CompletedAssessmentFactory(
             owner=user,
-            current_stage=Stage.objects.get(slug=current),
-            target_stage=Stage.objects.get(slug=target),
+            current=current,
+            target=target,
+            default=level,
+            note=f"private note of {user}",
         )
-        assessment_services.answers_save(
-            assessment=assessment,
-            answers={
-                item: (level, f"private note of {user}")
-                for item in Item.objects.filter(active=True)
-            },
-        )
-        return assessment_services.assessment_complete(assessment=assessment)
 
     return make
 

@@ -42,6 +42,23 @@ def all_at(matrix, level):
     return {item["slug"]: level for item in matrix[None]["items"]}
 
 
+def check_hours(plan, practice=lambda action: action.practice.hours):
+    """Each action counts its practice, and its first resource unless an action of the plan
+    before it already counts that one (a book is read once)."""
+    studied = set()
+    for action in plan.actions:
+        first = action.resources[0]
+        assert action.hours == (0 if first.slug in studied else first.effort_hours) + practice(
+            action
+        ), action.item
+        studied.add(first.slug)
+    for action in plan.later:
+        first = action.resources[0]
+        assert action.hours == (0 if first.slug in studied else first.effort_hours) + practice(
+            action
+        ), action.item
+
+
 def test_full_marks_get_no_actions(matrix):
     snapshot, score = frozen(matrix, all_at(matrix, 4))
     plan = plan_of(snapshot, score)
@@ -58,7 +75,7 @@ def test_the_actions_are_the_top_focus_areas_one_level_up(matrix):
         assert action.practice is not None and action.practice.levels == (1, 2)
         assert 1 <= len(action.resources) <= 2
         assert all(fits(band_for(r, action.item), 1) for r in action.resources)
-        assert action.hours == action.resources[0].effort_hours + action.practice.hours
+    check_hours(plan)
 
 
 def test_a_junior_at_zero_is_never_offered_material_for_higher_levels(matrix):
@@ -245,10 +262,10 @@ def test_a_persons_plan_offers_core_resources_of_their_band_and_practice_of_thei
     assert core_gaps, "each person is short on some of the role's core items"
     assert {a.item for a in actions} & core_gaps, "the plan starts on the target's core items"
     asked = []
+    check_hours(plan)
     for action in actions:
         _core_first_check(action)
         assert action.practice.levels == (action.from_level, action.to_level)
-        assert action.hours == action.resources[0].effort_hours + action.practice.hours
         for question in action.questions:
             assert action.item in question.items, (action.item, question.slug)
         asked += [question.slug for question in action.questions]
@@ -295,4 +312,19 @@ def test_a_snapshot_frozen_before_fits_ranks_by_hours_and_counts_six_practice_ho
         assert action.resource_fit == (None,) * len(action.resources)
         hours = [r.effort_hours for r in action.resources]
         assert hours == sorted(hours)
-        assert action.hours == action.resources[0].effort_hours + PRACTICE_HOURS
+    check_hours(plan, practice=lambda action: PRACTICE_HOURS)
+
+
+def test_a_book_two_actions_would_share_is_counted_once_and_another_core_one_preferred(matrix):
+    # Leading, team building and the HR partnership at 0-1: The Manager's Path is core for
+    # all three, so the plan reads it once (or picks another core book), never three times.
+    levels = {**all_at(matrix, 4), "leadership-culture": 1, "team-building": 0, "hr-team": 0}
+    snapshot, score = frozen(
+        matrix, levels, current="senior-developer", target="engineering-manager"
+    )
+    plan = plan_of(snapshot, score, hours_per_week=40)
+    assert len(plan.actions) == 3
+    firsts = [a.resources[0] for a in plan.actions]
+    counted = sum(a.hours - a.practice.hours for a in plan.actions)
+    assert counted == sum(r.effort_hours for r in {r.slug: r for r in firsts}.values())
+    assert len({r.slug for r in firsts}) >= 2, "another core book where one fits"
