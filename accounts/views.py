@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods
 from accounts import selectors, services, two_factor
 from accounts.backends import username_locks_lift
 from accounts.dashboard import dashboard_rows
-from accounts.invited import invitation_pending
 from accounts.forms import AccountDeleteForm, AccountSettingsForm, LoginForm
+from accounts.invited import invitation_pending
 from accounts.member_data import member_data
 from assessments import access
 from assessments import services as assessment_services

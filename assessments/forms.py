@@ -54,7 +54,11 @@ class StartForm(forms.Form):
         if last_completed is not None:
             self.fields["start_from_last"] = forms.BooleanField(
                 label=_("Start from the answers of your last assessment (completed on %(date)s)")
-                % {"date": date_format(timezone.localdate(last_completed.completed_at), "DATE_FORMAT")},
+                % {
+                    "date": date_format(
+                        timezone.localdate(last_completed.completed_at), "DATE_FORMAT"
+                    )
+                },
                 required=False,
                 initial=True,
                 help_text=_(

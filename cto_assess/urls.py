@@ -11,7 +11,6 @@ from cto_assess import health
 from reports import urls as report_urls
 
 
-
 class FaviconView(RedirectView):
     """The icon's hashed static address, looked up per request (not at import, before the
     static manifest may exist)."""

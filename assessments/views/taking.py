@@ -146,9 +146,7 @@ def _render_review(request, assessment, missing=None, status=200):
     total = sum(len(c.active_items) for c in categories)
     answered = sum(1 for c in categories for item in c.active_items if item.answer)
     # What is left, with a link to each: Submit waits until nothing is.
-    left_open = [
-        item for c in categories for item in c.active_items if not item.answer
-    ]
+    left_open = [item for c in categories for item in c.active_items if not item.answer]
     for item in left_open:
         item.step_number = steps.get(item.category_id)
     return render(

@@ -37,7 +37,14 @@ def _readiness_rows(organisation, stage, all_stages, items):
         _("previous quarter: mean readiness"),
         _("change"),
     ]
-    yield [stage.name, team.people, team.mean, team.previous_people, team.previous_mean, team.change]
+    yield [
+        stage.name,
+        team.people,
+        team.mean,
+        team.previous_people,
+        team.previous_mean,
+        team.change,
+    ]
 
 
 def _coverage_rows(organisation, stage, all_stages, items):

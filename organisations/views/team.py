@@ -17,12 +17,12 @@ from organisations.team.bench import bench, team_readiness
 from organisations.team.common import NEAR, READY, BadChoice, page_number, picked_stage, stages
 from organisations.team.coverage import coverage
 from organisations.team.export import PARTS, team_csv
+from organisations.team.heatmap import SORTS, heatmap
 from organisations.team.summary import (
     PREPARING_REFRESH_SECONDS,
     summary_is_queued,
     summary_pdf_or_queue,
 )
-from organisations.team.heatmap import SORTS, heatmap
 from organisations.views.errors import bad_request
 
 

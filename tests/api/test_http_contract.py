@@ -35,9 +35,7 @@ def test_head_answers_wherever_get_does_with_no_body(client, owner, bearer, comp
 
 
 @pytest.mark.django_db
-def test_a_304_has_no_body_type_and_if_none_match_star_is_honoured(
-    client, owner, bearer, complete
-):
+def test_a_304_has_no_body_type_and_if_none_match_star_is_honoured(client, owner, bearer, complete):
     done = complete(owner)
     auth = bearer(owner)
     etag = client.get(_report(done), **auth)["ETag"]

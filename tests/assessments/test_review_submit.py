@@ -193,7 +193,9 @@ def test_the_review_page_runs_a_fixed_number_of_queries(visitor_draft, guide_cou
 
 
 def _submit_button(response):
-    return re.search(r'<button type="submit"[^>]*>Submit and see my report', response.content.decode()).group(0)
+    return re.search(
+        r'<button type="submit"[^>]*>Submit and see my report', response.content.decode()
+    ).group(0)
 
 
 def test_submit_is_enabled_only_when_every_item_is_answered_with_links_to_the_rest(

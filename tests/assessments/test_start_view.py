@@ -1,6 +1,7 @@
 """The start page: choose the current and target stages, no account needed."""
 
 import re
+from datetime import UTC
 
 import pytest
 from django.urls import reverse
@@ -130,7 +131,10 @@ def test_a_retake_carries_over_the_stages_and_kind_of_company_and_says_no_resume
     from tests.assessments.report_helpers import complete_assessment
 
     complete_assessment(
-        owner=member, current="engineering-manager", target="vp-engineering", company_kind="startups"
+        owner=member,
+        current="engineering-manager",
+        target="vp-engineering",
+        company_kind="startups",
     )
 
     response = member_client.get(URL)
@@ -146,13 +150,12 @@ def test_the_retake_offer_dates_the_last_assessment_in_the_configured_time_zone(
     member, member_client, settings
 ):
     from datetime import datetime
-    from datetime import timezone as dt_timezone
 
     from tests.assessments.report_helpers import complete_assessment
 
     assessment, _ = complete_assessment(owner=member)
     # 23:30 UTC on 6 December is 08:30 on 7 December in Tokyo.
-    completed = datetime(2026, 12, 6, 23, 30, tzinfo=dt_timezone.utc)
+    completed = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
     Assessment.objects.filter(pk=assessment.pk).update(completed_at=completed)
     settings.TIME_ZONE = "Asia/Tokyo"
 

@@ -49,7 +49,11 @@ def heatmap_url(live_server, live_guide):
     organisation = services.organisation_create(user=chief, name="Kaizen Labs")
     inviter = organisation.memberships.get()
     for username, level in (("rin.takahashi@example.co.jp", 1), ("sam", 3), ("kai", 4)):
-        user = account_create(username=username, email=username if "@" in username else f"{username}@example.com", password=PASSWORD)
+        user = account_create(
+            username=username,
+            email=username if "@" in username else f"{username}@example.com",
+            password=PASSWORD,
+        )
         invitation, _token = services.invitation_create(membership=inviter)
         membership = services.invitation_accept(invitation=invitation, user=user)
         assessment, _ = complete_assessment(owner=user, default=level)

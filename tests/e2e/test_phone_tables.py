@@ -23,7 +23,9 @@ OFF_SCREEN = """() => [...document.querySelectorAll('main table a, main table bu
 
 @pytest.fixture
 def member_with_tables():
-    member = account_create(username="owner@example.com", email="owner@example.com", password=PASSWORD)
+    member = account_create(
+        username="owner@example.com", email="owner@example.com", password=PASSWORD
+    )
     complete_assessment(owner=member)
     complete_assessment(owner=member, target="vp-engineering")
     organisation = organisation_services.organisation_create(user=member, name="Kaizen Labs")

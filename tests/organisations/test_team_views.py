@@ -163,7 +163,11 @@ def test_each_part_of_the_team_csv_is_one_table_pandas_reads_into_its_columns(
     assert list(readiness.columns)[:3] == ["stage", "people", "mean readiness"]
     assert len(readiness) == 1 and readiness["people"][0] == 3
     assert list(coverage.columns) == [
-        "item", "category", "people at level 3 or above", "status", "who"
+        "item",
+        "category",
+        "people at level 3 or above",
+        "status",
+        "who",
     ]
     assert coverage["people at level 3 or above"].dtype.kind == "i"  # numbers, not text
     assert set(coverage["status"]) <= {"covered", "single-point", "gap"}

@@ -256,9 +256,7 @@ def test_the_members_data_export_holds_the_plan(own, completed):
     ]
 
 
-def test_the_plan_says_what_the_next_action_needs_and_offers_the_hours_that_fit_it(
-    own, completed
-):
+def test_the_plan_says_what_the_next_action_needs_and_offers_the_hours_that_fit_it(own, completed):
     own.post(_url("hours", completed), {"hours_per_week": "1"})  # 12 hours in 12 weeks
     page = own.get(_url("plan", completed))
     plan_view = page.context["report"].plan
