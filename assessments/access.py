@@ -136,16 +136,6 @@ def held_unclaimable_count(request, claimable_ids):
     return Assessment.objects.filter(pk__in=list(held), owner__isnull=True).count()
 
 
-def may_claim(request, assessment):
-    """Whether this session may take this visitor's assessment into an account."""
-    if assessment.owner_id is not None:
-        return False
-    key = str(assessment.pk)
-    return key in request.session.get(CLAIMABLE_KEY, []) or (
-        request.session.get(LINKS_KEY, {}).get(key) == assessment.resume_token_hash
-    )
-
-
 def audience_of(request, assessment):
     """OWNER or VISITOR if this request is the person the assessment is about, else None."""
     if assessment.owner_id is not None:

@@ -165,22 +165,12 @@ def email_resume_link(request, assessment_id):
 @login_required
 @require_POST
 def claim(request, assessment_id):
-    """Take the visitor's assessment this browser holds into the member's account, when the
-    browser may (it started it, or holds it through its current resume link); else say why
-    not, and the way."""
+    """Take the visitor's assessment this browser holds into the member's account. Holding it
+    is the claiming rule (access.audience_of: the browser started it, or came through its
+    current resume link); any other browser gets the same 404 as an outsider."""
     seen = access.access_for(request, assessment_id)
     assessment = seen.assessment
     if seen.audience == access.Audience.OWNER:
-        return redirect("assessments:detail", assessment.pk)
-    if not access.may_claim(request, assessment):
-        messages.error(
-            request,
-            _(
-                "This assessment was not added to your account: this browser opened it "
-                "with a resume link that has since been replaced. Open the newest resume "
-                "link in this browser, then choose “Add it to my account” again."
-            ),
-        )
         return redirect("assessments:detail", assessment.pk)
     services.assessments_claim(assessment_ids=[assessment.pk], user=request.user)
     messages.success(request, _("The assessment is now saved to your account."))
