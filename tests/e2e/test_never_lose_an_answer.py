@@ -87,9 +87,13 @@ def test_switching_language_keeps_what_was_just_chosen(live_server, english_page
     pick(page, 1, 1)
     # At once, before the background save: the switch saves first.
     page.locator(".navbar-toggler").click()
-    page.locator("form.language-switcher button[value=ja]").click()
+    japanese = page.locator("form.language-switcher button[value=ja]")
+    # The menu opens with a transition: click once it has come to rest.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    japanese.click()
     # The switch first waits for the save: wait for the Japanese page, not the same URL.
-    page.wait_for_function("() => document.documentElement.lang === 'ja'")
+    # A loaded machine (CI, two workers and two browsers) can take more than the default.
+    page.wait_for_function("() => document.documentElement.lang === 'ja'", timeout=30_000)
     page.wait_for_load_state()
     assert re.search(r"/step/1/$", page.url)
     assert page.locator("html").get_attribute("lang") == "ja"
