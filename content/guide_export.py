@@ -25,41 +25,44 @@ def _slugs(row):
 
 
 def guide_export():
-    """Return the whole guide as plain data, in the order and shape of the data file."""
-    item_order = Prefetch(
-        "items", queryset=models.Item.objects.order_by("category__order", "order")
-    )
+    """Return the whole guide as plain data, in the order and shape of the data file.
+
+    Each part has its pair in content.guide_loader (_export_items / _load_items, ...)."""
+    return {
+        "schema": SCHEMA_ID,
+        "categories": _export_categories(),
+        "items": _export_items(),
+        "stages": _export_stages(),
+        "target_profile": _export_target_profile(),
+        "learning_steps": _export_learning_steps(),
+        "resources": _export_resources(),
+        "practice": _export_practice(),
+        "questions": _export_questions(),
+        "trends": _export_trends(),
+        "company_kinds": _export_company_kinds(),
+    }
+
+
+def _export_categories():
+    return [
+        _optional_text(
+            {"slug": category.slug, "order": category.order, "name": texts_of(category, "name")},
+            category,
+            "description",
+        )
+        for category in models.Category.objects.all()
+    ]
+
+
+def _export_items():
+    """Each item with its tools, rubric and knowledge checks (the loader's
+    _load_tools_and_rubric and _load_knowledge_checks read them back)."""
     items = (
         models.Item.objects.select_related("category")
         .prefetch_related("tools", "rubric_levels", "knowledge_checks__choices")
         .order_by("category__order", "order", "slug")
     )
-    data = {
-        "schema": SCHEMA_ID,
-        "categories": [],
-        "items": [],
-        "stages": [],
-        "target_profile": {},
-        "learning_steps": [],
-        "resources": [],
-        "practice": [],
-        "questions": [],
-        "trends": [],
-        "company_kinds": [],
-    }
-
-    for category in models.Category.objects.all():
-        data["categories"].append(
-            _optional_text(
-                {
-                    "slug": category.slug,
-                    "order": category.order,
-                    "name": texts_of(category, "name"),
-                },
-                category,
-                "description",
-            )
-        )
+    entries = []
     for item in items:
         entry = {"slug": item.slug, "category": item.category.slug, "order": item.order}
         if not item.active:
@@ -74,7 +77,11 @@ def guide_export():
         checks = knowledge_checks_data(item, texts_of)
         if checks:
             entry["knowledge_checks"] = checks
-        data["items"].append(entry)
+        entries.append(entry)
+    return entries
+
+
+def _export_stages():
     next_order = Prefetch("next_stages", queryset=models.Stage.objects.order_by("order"))
     core_cells = models.TargetLevel.objects.filter(core=True).order_by(
         "item__category__order", "item__order"
@@ -82,38 +89,52 @@ def guide_export():
     core_of = {}
     for stage_id, item_slug in core_cells.values_list("stage_id", "item__slug"):
         core_of.setdefault(stage_id, []).append(item_slug)
-    for stage in models.Stage.objects.prefetch_related(next_order):
-        data["stages"].append(
-            {
-                "slug": stage.slug,
-                "order": stage.order,
-                "name": texts_of(stage, "name"),
-                "track": stage.track,
-                "next": [following.slug for following in stage.next_stages.all()],
-                "role": texts_of(stage, "role"),
-                "responsibilities": texts_of(stage, "responsibilities"),
-                "next_step": texts_of(stage, "next_step"),
-                "core_items": core_of.get(stage.pk, []),
-            }
-        )
+    return [
+        {
+            "slug": stage.slug,
+            "order": stage.order,
+            "name": texts_of(stage, "name"),
+            "track": stage.track,
+            "next": [following.slug for following in stage.next_stages.all()],
+            "role": texts_of(stage, "role"),
+            "responsibilities": texts_of(stage, "responsibilities"),
+            "next_step": texts_of(stage, "next_step"),
+            "core_items": core_of.get(stage.pk, []),
+        }
+        for stage in models.Stage.objects.prefetch_related(next_order)
+    ]
+
+
+def _export_target_profile():
     cells = models.TargetLevel.objects.select_related("stage", "item").order_by(
         "stage__order", "item__category__order", "item__order"
     )
+    profile = {}
     for cell in cells:
-        data["target_profile"].setdefault(cell.stage.slug, {})[cell.item.slug] = {
+        profile.setdefault(cell.stage.slug, {})[cell.item.slug] = {
             "expected": cell.expected,
             "importance": cell.importance,
         }
-    for step in models.LearningStep.objects.all():
-        data["learning_steps"].append(
+    return profile
+
+
+def _export_learning_steps():
+    return [
+        _optional_text(
             {
                 "slug": step.slug,
                 "order": step.order,
                 "name": texts_of(step, "name"),
                 "goal": texts_of(step, "goal"),
-            }
+            },
+            step,
+            "note",
         )
-        _optional_text(data["learning_steps"][-1], step, "note")
+        for step in models.LearningStep.objects.all()
+    ]
+
+
+def _export_resources():
     link_order = Prefetch(
         "links",
         queryset=models.ResourceItem.objects.select_related("item").order_by(
@@ -121,67 +142,89 @@ def guide_export():
         ),
     )
     resources = models.Resource.objects.select_related("step").prefetch_related(link_order)
-    for resource in resources:
-        entry = {
-            "slug": resource.slug,
-            "order": resource.order,
-            "kind": resource.kind,
-            "title": texts_of(resource, "title"),
+    return [_resource_entry(resource) for resource in resources]
+
+
+def _resource_entry(resource):
+    entry = {
+        "slug": resource.slug,
+        "order": resource.order,
+        "kind": resource.kind,
+        "title": texts_of(resource, "title"),
+    }
+    _optional_text(entry, resource, "author")
+    if resource.year:
+        entry["year"] = resource.year
+    if resource.url:
+        entry["url"] = resource.url
+    entry["step"] = resource.step.slug
+    entry["items"] = [
+        {
+            "item": link.item.slug,
+            "fit": link.fit,
+            "levels": dict(zip(("from", "to"), link.band, strict=True)),
         }
-        _optional_text(entry, resource, "author")
-        if resource.year:
-            entry["year"] = resource.year
-        if resource.url:
-            entry["url"] = resource.url
-        entry["step"] = resource.step.slug
-        entry["items"] = [
-            {
-                "item": link.item.slug,
-                "fit": link.fit,
-                "levels": dict(zip(("from", "to"), link.band, strict=True)),
-            }
-            for link in resource.links.all()
-        ]
-        _optional_text(entry, resource, "description")
-        entry["effort_hours"] = resource.effort_hours
-        entry["levels"] = {"from": resource.level_from, "to": resource.level_to}
-        entry["provenance"] = resource.provenance
-        data["resources"].append(entry)
-    for action in models.PracticeAction.objects.select_related("item").order_by(
+        for link in resource.links.all()
+    ]
+    _optional_text(entry, resource, "description")
+    entry["effort_hours"] = resource.effort_hours
+    entry["levels"] = {"from": resource.level_from, "to": resource.level_to}
+    entry["provenance"] = resource.provenance
+    return entry
+
+
+def _export_practice():
+    actions = models.PracticeAction.objects.select_related("item").order_by(
         "item__category__order", "item__order", "order"
-    ):
-        data["practice"].append(
-            {
-                "slug": action.slug,
-                "order": action.order,
-                "item": action.item.slug,
-                "levels": {"from": action.level_from, "to": action.level_to},
-                **({"hours": action.hours} if action.hours else {}),
-                "text": texts_of(action, "text"),
-            }
-        )
-    for question in models.InterviewQuestion.objects.prefetch_related(item_order):
-        data["questions"].append(
-            {
-                "slug": question.slug,
-                "order": question.order,
-                "question": texts_of(question, "question"),
-                "answer_points": texts_of(question, "answer_points"),
-                "items": _slugs(question),
-            }
-        )
-    for trend in models.Trend.objects.prefetch_related(item_order):
-        data["trends"].append(
-            {
-                "slug": trend.slug,
-                "order": trend.order,
-                "name": texts_of(trend, "name"),
-                "description": texts_of(trend, "description"),
-                "why_it_matters": texts_of(trend, "why_it_matters"),
-                "items": _slugs(trend),
-            }
-        )
+    )
+    return [
+        {
+            "slug": action.slug,
+            "order": action.order,
+            "item": action.item.slug,
+            "levels": {"from": action.level_from, "to": action.level_to},
+            **({"hours": action.hours} if action.hours else {}),
+            "text": texts_of(action, "text"),
+        }
+        for action in actions
+    ]
+
+
+def _items_in_order():
+    return Prefetch("items", queryset=models.Item.objects.order_by("category__order", "order"))
+
+
+def _export_questions():
+    return [
+        {
+            "slug": question.slug,
+            "order": question.order,
+            "question": texts_of(question, "question"),
+            "answer_points": texts_of(question, "answer_points"),
+            "items": _slugs(question),
+        }
+        for question in models.InterviewQuestion.objects.prefetch_related(_items_in_order())
+    ]
+
+
+def _export_trends():
+    return [
+        {
+            "slug": trend.slug,
+            "order": trend.order,
+            "name": texts_of(trend, "name"),
+            "description": texts_of(trend, "description"),
+            "why_it_matters": texts_of(trend, "why_it_matters"),
+            "items": _slugs(trend),
+        }
+        for trend in models.Trend.objects.prefetch_related(_items_in_order())
+    ]
+
+
+def _export_company_kinds():
+    """Each kind with its overrides of the target profile (the loader's _load_overrides)."""
     overrides = models.TargetOverride.objects.select_related("stage", "item")
+    entries = []
     for kind in models.CompanyKind.objects.prefetch_related(Prefetch("overrides", overrides)):
         entry = {
             "slug": kind.slug,
@@ -200,8 +243,8 @@ def guide_export():
             entry.setdefault("overrides", {}).setdefault(cell.stage.slug, {})[cell.item.slug] = (
                 change
             )
-        data["company_kinds"].append(entry)
-    return data
+        entries.append(entry)
+    return entries
 
 
 class _IndentedDumper(yaml.SafeDumper):

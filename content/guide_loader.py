@@ -11,7 +11,8 @@ import yaml
 from django.db import transaction
 
 from content import models
-from content.guide_schema import LANGUAGES, GuideFileError, resource_links, validate_guide
+from content.guide_schema import GuideFileError, resource_links, validate_guide
+from content.guide_upsert import Upserter, texts, upsert_by_slug
 
 DEFAULT_GUIDE_FILE = Path(__file__).resolve().parent / "data" / "guide.yaml"
 
@@ -42,66 +43,6 @@ def read_guide_file(path):
     return data
 
 
-def texts(field_name, text):
-    """{"ja": .., "en": ..} -> {"name_ja": .., "name_en": ..}; a missing text is blank."""
-    text = text or {}
-    return {f"{field_name}_{lang}": text.get(lang, "") for lang in LANGUAGES}
-
-
-def _same(stored, value):
-    """Equal, counting a blank text the same as an unset (null) translated field."""
-    return stored == value or (stored in (None, "") and value in (None, ""))
-
-
-class _Upserter:
-    """Creates or updates rows of one model, keyed by a natural key, recording changes."""
-
-    def __init__(self, result, model, key_fields, label):
-        self.result, self.model, self.key_fields, self.label = result, model, key_fields, label
-        self.rows = {self._key(row): row for row in model.objects.all()}
-        self.new_pks = set()
-
-    def _key(self, row):
-        return tuple(getattr(row, name) for name in self.key_fields)
-
-    def save(self, key, values, name):
-        row = self.rows.get(key)
-        if row is None:
-            row = self.model(**dict(zip(self.key_fields, key, strict=True)), **values)
-            row.save()
-            self.rows[key] = row
-            self.new_pks.add(row.pk)
-            self.result.created.append(f"{self.label} {name}")
-            return row
-        if self.result.missing_only:
-            return row
-        changed = [f for f, value in values.items() if not _same(getattr(row, f), value)]
-        if changed:
-            for f in changed:
-                setattr(row, f, values[f])
-            row.save(update_fields=changed)
-            self.result.updated.append(f"{self.label} {name}: {', '.join(changed)}")
-        return row
-
-    def set_items(self, row, relation, item_rows, name):
-        if self.result.missing_only and row.pk not in self.new_pks:
-            return
-        manager = getattr(row, relation)
-        wanted = {item.pk for item in item_rows}
-        if set(manager.values_list("pk", flat=True)) != wanted:
-            manager.set(item_rows)
-            if row.pk not in self.new_pks:
-                self.result.updated.append(f"{self.label} {name}: {relation}")
-
-
-def _upsert_by_slug(result, model, label, entries, values_of):
-    upserter = _Upserter(result, model, ["slug"], label)
-    return upserter, {
-        entry["slug"]: upserter.save((entry["slug"],), values_of(entry), entry["slug"])
-        for entry in entries
-    }
-
-
 def _make_room_for_stage_orders(entries, source, missing_only):
     """Park re-ordered stages on free orders first: the ladder's order is unique per row."""
     wanted = {entry["slug"]: entry["order"] for entry in entries}
@@ -128,7 +69,25 @@ def _make_room_for_stage_orders(entries, source, missing_only):
 
 
 def _load(data, result, source):
-    _, categories = _upsert_by_slug(
+    """Every part of the guide, in the order of its foreign keys (each step's pair is in
+    content.guide_export)."""
+    categories = _load_categories(data, result)
+    items = _load_items(data, result, categories)
+    _load_tools_and_rubric(data, result, items)
+    _load_knowledge_checks(data, result, items)
+    stages = _load_stages(data, result, source)
+    _load_target_profile(data, result, stages, items)
+    steps = _load_learning_steps(data, result)
+    _load_resources(data, result, steps, items)
+    _load_questions(data, result, items)
+    _load_trends(data, result, items)
+    _load_practice(data, result, items)
+    kinds = _load_company_kinds(data, result)
+    _load_overrides(data, result, kinds, stages, items)
+
+
+def _load_categories(data, result):
+    _, categories = upsert_by_slug(
         result,
         models.Category,
         "category",
@@ -139,7 +98,11 @@ def _load(data, result, source):
             **texts("description", e.get("description")),
         },
     )
-    _, items = _upsert_by_slug(
+    return categories
+
+
+def _load_items(data, result, categories):
+    _, items = upsert_by_slug(
         result,
         models.Item,
         "item",
@@ -152,8 +115,12 @@ def _load(data, result, source):
             **texts("description", e.get("description")),
         },
     )
-    tools = _Upserter(result, models.Tool, ["item_id", "name"], "tool")
-    rubric = _Upserter(result, models.RubricLevel, ["item_id", "level"], "rubric")
+    return items
+
+
+def _load_tools_and_rubric(data, result, items):
+    tools = Upserter(result, models.Tool, ["item_id", "name"], "tool")
+    rubric = Upserter(result, models.RubricLevel, ["item_id", "level"], "rubric")
     for entry in data["items"]:
         item = items[entry["slug"]]
         for order, tool_name in enumerate(entry.get("tools", []), start=1):
@@ -164,10 +131,12 @@ def _load(data, result, source):
                 texts("text", level["text"]),
                 f"{entry['slug']} level {level['level']}",
             )
-    _load_knowledge_checks(data, result, items)
 
+
+def _load_stages(data, result, source):
+    """The stages, then the ladder between them (a stage's next stages)."""
     _make_room_for_stage_orders(data["stages"], source, result.missing_only)
-    stage_upserter, stages = _upsert_by_slug(
+    stage_upserter, stages = upsert_by_slug(
         result,
         models.Stage,
         "stage",
@@ -188,9 +157,14 @@ def _load(data, result, source):
             [stages[slug] for slug in entry["next"]],
             entry["slug"],
         )
+    return stages
+
+
+def _load_target_profile(data, result, stages, items):
+    """One cell per stage and item; a stage's `core_items` mark its core cells."""
     # A file written before core items (no `core_items`) leaves the marks as they are.
     core_of = {e["slug"]: set(e["core_items"]) for e in data["stages"] if "core_items" in e}
-    cells = _Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
+    cells = Upserter(result, models.TargetLevel, ["stage_id", "item_id"], "target profile")
     for stage_slug, row in data["target_profile"].items():
         for item_slug, cell in row.items():
             values = {"expected": cell["expected"], "importance": cell["importance"]}
@@ -200,7 +174,9 @@ def _load(data, result, source):
                 (stages[stage_slug].pk, items[item_slug].pk), values, f"{stage_slug} × {item_slug}"
             )
 
-    _, steps = _upsert_by_slug(
+
+def _load_learning_steps(data, result):
+    _, steps = upsert_by_slug(
         result,
         models.LearningStep,
         "learning step",
@@ -212,40 +188,60 @@ def _load(data, result, source):
             **texts("note", e.get("note")),
         },
     )
-    linked = [
-        (
-            models.Resource,
-            "resource",
-            "resources",
-            lambda e: {
-                "order": e["order"],
-                "kind": e["kind"],
-                "step": steps[e["step"]],
-                "url": e.get("url", ""),
-                "year": e.get("year"),
-                "effort_hours": e["effort_hours"],
-                "level_from": e["levels"]["from"],
-                "level_to": e["levels"]["to"],
-                "provenance": e["provenance"],
-                **texts("title", e["title"]),
-                **texts("author", e.get("author")),
-                **texts("description", e.get("description")),
-            },
-        ),
-        (
+    return steps
+
+
+def _load_resources(data, result, steps, items):
+    upserter, resources = upsert_by_slug(
+        result,
+        models.Resource,
+        "resource",
+        data["resources"],
+        lambda e: {
+            "order": e["order"],
+            "kind": e["kind"],
+            "step": steps[e["step"]],
+            "url": e.get("url", ""),
+            "year": e.get("year"),
+            "effort_hours": e["effort_hours"],
+            "level_from": e["levels"]["from"],
+            "level_to": e["levels"]["to"],
+            "provenance": e["provenance"],
+            **texts("title", e["title"]),
+            **texts("author", e.get("author")),
+            **texts("description", e.get("description")),
+        },
+    )
+    _load_resource_links(data, result, resources, items, upserter.new_pks)
+
+
+def _load_questions(data, result, items):
+    _load_with_items(
+        data["questions"],
+        items,
+        *upsert_by_slug(
+            result,
             models.InterviewQuestion,
             "question",
-            "questions",
+            data["questions"],
             lambda e: {
                 "order": e["order"],
                 **texts("question", e["question"]),
                 **texts("answer_points", e["answer_points"]),
             },
         ),
-        (
+    )
+
+
+def _load_trends(data, result, items):
+    _load_with_items(
+        data["trends"],
+        items,
+        *upsert_by_slug(
+            result,
             models.Trend,
             "trend",
-            "trends",
+            data["trends"],
             lambda e: {
                 "order": e["order"],
                 **texts("name", e["name"]),
@@ -253,21 +249,19 @@ def _load(data, result, source):
                 **texts("why_it_matters", e["why_it_matters"]),
             },
         ),
-    ]
-    for model, label, section, values_of in linked:
-        upserter, rows = _upsert_by_slug(result, model, label, data[section], values_of)
-        if model is models.Resource:
-            _load_resource_links(data, result, rows, items, upserter.new_pks)
-            continue
-        for entry in data[section]:
-            upserter.set_items(
-                rows[entry["slug"]],
-                "items",
-                [items[slug] for slug in entry["items"]],
-                entry["slug"],
-            )
+    )
 
-    _upsert_by_slug(
+
+def _load_with_items(entries, items, upserter, rows):
+    """A question's or trend's items are exactly the file's."""
+    for entry in entries:
+        upserter.set_items(
+            rows[entry["slug"]], "items", [items[slug] for slug in entry["items"]], entry["slug"]
+        )
+
+
+def _load_practice(data, result, items):
+    upsert_by_slug(
         result,
         models.PracticeAction,
         "practice action",
@@ -281,7 +275,10 @@ def _load(data, result, source):
             **texts("text", e["text"]),
         },
     )
-    _, kinds = _upsert_by_slug(
+
+
+def _load_company_kinds(data, result):
+    _, kinds = upsert_by_slug(
         result,
         models.CompanyKind,
         "kind of company",
@@ -294,7 +291,7 @@ def _load(data, result, source):
             **texts("target_note", e.get("target_note")),
         },
     )
-    _load_overrides(data, result, kinds, stages, items)
+    return kinds
 
 
 def _load_resource_links(data, result, resources, items, new_resources):
@@ -303,7 +300,7 @@ def _load_resource_links(data, result, resources, items, new_resources):
     Links are not user data (a report keeps its own copy), so a link the file no longer
     lists goes; with missing_only, only a new resource gets its links.
     """
-    links = _Upserter(result, models.ResourceItem, ["resource_id", "item_id"], "resource link")
+    links = Upserter(result, models.ResourceItem, ["resource_id", "item_id"], "resource link")
     wanted = set()
     for entry in data["resources"]:
         resource = resources[entry["slug"]]
@@ -334,8 +331,8 @@ def _load_resource_links(data, result, resources, items, new_resources):
 
 def _load_knowledge_checks(data, result, items):
     """Checks by slug, choices by position; a check the file no longer lists is retired."""
-    checks = _Upserter(result, models.KnowledgeCheck, ["slug"], "knowledge check")
-    choices = _Upserter(result, models.KnowledgeChoice, ["check_question_id", "order"], "choice")
+    checks = Upserter(result, models.KnowledgeCheck, ["slug"], "knowledge check")
+    choices = Upserter(result, models.KnowledgeChoice, ["check_question_id", "order"], "choice")
     listed = set()
     for entry in data["items"]:
         for order, check in enumerate(entry.get("knowledge_checks", []), start=1):
@@ -374,7 +371,7 @@ def _load_knowledge_checks(data, result, items):
 
 def _load_overrides(data, result, kinds, stages, items):
     """A kind's overrides are exactly the file's: cells it no longer lists are removed."""
-    overrides = _Upserter(
+    overrides = Upserter(
         result, models.TargetOverride, ["company_kind_id", "stage_id", "item_id"], "override"
     )
     wanted = set()
