@@ -28,7 +28,7 @@ from content.guide_loader import guide_load
 from tests import real_guide
 from tests.questionnaire import (
     PASSWORD,
-    english_client,
+    english_browser,
     resume_url_in,
     start_assessment,
     step_url,
@@ -178,10 +178,18 @@ def stage():
 # --- the people who use the site ---------------------------------------------------------
 
 
+# `client` is pytest-django's: a browser that states no language, so it gets the site's
+# default (Japanese). Tests that read English pages ask for this one.
+@pytest.fixture
+def english_client():
+    """A browser that asks for English pages (Accept-Language: en)."""
+    return english_browser()
+
+
 @pytest.fixture
 def visitor_draft(guide):
     """A visitor (no account) who started an assessment: (client, assessment)."""
-    client = english_client()
+    client = english_browser()
     return client, start_assessment(client)
 
 
@@ -190,7 +198,7 @@ def resumed_client(visitor_draft):
     """A NEW browser that opened the visitor's private resume link (shown on step 1)."""
     client, assessment = visitor_draft
     url = resume_url_in(client.get(step_url(assessment, 1)))
-    fresh = english_client()
+    fresh = english_browser()
     assert fresh.get(url).status_code == 302
     return fresh
 
@@ -226,7 +234,7 @@ def outsider(request, db):
     """Another member, or a browser with no session: neither may open someone's draft."""
     if request.param == "other-member":
         return request.getfixturevalue("other_member_client")
-    return english_client()
+    return english_browser()
 
 
 @pytest.fixture
@@ -238,7 +246,7 @@ def member(django_user_model):
 
 @pytest.fixture
 def member_client(member):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     return client
 
@@ -258,7 +266,7 @@ def other_member(django_user_model):
 
 @pytest.fixture
 def other_member_client(other_member):
-    client = english_client()
+    client = english_browser()
     client.force_login(other_member)
     return client
 

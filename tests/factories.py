@@ -219,6 +219,7 @@ class CompanyKindFactory(DjangoModelFactory):
 
 from assessments import models as assessments  # noqa: E402
 from assessments.tokens import hash_token  # noqa: E402
+from tests.real_guide import StageSlug  # noqa: E402
 
 
 class AssessmentFactory(DjangoModelFactory):
@@ -246,8 +247,7 @@ class AnswerFactory(DjangoModelFactory):
 class CompletedAssessmentFactory(factory.Factory):
     """A completed assessment over the loaded guide, made the way the product makes one:
     started, every active item answered, completed through the services, so its report
-    comes from a snapshot frozen as in production. Every app's tests build theirs here
-    (tests/assessments/report_helpers.complete_assessment is its short form).
+    comes from a snapshot frozen as in production. Every app's tests build theirs here.
 
     levels: {item slug: level}; items left out get `default`, or a spread over the
     matrix (0, 2, 4, 1, 3, 0, ...). notes, evidence: {item slug: text}; `note` is
@@ -258,8 +258,8 @@ class CompletedAssessmentFactory(factory.Factory):
         model = assessments.Assessment
 
     owner = None
-    current = "tech-lead"
-    target = "cto"
+    current = StageSlug.TECH_LEAD
+    target = StageSlug.CTO
     company_kind = None  # a kind's slug; None: the base profile
     levels = factory.Dict({})
     default = None

@@ -11,16 +11,18 @@ from django.urls import reverse
 
 from assessments import selectors
 from assessments.models import Answer, Assessment
+from tests.real_guide import StageSlug
 
 PASSWORD = "a-long-test-password-42"
 RESUME_URL = re.compile(r'id="resume-url"[^>]*value="([^"]+)"')
 
 
-def english_client(**options):
+def english_browser(**options):
+    """A new browser (Django's test client) that asks for English pages."""
     return Client(HTTP_ACCEPT_LANGUAGE="en", **options)
 
 
-def start_assessment(client, current="tech-lead", target="cto"):
+def start_assessment(client, current=StageSlug.TECH_LEAD, target=StageSlug.CTO):
     """Start through the real start view; return the new assessment."""
     before = set(Assessment.objects.values_list("pk", flat=True))
     response = client.post(

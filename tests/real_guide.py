@@ -7,8 +7,58 @@ one place that states the guide's figures, because checking them is what it is f
 
 import functools
 from dataclasses import dataclass
+from enum import StrEnum
 
 from content.guide_loader import DEFAULT_GUIDE_FILE, read_guide_file
+
+
+class StageSlug(StrEnum):
+    """The real guide's stages by slug, in ladder order: tests name a stage through these,
+    never as a literal (tests/content/test_guide_counts.py holds them to the data file)."""
+
+    JUNIOR_DEVELOPER = "junior-developer"
+    SENIOR_DEVELOPER = "senior-developer"
+    TECH_LEAD = "tech-lead"
+    ENGINEERING_MANAGER = "engineering-manager"
+    SOLUTIONS_ARCHITECT = "solutions-architect"
+    VP_ENGINEERING = "vp-engineering"
+    CTO = "cto"
+
+
+class ItemSlug(StrEnum):
+    """The real guide's items by slug, in the data file's order (retired ones included)."""
+
+    CLOUD_COMPUTING = "cloud-computing"
+    PROGRAMMING_LANGUAGES = "programming-languages"
+    SYSTEM_ARCHITECTURE = "system-architecture"
+    DATA_ENGINEERING = "data-engineering"
+    CYBERSECURITY = "cybersecurity"
+    DEVOPS_AUTOMATION = "devops-automation"
+    AI_ML = "ai-ml"
+    STRATEGIC_THINKING = "strategic-thinking"
+    COMMUNICATION = "communication"
+    LEADERSHIP_CULTURE = "leadership-culture"
+    CHANGE_MANAGEMENT = "change-management"
+    CRISIS_MANAGEMENT = "crisis-management"
+    CICD_TOOLS = "cicd-tools"
+    MONITORING_TOOLS = "monitoring-tools"
+    PROJECT_MANAGEMENT_TOOLS = "project-management-tools"
+    COLLABORATION_TOOLS = "collaboration-tools"
+    INFRASTRUCTURE_AS_CODE = "infrastructure-as-code"
+    SECURITY_SCANNING = "security-scanning"
+    COST_MANAGEMENT_TOOLS = "cost-management-tools"
+    TECHNOLOGY_STRATEGY = "technology-strategy"
+    ARCHITECTURE_OVERSIGHT = "architecture-oversight"
+    RESEARCH_DEVELOPMENT = "research-development"
+    TEAM_BUILDING = "team-building"
+    RISK_SECURITY_GOVERNANCE = "risk-security-governance"
+    TECH_BRANDING = "tech-branding"
+    BUDGET_ROI = "budget-roi"
+    EXECUTIVE_TEAM = "executive-team"
+    FINANCE_CFO = "finance-cfo"
+    PRODUCT_TEAM = "product-team"
+    HR_TEAM = "hr-team"
+    MARKETING_SALES = "marketing-sales"
 
 
 @functools.cache

@@ -45,15 +45,15 @@ def test_a_member_deletes_their_account_with_everything_in_it(
 def test_deleting_the_account_erases_its_log_in_records(member, other_member):
     from axes.models import AccessAttempt, AccessLog
 
-    from tests.questionnaire import english_client
+    from tests.questionnaire import english_browser
 
     for who in ("mina", "olek"):
-        english_client().post(reverse("login"), {"username": who, "password": "wrong"})
-        english_client().post(reverse("login"), {"username": who, "password": PASSWORD})
-        english_client().post(reverse("login"), {"username": who, "password": "wrong-again"})
+        english_browser().post(reverse("login"), {"username": who, "password": "wrong"})
+        english_browser().post(reverse("login"), {"username": who, "password": PASSWORD})
+        english_browser().post(reverse("login"), {"username": who, "password": "wrong-again"})
     assert AccessLog.objects.filter(username="mina").exists()
     assert AccessAttempt.objects.filter(username="mina").exists()
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
 
     client.post(reverse("account_delete"), {"password": PASSWORD})

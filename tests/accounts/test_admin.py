@@ -9,9 +9,9 @@ from tests.two_factor import verified_client
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
+def staff_client(english_client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "x-Pw-long-1")
-    return verified_client(client, admin)
+    return verified_client(english_client, admin)
 
 
 def _change_form_data(user, **profile):

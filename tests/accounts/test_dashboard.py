@@ -12,6 +12,7 @@ from assessments.models import Answer, Assessment
 from content.models import Stage
 from tests.factories import AnswerFactory, AssessmentFactory
 from tests.questionnaire import answer_all, post_step, start_assessment
+from tests.real_guide import StageSlug
 
 DASHBOARD = reverse("dashboard")
 # Session, user, the member's profile, their assessments with their answer counts, and
@@ -22,15 +23,15 @@ DASHBOARD_QUERIES = 5
 def test_the_dashboard_lists_drafts_and_completed_ones_with_their_target(
     guide, member, member_client, other_member
 ):
-    draft = start_assessment(member_client, target="vp-engineering")
+    draft = start_assessment(member_client, target=StageSlug.VP_ENGINEERING)
     post_step(member_client, draft, 1)
-    completed = start_assessment(member_client, target="cto")
+    completed = start_assessment(member_client, target=StageSlug.CTO)
     answer_all(member_client, completed)
     services.assessment_complete(assessment=completed)
     theirs = AssessmentFactory(
         owner=other_member,
-        current_stage=Stage.objects.get(slug="cto"),
-        target_stage=Stage.objects.get(slug="junior-developer"),
+        current_stage=Stage.objects.get(slug=StageSlug.CTO),
+        target_stage=Stage.objects.get(slug=StageSlug.JUNIOR_DEVELOPER),
     )
 
     page = member_client.get(DASHBOARD)
@@ -45,8 +46,8 @@ def test_the_dashboard_lists_drafts_and_completed_ones_with_their_target(
     assertNotContains(page, "Junior developer</td>")
 
 
-def test_the_dashboard_is_for_members_only(client, db):
-    assertRedirects(client.get(DASHBOARD), f"{reverse('login')}?next={DASHBOARD}")
+def test_the_dashboard_is_for_members_only(english_client, db):
+    assertRedirects(english_client.get(DASHBOARD), f"{reverse('login')}?next={DASHBOARD}")
 
 
 def _dashboard_queries(client):

@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 
 from accounts import services
-from tests.factories import AnswerFactory, AssessmentFactory
+from tests.factories import AnswerFactory, AssessmentFactory, CompletedAssessmentFactory
 
 
 def test_a_member_downloads_all_their_data_and_nobody_elses(member, member_client, other_member):
@@ -79,17 +79,16 @@ def test_a_member_made_without_a_profile_downloads_an_empty_one(member, member_c
     }
 
 
-def test_the_data_download_is_for_members_only(client, db):
-    response = client.get(reverse("data_export"))
+def test_the_data_download_is_for_members_only(english_client, db):
+    response = english_client.get(reverse("data_export"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
 
 def test_the_download_lists_share_links_without_their_tokens(guide, member, member_client):
     from assessments import services as assessment_services
-    from tests.assessments.report_helpers import complete_assessment
 
-    assessment = complete_assessment(owner=member)[0]
+    assessment = CompletedAssessmentFactory(owner=member)
     link, token = assessment_services.share_link_create(assessment=assessment, expires_at=None)
     assessment_services.share_link_revoke(link=link)
 
@@ -104,13 +103,13 @@ def test_the_download_lists_share_links_without_their_tokens(guide, member, memb
 
 
 def test_the_download_lists_the_members_log_ins_and_nobody_elses(member, other_member):
-    from tests.questionnaire import PASSWORD, english_client
+    from tests.questionnaire import PASSWORD, english_browser
 
     for who in ("mina", "olek"):
-        english_client(REMOTE_ADDR="198.51.100.7").post(
+        english_browser(REMOTE_ADDR="198.51.100.7").post(
             reverse("login"), {"username": who, "password": PASSWORD}
         )
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
 
     data = json.loads(client.get(reverse("data_export")).content)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts.models import Profile
-from tests.questionnaire import PASSWORD, english_client, start_assessment
+from tests.questionnaire import PASSWORD, english_browser, start_assessment
 
 DASHBOARD = reverse("dashboard")
 
@@ -58,7 +58,7 @@ def test_a_member_changes_their_password(member, member_client):
 
 
 def test_a_member_resets_a_forgotten_password_by_email(member, mailoutbox):
-    client = english_client()
+    client = english_browser()
     response = client.post(reverse("password_reset"), {"email": "mina@example.com"})
     assertRedirects(response, reverse("password_reset_done"))
 
@@ -77,7 +77,7 @@ def test_a_member_resets_a_forgotten_password_by_email(member, mailoutbox):
 
 
 def test_a_reset_for_an_unknown_address_sends_nothing(db, mailoutbox):
-    response = english_client().post(reverse("password_reset"), {"email": "who@example.com"})
+    response = english_browser().post(reverse("password_reset"), {"email": "who@example.com"})
     assert response.status_code == 302
     assert mailoutbox == []
 
@@ -107,11 +107,11 @@ def test_logging_in_switches_to_the_members_language(guide, member):
 
 def test_logging_in_without_a_preference_keeps_the_browsers_language(db, member):
     Profile.objects.create(user=member)
-    response = _log_in(english_client())
+    response = _log_in(english_browser())
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
 def test_a_member_made_without_a_profile_gets_one_at_log_in(db, member):
     assert not Profile.objects.filter(user=member).exists()  # as createsuperuser makes them
-    _log_in(english_client())
+    _log_in(english_browser())
     assert Profile.objects.filter(user=member).count() == 1

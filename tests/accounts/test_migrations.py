@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from assessments.models import Assessment
+from tests.real_guide import StageSlug
 
 # The schema every installation has before the accounts app: the latest migrations of
 # content and assessments at the time it was added.
@@ -72,7 +73,7 @@ def _content(apps):
         Stage.objects.create(
             slug=slug, order=n, name=slug, role="r", responsibilities="r", next_step="n"
         )
-        for n, slug in enumerate(["tech-lead", "cto"])
+        for n, slug in enumerate([StageSlug.TECH_LEAD, StageSlug.CTO])
     ]
     return items, stages
 

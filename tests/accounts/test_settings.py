@@ -64,8 +64,8 @@ def test_the_page_reads_the_session_the_user_and_the_profile_only(member, member
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_a_visitor_is_sent_to_log_in(client, db, method):
-    response = getattr(client, method)(SETTINGS)
+def test_a_visitor_is_sent_to_log_in(english_client, db, method):
+    response = getattr(english_client, method)(SETTINGS)
     assertRedirects(response, f"{reverse('login')}?next={SETTINGS}")
     assert not Profile.objects.exists()
 

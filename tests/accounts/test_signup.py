@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertRedirects, assertTemplat
 from accounts.models import Profile
 from accounts.signup import SALT, signup_link_token
 from assessments.models import Answer
-from tests.questionnaire import english_client, post_step, step_url
+from tests.questionnaire import english_browser, post_step, step_url
 
 DASHBOARD = reverse("dashboard")
 SENT = reverse("signup_sent")
@@ -59,7 +59,7 @@ def test_signing_up_mid_assessment_keeps_the_draft(visitor_draft, django_user_mo
 
 
 def test_signing_up_makes_the_account_and_its_one_profile(db, django_user_model, mailoutbox):
-    client = english_client()
+    client = english_browser()
     response = _sign_up(client, mailoutbox, email="NewBie@Example.com")
 
     assertRedirects(response, DASHBOARD, fetch_redirect_response=False)
@@ -95,8 +95,8 @@ def _answer(client, email):
 def test_an_address_with_an_account_gets_the_same_answer_and_an_email_saying_so(
     member, django_user_model, mailoutbox, taken
 ):
-    new_answer, new_queries = _answer(english_client(), "someone.new@example.com")
-    taken_answer, taken_queries = _answer(english_client(), taken)
+    new_answer, new_queries = _answer(english_browser(), "someone.new@example.com")
+    taken_answer, taken_queries = _answer(english_browser(), taken)
 
     assert taken_answer == new_answer
     assert taken_queries == new_queries
@@ -110,7 +110,7 @@ def test_an_address_with_an_account_gets_the_same_answer_and_an_email_saying_so(
 
 def test_a_login_name_that_is_an_address_counts_as_taken(django_user_model, mailoutbox):
     django_user_model.objects.create_user("kai@example.com", "", "x-Passw0rd-long")
-    _ask(english_client(), "kai@example.com")
+    _ask(english_browser(), "kai@example.com")
     assert "already has one" in mailoutbox[0].body
 
 
@@ -132,11 +132,11 @@ def test_a_bad_address_is_400_and_sends_nothing(visitor_draft, mailoutbox):
 
 
 def test_a_link_makes_one_account_only(db, django_user_model, mailoutbox):
-    client = english_client()
+    client = english_browser()
     _sign_up(client, mailoutbox)
     link = _link_in(mailoutbox[0])
 
-    again = english_client().post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    again = english_browser().post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
 
     assertContains(again, "You already have an account")
     assert django_user_model.objects.count() == 1
@@ -152,7 +152,7 @@ def test_a_link_that_is_forged_damaged_or_expired_is_refused(db, settings, case,
     else:
         settings.SIGNUP_LINK_HOURS = 0
     url = reverse("signup_confirm", args=[token])
-    client = english_client()
+    client = english_browser()
     response = client.post(url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
     assert response.status_code == 400
     assertContains(response, "This link does not work", status_code=400)
@@ -176,7 +176,7 @@ def test_a_weak_password_is_400_and_makes_nothing(visitor_draft, django_user_mod
 
 @pytest.mark.parametrize("next_url", ["nonsense", "https://evil.example/phish", "//evil.example"])
 def test_signup_ignores_a_next_that_is_not_a_page_of_this_site(db, next_url, mailoutbox):
-    client = english_client()
+    client = english_browser()
     client.raise_request_exception = False
     response = _sign_up(client, mailoutbox, next=next_url)
     assertRedirects(response, DASHBOARD, fetch_redirect_response=False)
@@ -201,14 +201,14 @@ def test_signup_is_not_for_members(member_client):
     assertRedirects(member_client.get(reverse("signup")), DASHBOARD)
 
 
-def test_the_sent_page_is_the_same_for_everyone(client):
-    response = client.get(SENT)
+def test_the_sent_page_is_the_same_for_everyone(english_client):
+    response = english_client.get(SENT)
     assertTemplateUsed(response, "registration/signup_sent.html")
     assertContains(response, "Check your email")
 
 
 def test_the_sign_up_pages_run_a_fixed_number_of_queries(db, django_assert_max_num_queries):
-    client = english_client()
+    client = english_browser()
     link = reverse("signup_confirm", args=[signup_link_token(email="n@example.com", next_url="")])
     for url in (reverse("signup"), SENT, link):
         client.get(url)

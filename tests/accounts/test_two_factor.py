@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertRedirects
 
 from accounts import two_factor
-from tests.questionnaire import PASSWORD, english_client, step_url
+from tests.questionnaire import PASSWORD, english_browser, step_url
 from tests.two_factor import authenticator, current_code
 
 DASHBOARD = reverse("dashboard")
@@ -35,7 +35,7 @@ def _logged_in(client):
 
 
 def test_a_member_without_it_logs_in_with_the_password_alone(member):
-    client = english_client()
+    client = english_browser()
     assertRedirects(_password(client), DASHBOARD, fetch_redirect_response=False)
     assert _logged_in(client)
 
@@ -60,7 +60,7 @@ def test_with_it_on_the_password_leads_to_the_code_and_the_code_logs_in(visitor_
 
 def test_a_wrong_code_is_400_and_five_send_the_person_back_to_the_password(member):
     device = authenticator(member)
-    client = english_client()
+    client = english_browser()
     _password(client)
     for _attempt in range(4):
         response = client.post(CODE, {"code": "000000"})
@@ -75,7 +75,7 @@ def test_a_wrong_code_is_400_and_five_send_the_person_back_to_the_password(membe
 
 def test_each_wrong_code_makes_the_next_wait_longer(member):
     device = authenticator(member)
-    client = english_client()
+    client = english_browser()
     _password(client)
     client.post(CODE, {"code": "000000"})
     client.post(CODE, {"code": "000000"})
@@ -88,7 +88,7 @@ def test_each_wrong_code_makes_the_next_wait_longer(member):
 
 def test_a_code_waits_five_minutes_at_most(member, monkeypatch):
     device = authenticator(member)
-    client = english_client()
+    client = english_browser()
     _password(client)
     later = time.time() + two_factor.PENDING_SECONDS + 1
     monkeypatch.setattr(two_factor.time, "time", lambda: later)
@@ -98,13 +98,13 @@ def test_a_code_waits_five_minutes_at_most(member, monkeypatch):
 
 
 def test_the_code_page_without_a_password_first_goes_to_log_in(db):
-    assertRedirects(english_client().get(CODE), LOGIN, fetch_redirect_response=False)
+    assertRedirects(english_browser().get(CODE), LOGIN, fetch_redirect_response=False)
 
 
 def test_a_backup_code_logs_in_once(member):
     authenticator(member)
     code = two_factor.backup_codes_replace(user=member)[0]
-    first, second = english_client(), english_client()
+    first, second = english_browser(), english_browser()
     _password(first)
     assertRedirects(first.post(CODE, {"code": code.upper()}), DASHBOARD, target_status_code=200)
     _password(second)
@@ -162,7 +162,7 @@ def test_turning_it_off_needs_the_password_and_a_code(member, member_client):
     assertRedirects(done, OVERVIEW)
     assert not TOTPDevice.objects.filter(user=member).exists()
     assert not StaticDevice.objects.filter(user=member).exists()
-    assertRedirects(_password(english_client()), DASHBOARD, fetch_redirect_response=False)
+    assertRedirects(_password(english_browser()), DASHBOARD, fetch_redirect_response=False)
 
 
 def test_new_backup_codes_replace_the_old_ones(member, member_client):
@@ -191,7 +191,7 @@ def test_the_pages_speak_japanese(member):
 
 def test_the_pages_are_for_members(db):
     for url in (OVERVIEW, SETUP):
-        assertRedirects(english_client().get(url), f"{LOGIN}?next={url}")
+        assertRedirects(english_browser().get(url), f"{LOGIN}?next={url}")
 
 
 @pytest.mark.parametrize("url", [OVERVIEW, SETUP])
@@ -214,7 +214,7 @@ def staff(django_user_model):
 
 
 def test_staff_without_an_authenticator_are_sent_to_set_one_up(staff):
-    client = english_client()
+    client = english_browser()
     _password(client, "sora")
     response = client.get("/admin/", follow=True)
     assert response.redirect_chain[-1][0] == OVERVIEW
@@ -223,7 +223,7 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up(staff):
 
 def test_staff_open_admin_after_the_password_and_the_code(staff):
     device = authenticator(staff)
-    client = english_client()
+    client = english_browser()
     login_page = client.get("/admin/", follow=True)
     assert login_page.redirect_chain[-1][0] == f"{LOGIN}?next=%2Fadmin%2F"
 
@@ -235,7 +235,7 @@ def test_staff_open_admin_after_the_password_and_the_code(staff):
 
 def test_staff_logged_in_without_the_code_do_not_open_admin(staff):
     authenticator(staff)
-    client = english_client()
+    client = english_browser()
     client.force_login(staff)
     response = client.get("/admin/content/item/", follow=True)
     assert response.redirect_chain[-1][0].startswith(f"{LOGIN}?next=")
@@ -244,7 +244,7 @@ def test_staff_logged_in_without_the_code_do_not_open_admin(staff):
 
 def test_a_verified_member_who_is_not_staff_does_not_open_admin(member):
     device = authenticator(member)
-    client = english_client()
+    client = english_browser()
     _password(client)
     client.post(CODE, {"code": current_code(device)})
     response = client.get("/admin/")

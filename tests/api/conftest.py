@@ -9,18 +9,12 @@ from referencing.jsonschema import DRAFT202012
 
 from api.services import token_create
 from tests.organisations.conftest import (  # noqa: F401 (fixtures)
-    complete,
     make_member,
     organisation,
     outsider,
     owner,
     team,
 )
-
-
-@pytest.fixture
-def client():
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture

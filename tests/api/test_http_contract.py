@@ -4,6 +4,8 @@ policy (private, revalidated with the ETag; never an ETag beside no-store)."""
 
 import pytest
 
+from tests.factories import CompletedAssessmentFactory
+
 ASSESSMENTS = "/api/v1/assessments"
 
 
@@ -13,8 +15,10 @@ def _report(done):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
-def test_a_method_the_api_does_not_take_is_a_json_405_with_allow(client, owner, bearer, method):
-    response = getattr(client, method)(ASSESSMENTS, **bearer(owner))
+def test_a_method_the_api_does_not_take_is_a_json_405_with_allow(
+    english_client, owner, bearer, method
+):
+    response = getattr(english_client, method)(ASSESSMENTS, **bearer(owner))
 
     assert response.status_code == 405
     assert response["Content-Type"].startswith("application/json")
@@ -23,25 +27,25 @@ def test_a_method_the_api_does_not_take_is_a_json_405_with_allow(client, owner, 
 
 
 @pytest.mark.django_db
-def test_head_answers_wherever_get_does_with_no_body(client, owner, bearer, complete):
-    done = complete(owner)
+def test_head_answers_wherever_get_does_with_no_body(english_client, owner, bearer):
+    done = CompletedAssessmentFactory(owner=owner)
     auth = bearer(owner)
     for path in (ASSESSMENTS, _report(done), "/api/v1/organisations"):
-        got = client.get(path, **auth)
-        head = client.head(path, **auth)
+        got = english_client.get(path, **auth)
+        head = english_client.head(path, **auth)
         assert head.status_code == got.status_code == 200, path
         assert head.content == b"", path
         assert head["Content-Type"] == got["Content-Type"], path
 
 
 @pytest.mark.django_db
-def test_a_304_has_no_body_type_and_if_none_match_star_is_honoured(client, owner, bearer, complete):
-    done = complete(owner)
+def test_a_304_has_no_body_type_and_if_none_match_star_is_honoured(english_client, owner, bearer):
+    done = CompletedAssessmentFactory(owner=owner)
     auth = bearer(owner)
-    etag = client.get(_report(done), **auth)["ETag"]
+    etag = english_client.get(_report(done), **auth)["ETag"]
 
     for condition in (etag, "*", f'"other", {etag}', f"W/{etag}"):
-        again = client.get(_report(done), HTTP_IF_NONE_MATCH=condition, **auth)
+        again = english_client.get(_report(done), HTTP_IF_NONE_MATCH=condition, **auth)
         assert again.status_code == 304, condition
         assert again.content == b"" and "Content-Type" not in again, condition
         assert again["ETag"] == etag
@@ -49,28 +53,28 @@ def test_a_304_has_no_body_type_and_if_none_match_star_is_honoured(client, owner
 
 @pytest.mark.django_db
 def test_the_cache_policy_is_private_revalidation_never_an_etag_beside_no_store(
-    client, owner, bearer, complete
+    english_client, owner, bearer
 ):
-    done = complete(owner)
+    done = CompletedAssessmentFactory(owner=owner)
     auth = bearer(owner)
     for response in (
-        client.get(_report(done), **auth),
-        client.get(_report(done), HTTP_IF_NONE_MATCH="*", **auth),
+        english_client.get(_report(done), **auth),
+        english_client.get(_report(done), HTTP_IF_NONE_MATCH="*", **auth),
     ):
         policy = {part.strip() for part in response["Cache-Control"].split(",")}
         assert "private" in policy and "no-cache" in policy, policy
         assert "no-store" not in policy and "public" not in policy, policy
         assert response["ETag"]
-    listing = client.get(ASSESSMENTS, **auth)
+    listing = english_client.get(ASSESSMENTS, **auth)
     assert "ETag" not in listing or "no-store" not in listing.get("Cache-Control", "")
 
 
 @pytest.mark.django_db
-def test_errors_are_json_in_every_state(client, owner, bearer):
+def test_errors_are_json_in_every_state(english_client, owner, bearer):
     for response in (
-        client.get("/api/v1/nowhere", **bearer(owner)),
-        client.get(ASSESSMENTS),
-        client.post(ASSESSMENTS, **bearer(owner)),
+        english_client.get("/api/v1/nowhere", **bearer(owner)),
+        english_client.get(ASSESSMENTS),
+        english_client.post(ASSESSMENTS, **bearer(owner)),
     ):
         assert response["Content-Type"].startswith("application/json"), response.status_code
         assert set(response.json()["error"]) == {"code", "message"}

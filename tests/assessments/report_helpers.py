@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments import access
-from tests.factories import CompletedAssessmentFactory, spread_level
+from tests.factories import spread_level
 
 FORMATS = ("pdf", "csv", "json")
 OWNER_USERNAME = "owner-qz7k"  # distinctive: a plain name could be a substring of any text
@@ -27,32 +27,6 @@ def client_in(language):
 def varied_level(index):
     """A spread of ratings over the matrix: 0, 2, 4, 1, 3, 0, 2, ..."""
     return spread_level(index)
-
-
-def complete_assessment(
-    *,
-    owner=None,
-    current="tech-lead",
-    target="cto",
-    levels=None,
-    notes=None,
-    default=None,
-    company_kind=None,
-    evidence=None,
-):
-    """A completed assessment (tests.factories.CompletedAssessmentFactory) and its resume
-    token: (assessment, token)."""
-    assessment = CompletedAssessmentFactory(
-        owner=owner,
-        current=current,
-        target=target,
-        levels=levels or {},
-        notes=notes or {},
-        default=default,
-        company_kind=company_kind,
-        evidence=evidence or {},
-    )
-    return assessment, assessment.resume_token
 
 
 def visitor_client(*assessments, language="en"):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from assessments import access, services
 from assessments.access import SEES, Audience
-from tests.assessments.report_helpers import complete_assessment
+from tests.factories import CompletedAssessmentFactory
 
 
 def test_every_audience_sees_a_defined_part():
@@ -46,8 +46,8 @@ def request_of(session_ids=(), user=None):
 
 @pytest.mark.django_db
 def test_the_owner_and_the_visitor_are_told_apart(guide, member, other_member):
-    owned = complete_assessment(owner=member)[0]
-    visitors = complete_assessment()[0]
+    owned = CompletedAssessmentFactory(owner=member)
+    visitors = CompletedAssessmentFactory()
     assert access.access_for(request_of(user=member), owned.pk).audience == Audience.OWNER
     seen = access.access_for(request_of([visitors.pk]), visitors.pk)
     assert (seen.audience, seen.assessment.pk) == (Audience.VISITOR, visitors.pk)
@@ -60,7 +60,7 @@ def test_the_owner_and_the_visitor_are_told_apart(guide, member, other_member):
 
 @pytest.mark.django_db
 def test_a_live_share_link_gives_a_share_viewer_and_a_dead_one_nothing(guide, member):
-    completed = complete_assessment(owner=member)[0]
+    completed = CompletedAssessmentFactory(owner=member)
     link, token = services.share_link_create(assessment=completed)
     seen = access.access_by_share_token(token)
     assert (seen.audience, seen.assessment.pk) == (Audience.SHARE_VIEWER, completed.pk)
@@ -78,8 +78,8 @@ def test_a_live_share_link_gives_a_share_viewer_and_a_dead_one_nothing(guide, me
 def test_a_resume_link_opens_a_visitors_draft_for_this_session_only(guide, member):
     draft, token = services.assessment_start(
         owner=None,
-        current_stage=complete_assessment()[0].current_stage,
-        target_stage=complete_assessment()[0].target_stage,
+        current_stage=CompletedAssessmentFactory().current_stage,
+        target_stage=CompletedAssessmentFactory().target_stage,
     )
     request = request_of()
     assert access.access_by_resume_token(request, token).audience == Audience.VISITOR

@@ -14,15 +14,16 @@ from assessments import services
 from assessments.models import Assessment
 from tests.questionnaire import (
     answer_all,
-    english_client,
+    english_browser,
     items_of_step,
     post_step,
     saved_answers,
     step_url,
 )
+from tests.real_guide import ItemSlug, StageSlug
 
-SAVED = {"cloud-computing": 3, "cybersecurity": 1}
-SAVED_NOTES = {"cloud-computing": "AWS since 2015"}
+SAVED = {ItemSlug.CLOUD_COMPUTING: 3, ItemSlug.CYBERSECURITY: 1}
+SAVED_NOTES = {ItemSlug.CLOUD_COMPUTING: "AWS since 2015"}
 
 
 @pytest.fixture
@@ -77,9 +78,9 @@ def test_a_step_out_of_range_is_404(draft_with_answers, number):
 
 
 def test_a_stage_that_does_not_exist_on_start_is_400(guide):
-    client = english_client()
+    client = english_browser()
     response = client.post(
-        reverse("assessments:start"), {"current_stage": "overlord", "target_stage": "cto"}
+        reverse("assessments:start"), {"current_stage": "overlord", "target_stage": StageSlug.CTO}
     )
     assert response.status_code == 400
     assert not Assessment.objects.exists()
@@ -99,7 +100,7 @@ def test_a_note_of_1000_characters_is_saved(draft_with_answers):
     client, assessment, _ = draft_with_answers
     response = client.post(step_url(assessment, 1), {"level-ai-ml": "1", "note-ai-ml": "ノ" * 1000})
     assert response.status_code == 302
-    assert saved_answers(assessment)["ai-ml"] == (1, "ノ" * 1000)
+    assert saved_answers(assessment)[ItemSlug.AI_ML] == (1, "ノ" * 1000)
 
 
 def test_a_note_the_textarea_accepts_is_saved_even_with_line_breaks(draft_with_answers):
@@ -109,7 +110,7 @@ def test_a_note_the_textarea_accepts_is_saved_even_with_line_breaks(draft_with_a
         step_url(assessment, 1), {"level-ai-ml": "2", "note-ai-ml": typed.replace("\n", "\r\n")}
     )
     assert response.status_code == 302
-    level, note = saved_answers(assessment)["ai-ml"]
+    level, note = saved_answers(assessment)[ItemSlug.AI_ML]
     assert level == 2 and note.replace("\r\n", "\n") == typed.strip()
 
 
@@ -130,7 +131,7 @@ def test_a_note_with_a_null_character_is_400(draft_with_answers):
 @pytest.mark.parametrize("url_name", ["step", "submit", "new_resume_link", "delete", "start"])
 def test_a_post_without_the_csrf_token_is_403(draft_with_answers, url_name):
     client, assessment, before = draft_with_answers
-    no_token = english_client(enforce_csrf_checks=True)
+    no_token = english_browser(enforce_csrf_checks=True)
     no_token.cookies = client.cookies  # the same browser session, without the form's token
     if url_name == "step":
         url = step_url(assessment, 1)
@@ -139,7 +140,7 @@ def test_a_post_without_the_csrf_token_is_403(draft_with_answers, url_name):
     else:
         url = reverse(f"assessments:{url_name}", args=[assessment.pk])
 
-    response = no_token.post(url, {"level-cloud-computing": "0", "current_stage": "cto"})
+    response = no_token.post(url, {"level-cloud-computing": "0", "current_stage": StageSlug.CTO})
 
     assert response.status_code == 403
     assert saved_answers(assessment) == before
@@ -203,13 +204,13 @@ def test_a_new_resume_link_with_an_odd_step_number_is_not_a_500(draft_with_answe
 # --- fuzzing the step form ---------------------------------------------------------------
 
 STEP_1_SLUGS = [
-    "cloud-computing",
-    "programming-languages",
-    "system-architecture",
-    "data-engineering",
-    "cybersecurity",
-    "devops-automation",
-    "ai-ml",
+    ItemSlug.CLOUD_COMPUTING,
+    ItemSlug.PROGRAMMING_LANGUAGES,
+    ItemSlug.SYSTEM_ARCHITECTURE,
+    ItemSlug.DATA_ENGINEERING,
+    ItemSlug.CYBERSECURITY,
+    ItemSlug.DEVOPS_AUTOMATION,
+    ItemSlug.AI_ML,
 ]
 keys = st.one_of(
     st.sampled_from([f"{kind}-{slug}" for kind in ("level", "note") for slug in STEP_1_SLUGS]),

@@ -8,7 +8,9 @@ from django.core.cache import cache
 
 from content.models import Category, Item
 from reports.files import spreadsheet_safe
-from tests.assessments.report_helpers import client_in, complete_assessment, export_url
+from tests.assessments.report_helpers import client_in, export_url
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug
 
 DANGEROUS = ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]
 
@@ -29,10 +31,10 @@ def _empty_cache():
 
 
 def test_admin_edited_names_reach_the_csv_neutralised(guide, member):
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     Item.objects.filter(pk=item.pk).update(name_en='=HYPERLINK("http://x.invalid")')
     Category.objects.filter(pk=item.category_id).update(name_en="@evil")
-    assessment = complete_assessment(owner=member)[0]
+    assessment = CompletedAssessmentFactory(owner=member)
     client = client_in("en")
     client.force_login(member)
 

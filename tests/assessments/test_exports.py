@@ -13,7 +13,6 @@ from reports.report import build_report
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,
-    complete_assessment,
     detail_url,
     export_url,
     items_table,
@@ -21,6 +20,8 @@ from tests.assessments.report_helpers import (
     pdf_reader,
     pdf_text,
 )
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug, StageSlug
 
 CSV_HEADER = {
     "en": ["item", "category", "rating", "expected", "importance", "gap", "priority"],
@@ -39,7 +40,9 @@ def _empty_cache():
 
 @pytest.fixture
 def completed(guide, member):
-    return complete_assessment(owner=member, notes={"cloud-computing": "kept to myself"})[0]
+    return CompletedAssessmentFactory(
+        owner=member, notes={ItemSlug.CLOUD_COMPUTING: "kept to myself"}
+    )
 
 
 def member_in(language, member):
@@ -128,8 +131,8 @@ def test_the_pdf_of_the_owner_carries_their_notes(completed, member_client):
     assert "kept to myself" in text
 
 
-def _complete_at(moment, target="vp-engineering", **options):
-    assessment = complete_assessment(target=target, **options)[0]
+def _complete_at(moment, target=StageSlug.VP_ENGINEERING, **options):
+    assessment = CompletedAssessmentFactory(target=target, **options)
     Assessment.objects.filter(pk=assessment.pk).update(completed_at=moment)
     return Assessment.objects.get(pk=assessment.pk)
 
@@ -159,8 +162,8 @@ def test_the_json_says_which_report_and_language_it_is(completed, member):
     document = json.loads(member_in("ja", member).get(export_url(completed, "json")).content)
     assert document["schema"] == "cto-assess/report/v2"
     assert document["assessment"]["id"] == str(completed.pk)
-    assert document["assessment"]["target_stage"] == "cto"
-    assert document["assessment"]["current_stage"] == "tech-lead"
+    assert document["assessment"]["target_stage"] == StageSlug.CTO
+    assert document["assessment"]["current_stage"] == StageSlug.TECH_LEAD
     assert document["assessment"]["language"] == "ja"
     assert datetime.fromisoformat(document["assessment"]["completed_at"]) == completed.completed_at
     titles = [r["title"] for r in document["recommendations"]["resources"]]

@@ -7,7 +7,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 from assessments import services
 from assessments.models import Assessment, FrozenReport
-from tests.assessments.report_helpers import complete_assessment
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import StageSlug
 
 
 def _refused(write):
@@ -27,21 +28,21 @@ def test_the_assessment_row_holds_no_frozen_report(db):
 
 
 def test_completing_freezes_the_report_in_its_own_row(guide):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     frozen = FrozenReport.objects.get(assessment=assessment)
     assert frozen.data == assessment.snapshot
-    assert frozen.data["target_stage"] == "cto"
+    assert frozen.data["target_stage"] == StageSlug.CTO
 
 
 def test_the_database_refuses_to_change_a_frozen_report(guide):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     reports = FrozenReport.objects.filter(pk=assessment.frozen_report_id)
     _refused(lambda: reports.update(data={"version": 2, "items": []}))
     assert FrozenReport.objects.get(pk=assessment.frozen_report_id).data == assessment.snapshot
 
 
 def test_the_database_refuses_to_give_a_completed_assessment_another_report(guide):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     other = FrozenReport.objects.create(data={"version": 2})
     rows = Assessment.objects.filter(pk=assessment.pk)
     _refused(lambda: rows.update(frozen_report=other))
@@ -55,14 +56,14 @@ def test_a_draft_cannot_have_a_frozen_report(guide, visitor_draft):
 
 
 def test_deleting_an_assessment_deletes_its_frozen_report(guide):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     services.assessment_delete(assessment=assessment)
     assert not FrozenReport.objects.filter(pk=assessment.frozen_report_id).exists()
 
 
 def test_erasing_a_members_assessments_deletes_their_frozen_reports(guide, member):
-    first, _ = complete_assessment(owner=member)
-    second, _ = complete_assessment(owner=member)
+    first = CompletedAssessmentFactory(owner=member)
+    second = CompletedAssessmentFactory(owner=member)
     services.assessments_delete_of_owner(owner=member)
     assert not FrozenReport.objects.filter(
         pk__in=[first.frozen_report_id, second.frozen_report_id]

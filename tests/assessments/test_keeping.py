@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from assessments import services
 from tests.questionnaire import (
     answer_all,
-    english_client,
+    english_browser,
     items_of_step,
     post_step,
     resume_url_in,
@@ -80,7 +80,7 @@ def test_a_step_that_does_not_exist_is_404(visitor_draft):
 def test_it_is_post_only_csrf_protected_and_private(visitor_draft, outsider):
     client, assessment = visitor_draft
     assert client.get(autosave_url(assessment)).status_code == 405
-    no_token = english_client(enforce_csrf_checks=True)
+    no_token = english_browser(enforce_csrf_checks=True)
     no_token.cookies = client.cookies
     assert no_token.post(autosave_url(assessment), {"level-ai-ml": "1"}).status_code == 403
     assert outsider.post(autosave_url(assessment), {"level-ai-ml": "1"}).status_code == 404
@@ -166,7 +166,7 @@ def test_copying_the_link_with_javascript_answers_json(visitor_draft):
         HTTP_ACCEPT="application/json",
     )
     url = response.json()["url"]
-    assert english_client().get(url).status_code == 302
+    assert english_browser().get(url).status_code == 302
 
 
 def test_the_link_is_emailed_and_the_address_is_not_kept(visitor_draft):
@@ -179,7 +179,7 @@ def test_the_link_is_emailed_and_the_address_is_not_kept(visitor_draft):
     message = mail.outbox[0]
     assert message.to == ["me@example.com"]
     link = next(word for word in message.body.split() if "/assessments/resume/" in word)
-    assert english_client().get(link).status_code == 302
+    assert english_browser().get(link).status_code == 302
     assessment.refresh_from_db()
     assert "me@example.com" not in str(assessment.__dict__)
 

@@ -13,7 +13,6 @@ from tests import real_guide
 from tests.assessments.report_helpers import (
     best_fit_by_hand,
     blocked_by_hand,
-    complete_assessment,
     detail_url,
     focus_areas_by_hand,
     items_by_hand,
@@ -22,6 +21,8 @@ from tests.assessments.report_helpers import (
     visitor_client,
 )
 from tests.assessments.report_schema import VALIDATOR
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug, StageSlug
 
 COUNTS = real_guide.guide_counts()
 
@@ -41,13 +42,13 @@ def numbers(report):
 
 @pytest.mark.parametrize("level", [None, 3], ids=["varied-ratings", "every-rating-3"])
 def test_it_reports_the_formula_worked_by_hand_on_the_snapshot(guide, level):
-    assessment = complete_assessment(default=level)[0]
+    assessment = CompletedAssessmentFactory(default=level)
     snapshot = assessment.snapshot
     assert len(snapshot["items"]) == COUNTS.active_items
     stages = [s["slug"] for s in guide["stages"]]
     report = build_report(assessment, language="en")
     assert numbers(report) == {
-        "target": round(readiness_by_hand(snapshot, "cto"), 1),
+        "target": round(readiness_by_hand(snapshot, StageSlug.CTO), 1),
         "best_fit": best_fit_by_hand(snapshot),
         "stages": [(s, round(readiness_by_hand(snapshot, s), 1)) for s in stages],
         "items": items_by_hand(snapshot),
@@ -59,10 +60,13 @@ def test_it_reports_the_formula_worked_by_hand_on_the_snapshot(guide, level):
 
 
 def test_the_best_fit_of_a_strong_profile_is_above_the_first_stage(guide):
-    snapshot = complete_assessment(default=3)[0].snapshot
+    snapshot = CompletedAssessmentFactory(default=3).snapshot
     # Worked by hand: every rating 3 meets every junior and senior expectation.
-    assert readiness_by_hand(snapshot, "senior-developer") == 100.0
-    assert best_fit_by_hand(snapshot) not in ("junior-developer", "senior-developer")
+    assert readiness_by_hand(snapshot, StageSlug.SENIOR_DEVELOPER) == 100.0
+    assert best_fit_by_hand(snapshot) not in (
+        StageSlug.JUNIOR_DEVELOPER,
+        StageSlug.SENIOR_DEVELOPER,
+    )
     report = build_report(Assessment.objects.get(), language="en")
     assert report.best_fit_stage.slug == best_fit_by_hand(snapshot)
     assert report.best_fit_stage.is_best_fit
@@ -72,21 +76,25 @@ def test_the_best_fit_of_a_strong_profile_is_above_the_first_stage(guide):
 def test_the_core_items_that_hold_a_stage_back_are_named_in_the_json_and_on_the_page(
     guide, language, held_back
 ):
-    assessment = complete_assessment(default=3)[0]
+    assessment = CompletedAssessmentFactory(default=3)
     snapshot = assessment.snapshot
     document = report_data(build_report(assessment, language=language))
     by_stage = {s["stage"]: s for s in document["readiness"]["by_stage"]}
-    cto = by_stage["cto"]
+    cto = by_stage[StageSlug.CTO]
     # Worked by hand: over the line, but every CTO core item expects 4 and is rated 3.
-    assert readiness_by_hand(snapshot, "cto") >= 80
-    assert cto["blocked_by"] == blocked_by_hand(snapshot, "cto") != []
+    assert readiness_by_hand(snapshot, StageSlug.CTO) >= 80
+    assert cto["blocked_by"] == blocked_by_hand(snapshot, StageSlug.CTO) != []
     assert cto["reached"] is False
-    assert by_stage["tech-lead"] == {**by_stage["tech-lead"], "reached": True, "blocked_by": []}
-    assert document["best_fit_stage"] == best_fit_by_hand(snapshot) != "cto"
+    assert by_stage[StageSlug.TECH_LEAD] == {
+        **by_stage[StageSlug.TECH_LEAD],
+        "reached": True,
+        "blocked_by": [],
+    }
+    assert document["best_fit_stage"] == best_fit_by_hand(snapshot) != StageSlug.CTO
     html = visitor_client(assessment, language=language).get(detail_url(assessment))
     ladder = html.content.decode().split('id="ladder-heading"')[1].split("</section>")[0]
     cto_row = ladder.split(
-        next(s["name"][language] for s in snapshot["stages"] if s["slug"] == "cto")
+        next(s["name"][language] for s in snapshot["stages"] if s["slug"] == StageSlug.CTO)
     )[1]
     assert held_back in cto_row
     for slug in cto["blocked_by"]:
@@ -95,7 +103,7 @@ def test_the_core_items_that_hold_a_stage_back_are_named_in_the_json_and_on_the_
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_it_names_everything_in_the_language_asked_for(guide, language):
-    report = build_report(complete_assessment()[0], language=language)
+    report = build_report(CompletedAssessmentFactory(), language=language)
     item_names = {i["slug"]: i["name"][language] for i in guide["items"]}
     assert {i.slug: i.name for i in report.items} == item_names
     assert [s.name for s in report.stages] == [s["name"][language] for s in guide["stages"]]
@@ -112,7 +120,7 @@ def test_it_names_everything_in_the_language_asked_for(guide, language):
 
 
 def test_its_json_export_follows_the_published_schema(guide):
-    report = build_report(complete_assessment()[0], language="en")
+    report = build_report(CompletedAssessmentFactory(), language="en")
     document = json.loads(report_json(report))
     VALIDATOR.validate(document)
     assert document == report_data(report)
@@ -127,7 +135,7 @@ def test_its_json_export_follows_the_published_schema(guide):
 
 
 def test_its_json_plan_gives_each_resources_fit_beside_it_in_the_same_order(guide):
-    assessment = complete_assessment()[0]
+    assessment = CompletedAssessmentFactory()
     document = json.loads(report_json(build_report(assessment, language="en")))
     fits = {
         (resource["slug"], link["item"]): link["fit"]
@@ -144,7 +152,7 @@ def test_its_json_plan_gives_each_resources_fit_beside_it_in_the_same_order(guid
 
 def test_the_schema_in_this_test_refuses_what_the_contract_does_not_allow(guide):
     """The schema above is strict enough to catch a drifting export."""
-    document = report_data(build_report(complete_assessment()[0], language="en"))
+    document = report_data(build_report(CompletedAssessmentFactory(), language="en"))
     extra_item_key = json.loads(json.dumps(document))
     extra_item_key["items"][0]["priority"] = 6
     extra_top_key = {**document, "generated_by": "test"}
@@ -156,15 +164,17 @@ def test_the_schema_in_this_test_refuses_what_the_contract_does_not_allow(guide)
 
 def _edit_the_matrix(rated):
     """Admin edits after completion: names, rubric, profiles, a retired item, resources."""
-    Item.objects.filter(slug="cloud-computing").update(name_ja="改名済み", name_en="Renamed")
-    RubricLevel.objects.filter(item__slug="cloud-computing", level=rated).update(
+    Item.objects.filter(slug=ItemSlug.CLOUD_COMPUTING).update(name_ja="改名済み", name_en="Renamed")
+    RubricLevel.objects.filter(item__slug=ItemSlug.CLOUD_COMPUTING, level=rated).update(
         text_ja="新しい記述", text_en="A rewritten descriptor"
     )
-    TargetLevel.objects.filter(stage__slug="cto").update(expected=1, importance=1)
-    TargetLevel.objects.filter(stage__slug="junior-developer").update(expected=4, importance=3)
-    Item.objects.filter(slug="ai-ml").update(active=False)
+    TargetLevel.objects.filter(stage__slug=StageSlug.CTO).update(expected=1, importance=1)
+    TargetLevel.objects.filter(stage__slug=StageSlug.JUNIOR_DEVELOPER).update(
+        expected=4, importance=3
+    )
+    Item.objects.filter(slug=ItemSlug.AI_ML).update(active=False)
     Resource.objects.update(title_ja="編集済み", title_en="Edited title")
-    Stage.objects.filter(slug="cto").update(name_en="Chief", name_ja="最高")
+    Stage.objects.filter(slug=StageSlug.CTO).update(name_en="Chief", name_ja="最高")
     Category.objects.filter(slug="tools").update(name_en="Gadgets", name_ja="道具")
 
 
@@ -182,9 +192,9 @@ def _everything_shown(report):
 
 
 def test_a_completed_report_never_changes_when_the_matrix_is_edited(guide):
-    assessment = complete_assessment(notes={"cloud-computing": "my note"})[0]
+    assessment = CompletedAssessmentFactory(notes={ItemSlug.CLOUD_COMPUTING: "my note"})
     rated = next(
-        i["rating"] for i in assessment.snapshot["items"] if i["slug"] == "cloud-computing"
+        i["rating"] for i in assessment.snapshot["items"] if i["slug"] == ItemSlug.CLOUD_COMPUTING
     )
     before = {
         lang: _everything_shown(build_report(assessment, language=lang)) for lang in ("ja", "en")
@@ -206,10 +216,10 @@ def test_a_completed_report_never_changes_when_the_matrix_is_edited(guide):
 def test_the_edits_of_the_freeze_test_do_change_a_new_report(guide):
     """The control: the same edits show in an assessment completed after them."""
     _edit_the_matrix(rated=2)
-    report = build_report(complete_assessment(default=2)[0], language="en")
+    report = build_report(CompletedAssessmentFactory(default=2), language="en")
     assert len(report.items) == COUNTS.active_items - 1
-    assert "ai-ml" not in {i.slug for i in report.items}
-    cloud = next(i for i in report.items if i.slug == "cloud-computing")
+    assert ItemSlug.AI_ML not in {i.slug for i in report.items}
+    cloud = next(i for i in report.items if i.slug == ItemSlug.CLOUD_COMPUTING)
     assert (cloud.name, cloud.rubric, cloud.expected) == ("Renamed", "A rewritten descriptor", 1)
     assert report.target_stage.name == "Chief"
     assert report.target_readiness == 100.0
@@ -222,9 +232,9 @@ def _comparison(client, assessment):
 
 
 def test_it_compares_a_member_report_with_their_previous_one(guide, member, member_client):
-    first = complete_assessment(owner=member, default=1)[0]
-    raised = {"cloud-computing": 3, "communication": 4, "budget-roi": 0}
-    second = complete_assessment(owner=member, default=1, levels=raised)[0]
+    first = CompletedAssessmentFactory(owner=member, default=1)
+    raised = {ItemSlug.CLOUD_COMPUTING: 3, ItemSlug.COMMUNICATION: 4, ItemSlug.BUDGET_ROI: 0}
+    second = CompletedAssessmentFactory(owner=member, default=1, levels=raised)
 
     comparison, html = _comparison(member_client, second)
     assert comparison.previous_id == str(first.pk)
@@ -247,23 +257,23 @@ def test_it_compares_a_member_report_with_their_previous_one(guide, member, memb
 
 
 def test_it_compares_with_the_latest_earlier_report_only(guide, member, member_client):
-    complete_assessment(owner=member, default=0)
-    second = complete_assessment(owner=member, default=1)[0]
-    third = complete_assessment(owner=member, default=2)[0]
+    CompletedAssessmentFactory(owner=member, default=0)
+    second = CompletedAssessmentFactory(owner=member, default=1)
+    third = CompletedAssessmentFactory(owner=member, default=2)
     assert _comparison(member_client, third)[0].previous_id == str(second.pk)
 
 
 def test_a_first_report_has_nothing_to_compare_with(guide, member, member_client, other_member):
-    complete_assessment(owner=other_member, default=0)  # someone else's earlier report
-    first = complete_assessment(owner=member, default=2)[0]
+    CompletedAssessmentFactory(owner=other_member, default=0)  # someone else's earlier report
+    first = CompletedAssessmentFactory(owner=member, default=2)
     comparison, html = _comparison(member_client, first)
     assert comparison is None
     assert "What moved since your previous assessment" not in html
 
 
 def test_a_visitor_report_has_nothing_to_compare_with(guide):
-    earlier = complete_assessment(default=0)[0]
-    later = complete_assessment(default=2)[0]
+    earlier = CompletedAssessmentFactory(default=0)
+    later = CompletedAssessmentFactory(default=2)
     comparison, html = _comparison(visitor_client(earlier, later), later)
     assert comparison is None
     assert "What moved since your previous assessment" not in html

@@ -12,7 +12,6 @@ from content.models import Category, Item, Stage
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,
-    complete_assessment,
     create_share_link,
     detail_url,
     export_url,
@@ -21,12 +20,14 @@ from tests.assessments.report_helpers import (
     visitor_client,
 )
 from tests.factories import (
+    CompletedAssessmentFactory,
     InterviewQuestionFactory,
     ItemFactory,
     ResourceFactory,
     TargetLevelFactory,
     TrendFactory,
 )
+from tests.real_guide import ItemSlug, StageSlug
 
 MAX_QUERIES = 12
 REPORT_TITLE = "report: towards"  # "Your gap report: …" or, shared, "Gap report: …"
@@ -62,25 +63,25 @@ def assert_404(client, urls):
 
 @pytest.fixture
 def member_report(guide, member):
-    return complete_assessment(owner=member)
+    return CompletedAssessmentFactory(owner=member)
 
 
 @pytest.fixture
 def visitor_report(guide):
-    return complete_assessment()
+    return CompletedAssessmentFactory()
 
 
 def test_the_member_opens_their_report_and_every_file(member_report, member_client):
-    assert_opens(member_client, report_urls(member_report[0]))
+    assert_opens(member_client, report_urls(member_report))
 
 
 def test_the_visitor_opens_their_report_in_the_browser_that_took_it(visitor_report):
-    assessment = visitor_report[0]
+    assessment = visitor_report
     assert_opens(visitor_client(assessment), report_urls(assessment))
 
 
 def test_the_visitor_opens_their_report_in_a_new_browser_with_the_resume_link(visitor_report):
-    assessment, token = visitor_report
+    assessment, token = visitor_report, visitor_report.resume_token
     fresh = client_in("en")
     assert_404(fresh, report_urls(assessment))
     response = fresh.get(reverse("assessments:resume", args=[token]))
@@ -90,12 +91,12 @@ def test_the_visitor_opens_their_report_in_a_new_browser_with_the_resume_link(vi
 
 
 def test_a_share_link_opens_the_report_and_every_file(member_report, member_client):
-    token = create_share_link(member_client, member_report[0])
+    token = create_share_link(member_client, member_report)
     assert_opens(client_in("en"), shared_urls(token))
 
 
 def test_a_revoked_share_link_opens_nothing(member_report, member_client):
-    token = create_share_link(member_client, member_report[0])
+    token = create_share_link(member_client, member_report)
     services.share_link_revoke(link=ShareLink.objects.get())
     assert_404(client_in("en"), shared_urls(token))
 
@@ -103,13 +104,13 @@ def test_a_revoked_share_link_opens_nothing(member_report, member_client):
 @pytest.mark.parametrize("whose", ["member_report", "visitor_report"])
 @pytest.mark.parametrize("who", ["other-member", "stranger"])
 def test_nobody_else_opens_a_report_or_its_files(request, whose, who, other_member_client):
-    assessment = request.getfixturevalue(whose)[0]
+    assessment = request.getfixturevalue(whose)
     someone = other_member_client if who == "other-member" else client_in("en")
     assert_404(someone, report_urls(assessment))
 
 
 def test_a_member_report_does_not_open_through_its_resume_link(member_report, other_member_client):
-    assessment, token = member_report
+    assessment, token = member_report, member_report.resume_token
     for someone in (client_in("en"), other_member_client):
         assert someone.get(reverse("assessments:resume", args=[token])).status_code == 404
         assert_404(someone, report_urls(assessment))
@@ -118,8 +119,8 @@ def test_a_member_report_does_not_open_through_its_resume_link(member_report, ot
 def test_a_draft_has_no_report(guide, member, member_client):
     draft, _ = services.assessment_start(
         owner=member,
-        current_stage=Stage.objects.get(slug="tech-lead"),
-        target_stage=Stage.objects.get(slug="cto"),
+        current_stage=Stage.objects.get(slug=StageSlug.TECH_LEAD),
+        target_stage=Stage.objects.get(slug=StageSlug.CTO),
     )
     response = member_client.get(detail_url(draft))
     assert response.status_code == 302
@@ -129,7 +130,7 @@ def test_a_draft_has_no_report(guide, member, member_client):
 
 def test_a_note_is_shown_to_its_owner_as_text_not_markup(guide, member, member_client):
     note = '<script>alert("x")</script> & <b>bold</b>'
-    assessment = complete_assessment(owner=member, notes={"cloud-computing": note})[0]
+    assessment = CompletedAssessmentFactory(owner=member, notes={ItemSlug.CLOUD_COMPUTING: note})
     html = member_client.get(detail_url(assessment)).content.decode()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold" in html
     assert note not in html
@@ -137,7 +138,7 @@ def test_a_note_is_shown_to_its_owner_as_text_not_markup(guide, member, member_c
 
 @pytest.mark.parametrize("suffix", ["xml", "PDF", "csv.zip", "html", ""])
 def test_an_unknown_format_is_a_404(member_report, member_client, suffix):
-    assessment = member_report[0]
+    assessment = member_report
     token = create_share_link(member_client, assessment)
     assert member_client.get(f"{detail_url(assessment)}report.{suffix}").status_code == 404
     assert member_client.get(f"{shared_url(token)}report.{suffix}").status_code == 404
@@ -179,7 +180,7 @@ def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
     other_member_client,
     django_assert_num_queries,
 ):
-    small = complete_assessment(owner=member)[0]
+    small = CompletedAssessmentFactory(owner=member)
     assert len(small.snapshot["items"]) == guide_counts.active_items
     token = create_share_link(member_client, small)
     before = {kind: count_queries(member_client, url) for kind, url in report_urls(small).items()}
@@ -193,7 +194,7 @@ def test_the_report_page_and_files_cost_the_same_queries_with_more_items(
     items = guide_counts.active_items + 30
     assert Item.objects.filter(active=True).count() == items
     # Everything at 0: every item a focus area, the biggest learning plan the matrix allows.
-    large = complete_assessment(owner=other_member, default=0)[0]
+    large = CompletedAssessmentFactory(owner=other_member, default=0)
     assert len(large.snapshot["items"]) == items
     large_token = create_share_link(other_member_client, large)
 
@@ -218,7 +219,7 @@ def test_a_report_page_is_rendered_once_then_served_from_the_cache(
     builds = []
     real_build = ReportViewing.build
     monkeypatch.setattr(ReportViewing, "build", lambda self: builds.append(1) or real_build(self))
-    done = member_report[0]
+    done = member_report
     pages = [member_client.get(detail_url(done)).content for _ in range(2)]
     assert len(builds) == 1
     # Only the forms' CSRF tokens differ; the frozen report is the same text.
@@ -232,8 +233,10 @@ def test_a_report_page_is_rendered_once_then_served_from_the_cache(
 
 
 def test_a_shared_report_is_cached_apart_from_its_owner_view(guide, member, member_client):
-    complete_assessment(owner=member)  # so the next report has a comparison
-    done = complete_assessment(owner=member, notes={"cloud-computing": "Only side projects"})[0]
+    CompletedAssessmentFactory(owner=member)  # so the next report has a comparison
+    done = CompletedAssessmentFactory(
+        owner=member, notes={ItemSlug.CLOUD_COMPUTING: "Only side projects"}
+    )
     token = create_share_link(member_client, done)
     owner_view = member_client.get(detail_url(done)).content.decode()
     assert "Only side projects" in owner_view
@@ -244,7 +247,7 @@ def test_a_shared_report_is_cached_apart_from_its_owner_view(guide, member, memb
 
 
 def test_items_at_a_top_level_target_are_the_top_strengths(guide):
-    assessment, _ = complete_assessment(default=4, target="cto")
+    assessment = CompletedAssessmentFactory(default=4, target=StageSlug.CTO)
     client = visitor_client(assessment)
 
     page = client.get(detail_url(assessment)).content.decode()

@@ -13,13 +13,14 @@ from assessments.models import Assessment
 from tests.questionnaire import (
     PASSWORD,
     answer_all,
-    english_client,
+    english_browser,
     post_step,
     resume_url_in,
     saved_answers,
     start_assessment,
     step_url,
 )
+from tests.real_guide import ItemSlug
 
 
 def new_link_url(assessment):
@@ -41,8 +42,8 @@ def test_the_link_opens_the_draft_in_another_browser_where_it_left_off(
     visitor_draft, resume_url, guide_counts
 ):
     client, assessment = visitor_draft
-    post_step(client, assessment, 1, levels=3, notes={"cloud-computing": "AWS"})
-    elsewhere = english_client()
+    post_step(client, assessment, 1, levels=3, notes={ItemSlug.CLOUD_COMPUTING: "AWS"})
+    elsewhere = english_browser()
 
     response = elsewhere.get(resume_url)
 
@@ -55,7 +56,7 @@ def test_the_link_opens_the_draft_in_another_browser_where_it_left_off(
     )
     assert post_step(elsewhere, assessment, 2, levels=1).status_code == 302
     assert len(saved_answers(assessment)) == guide_counts.answered_after_steps(2)
-    assert saved_answers(assessment)["cloud-computing"] == (3, "AWS")
+    assert saved_answers(assessment)[ItemSlug.CLOUD_COMPUTING] == (3, "AWS")
 
 
 def test_the_token_in_the_link_is_the_one_stored_hashed(visitor_draft, resume_url):
@@ -72,13 +73,13 @@ def test_the_token_in_the_link_is_the_one_stored_hashed(visitor_draft, resume_ur
     ["nope", pytest.param(secrets.token_urlsafe(32), id="random"), "a" * 500, "%00", "..%2F"],
 )
 def test_a_wrong_token_is_404(visitor_draft, token):
-    assert english_client().get(f"/assessments/resume/{token}/").status_code == 404
+    assert english_browser().get(f"/assessments/resume/{token}/").status_code == 404
 
 
 def test_a_token_hash_is_not_a_token(visitor_draft):
     _, assessment = visitor_draft
     url = reverse("assessments:resume", args=[assessment.resume_token_hash])
-    assert english_client().get(url).status_code == 404
+    assert english_browser().get(url).status_code == 404
 
 
 def test_a_new_link_replaces_the_old_one(visitor_draft, resume_url):
@@ -91,8 +92,8 @@ def test_a_new_link_replaces_the_old_one(visitor_draft, resume_url):
     new_url = resume_url_in(page)
     assertContains(page, "Here is your new resume link. The previous one no longer works.")
     assert new_url and new_url != resume_url
-    assert english_client().get(resume_url).status_code == 404
-    assert english_client().get(new_url).status_code == 302
+    assert english_browser().get(resume_url).status_code == 404
+    assert english_browser().get(new_url).status_code == 302
     assert resume_url_in(client.get(step_url(assessment, 3))) is None
 
 
@@ -125,8 +126,8 @@ def test_a_visitors_report_gets_a_new_link_and_the_old_one_stops_working(visitor
     new_url = resume_url_in(report)
     assert new_url and new_url != resume_url
     assert "Create an account to keep it" in report.content.decode()
-    assert english_client().get(resume_url).status_code == 404
-    elsewhere = english_client()
+    assert english_browser().get(resume_url).status_code == 404
+    elsewhere = english_browser()
     elsewhere.get(new_url)
     report = elsewhere.get(detail_url(assessment))
     assert report.status_code == 200
@@ -153,7 +154,7 @@ def test_the_link_of_a_draft_a_member_claimed_stops_working_for_everyone(
     _, assessment = visitor_draft
     services.assessments_claim(assessment_ids=[assessment.pk], user=member)
 
-    assert english_client().get(resume_url).status_code == 404
+    assert english_browser().get(resume_url).status_code == 404
     assert other_member_client.get(resume_url).status_code == 404
     assert member_client.get(resume_url).status_code == 404
     assert member_client.get(detail_url(assessment)).status_code == 302  # on to its step
@@ -173,7 +174,7 @@ def test_signing_up_in_a_browser_that_opened_the_current_link_keeps_the_assessme
     visitor_draft, resume_url, mailoutbox
 ):
     _, assessment = visitor_draft
-    holder = english_client()
+    holder = english_browser()
     holder.get(resume_url)
 
     page = _sign_up(holder, mailoutbox)
@@ -189,7 +190,7 @@ def test_signing_up_with_a_replaced_link_takes_nothing_and_says_why(
     visitor_draft, resume_url, mailoutbox
 ):
     client, assessment = visitor_draft
-    holder = english_client()
+    holder = english_browser()
     holder.get(resume_url)
     client.post(new_link_url(assessment))  # the visitor replaces the link the holder used
 
@@ -205,7 +206,7 @@ def test_signing_up_with_a_replaced_link_takes_nothing_and_says_why(
 def test_a_member_adds_a_report_held_by_its_current_link_to_their_account(
     guide, member, member_client
 ):
-    visitor = english_client()
+    visitor = english_browser()
     assessment = start_assessment(visitor)
     link = resume_url_in(visitor.get(step_url(assessment, 1)))
     answer_all(visitor, assessment)
@@ -253,7 +254,7 @@ def test_claiming_needs_an_account_and_the_assessment_held(
 
 def test_a_fresh_link_lets_a_new_browser_take_it_into_an_account(visitor_draft, resume_url, member):
     client, assessment = visitor_draft
-    other_browser = english_client()
+    other_browser = english_browser()
     other_browser.get(resume_url)
     other_browser.post(new_link_url(assessment))  # the first browser's link stops working
 
@@ -279,7 +280,7 @@ def test_the_link_does_not_let_another_member_claim_a_visitors_draft(
 
 def test_replacing_the_link_ends_every_other_session_that_held_it(visitor_draft, resume_url):
     client, assessment = visitor_draft
-    finder = english_client()
+    finder = english_browser()
     assert finder.get(resume_url).status_code == 302
     assert finder.get(step_url(assessment, 1)).status_code == 200
 
@@ -294,7 +295,7 @@ def test_a_finder_who_replaces_the_link_holds_it_only_until_the_next_replacement
     visitor_draft, resume_url
 ):
     client, assessment = visitor_draft
-    finder = english_client()
+    finder = english_browser()
     finder.get(resume_url)
     finder.post(new_link_url(assessment))
     assert client.get(step_url(assessment, 1)).status_code == 200  # never locked out
@@ -308,7 +309,7 @@ def test_a_finder_of_a_replaced_link_cannot_claim_it_into_an_account(
     visitor_draft, resume_url, member, member_client
 ):
     client, assessment = visitor_draft
-    finder = english_client()
+    finder = english_browser()
     finder.get(resume_url)
     client.post(new_link_url(assessment))
 

@@ -14,6 +14,7 @@ from assessments.models import Answer, Assessment
 from content.models import Category, Item, RubricLevel
 from tests.factories import ItemFactory
 from tests.questionnaire import answer_all, post_step, saved_answers, step_url
+from tests.real_guide import ItemSlug, StageSlug
 
 # Session, assessment, answers, categories, items, rubric levels; a member adds the user.
 VISITOR_REVIEW_QUERIES = 6
@@ -41,7 +42,11 @@ def _missing_block(response):
 def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed, guide_counts):
     client, assessment = allowed
     post_step(
-        client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"}
+        client,
+        assessment,
+        1,
+        levels={ItemSlug.CLOUD_COMPUTING: 3},
+        notes={ItemSlug.CLOUD_COMPUTING: "AWS"},
     )
 
     response = client.get(review_url(assessment))
@@ -51,7 +56,7 @@ def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed, gu
     for item in Item.objects.all():
         assertContains(response, f'<span class="fw-semibold">{escape(item.name_en)}</span>')
     assertContains(response, "3 · Leads it", count=1)
-    rubric = RubricLevel.objects.get(item__slug="cloud-computing", level=3)
+    rubric = RubricLevel.objects.get(item__slug=ItemSlug.CLOUD_COMPUTING, level=3)
     assertContains(response, escape(rubric.text_en), count=1)
     assertContains(response, "</span> AWS</p>")
     assertContains(response, "Not answered", count=guide_counts.active_items - 1)
@@ -65,7 +70,7 @@ def test_it_lists_every_item_with_its_answer_and_a_link_to_change_it(allowed, gu
 def test_it_refuses_to_submit_naming_the_unanswered_items(allowed):
     client, assessment = allowed
     answer_all(client, assessment)
-    Answer.objects.filter(item__slug__in=["cybersecurity", "communication"]).delete()
+    Answer.objects.filter(item__slug__in=[ItemSlug.CYBERSECURITY, ItemSlug.COMMUNICATION]).delete()
     before = saved_answers(assessment)
 
     response = client.post(submit_url(assessment))
@@ -103,7 +108,7 @@ def test_it_submits_a_complete_assessment_and_shows_it_frozen(allowed):
     assertContains(page, "CTO (Chief Technology Officer)")
     for item in Item.objects.all():
         assertContains(page, escape(item.name_en))
-    assert page.context["assessment"].snapshot["target_stage"] == "cto"
+    assert page.context["assessment"].snapshot["target_stage"] == StageSlug.CTO
 
 
 def test_a_completed_assessment_shows_its_report_and_accepts_nothing_more(visitor_draft):
@@ -126,7 +131,7 @@ def test_the_completed_page_shows_item_names_from_the_snapshot_in_either_languag
     client, assessment = visitor_draft
     answer_all(client, assessment, level=2)
     client.post(submit_url(assessment))
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     Item.objects.filter(pk=item.pk).update(name_ja="改名された項目", name_en="Renamed")
 
     page = client.get(detail_url(assessment), HTTP_ACCEPT_LANGUAGE="ja")
@@ -142,7 +147,7 @@ def test_a_draft_opened_by_its_address_goes_to_the_first_open_step(visitor_draft
     client, assessment = visitor_draft
     assertRedirects(client.get(detail_url(assessment)), step_url(assessment, 1))
     post_step(client, assessment, 1)
-    post_step(client, assessment, 2, levels={"communication": 1})
+    post_step(client, assessment, 2, levels={ItemSlug.COMMUNICATION: 1})
     assertRedirects(client.get(detail_url(assessment)), step_url(assessment, 2))
 
 

@@ -15,13 +15,19 @@ from django.urls import reverse
 from assessments import services
 from assessments.models import Answer, Assessment
 from content.models import Item, RubricLevel, TargetLevel
-from tests.factories import AnswerFactory, AssessmentFactory, ItemFactory
+from tests.factories import (
+    AnswerFactory,
+    AssessmentFactory,
+    CompletedAssessmentFactory,
+    ItemFactory,
+)
 from tests.questionnaire import saved_answers
+from tests.real_guide import ItemSlug, StageSlug
 
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
-def _start(stage, owner=None, current="tech-lead", target="cto"):
+def _start(stage, owner=None, current=StageSlug.TECH_LEAD, target=StageSlug.CTO):
     return services.assessment_start(
         owner=owner or AnonymousUser(), current_stage=stage(current), target_stage=stage(target)
     )
@@ -30,12 +36,6 @@ def _start(stage, owner=None, current="tech-lead", target="cto"):
 def _answer_everything(assessment, level=2, note=""):
     items = Item.objects.filter(active=True)
     services.answers_save(assessment=assessment, answers={i: (level, note) for i in items})
-
-
-def _completed(stage, owner=None):
-    assessment, _ = _start(stage, owner)
-    _answer_everything(assessment, level=3, note="steady")
-    return services.assessment_complete(assessment=assessment)
 
 
 # --- assessment_start -------------------------------------------------------------------
@@ -47,7 +47,10 @@ def test_it_starts_a_visitor_draft_with_an_unguessable_token_stored_hashed(guide
     assessment.refresh_from_db()
     assert assessment.owner is None
     assert assessment.status == Assessment.Status.DRAFT
-    assert (assessment.current_stage.slug, assessment.target_stage.slug) == ("tech-lead", "cto")
+    assert (assessment.current_stage.slug, assessment.target_stage.slug) == (
+        StageSlug.TECH_LEAD,
+        StageSlug.CTO,
+    )
     assert assessment.completed_at is None and assessment.snapshot is None
     assert re.fullmatch(r"[A-Za-z0-9_-]{22,}", token)
     assert len(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))) * 8 >= 128
@@ -62,11 +65,13 @@ def test_it_gives_each_draft_its_own_token(guide, stage):
 
 
 def test_it_makes_a_member_the_owner_of_their_draft(guide, stage, member):
-    assessment, _ = _start(stage, owner=member, current="cto", target="vp-engineering")
+    assessment, _ = _start(
+        stage, owner=member, current=StageSlug.CTO, target=StageSlug.VP_ENGINEERING
+    )
     assessment.refresh_from_db()
     assert assessment.owner == member
-    assert assessment.current_stage.slug == "cto"
-    assert assessment.target_stage.slug == "vp-engineering"
+    assert assessment.current_stage.slug == StageSlug.CTO
+    assert assessment.target_stage.slug == StageSlug.VP_ENGINEERING
 
 
 def test_it_rotates_the_resume_token(guide, stage):
@@ -105,7 +110,7 @@ def test_it_saves_a_partial_step_and_leaves_other_answers_alone(db):
 
 
 def test_it_refuses_answers_to_a_completed_assessment(guide, stage):
-    assessment = _completed(stage)
+    assessment = CompletedAssessmentFactory(default=3, note="steady")
     before = saved_answers(assessment)
     item = Item.objects.first()
 
@@ -185,41 +190,44 @@ def test_two_saves_of_the_same_item_at_once_leave_one_row():
 def test_it_refuses_to_complete_a_draft_naming_the_unanswered_items(guide, stage):
     assessment, _ = _start(stage)
     _answer_everything(assessment)
-    Answer.objects.filter(item__slug__in=["cybersecurity", "ai-ml"]).delete()
+    Answer.objects.filter(item__slug__in=[ItemSlug.CYBERSECURITY, ItemSlug.AI_ML]).delete()
 
     with pytest.raises(services.AssessmentIncomplete) as refused:
         services.assessment_complete(assessment=assessment)
 
-    assert [item.slug for item in refused.value.missing_items] == ["cybersecurity", "ai-ml"]
-    assert "cybersecurity" in str(refused.value)
+    assert [item.slug for item in refused.value.missing_items] == [
+        ItemSlug.CYBERSECURITY,
+        ItemSlug.AI_ML,
+    ]
+    assert ItemSlug.CYBERSECURITY in str(refused.value)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.DRAFT
     assert assessment.snapshot is None
 
 
 def test_it_freezes_what_the_report_needs_on_completion(guide, guide_counts, stage):
-    assessment = _completed(stage)
+    assessment = CompletedAssessmentFactory(default=3, note="steady")
     assessment.refresh_from_db()
 
     assert assessment.status == Assessment.Status.COMPLETED
     assert assessment.completed_at is not None
     snapshot = assessment.snapshot
-    assert snapshot["target_stage"] == "cto"
-    assert snapshot["current_stage"] == "tech-lead"
+    assert snapshot["target_stage"] == StageSlug.CTO
+    assert snapshot["current_stage"] == StageSlug.TECH_LEAD
     assert len(snapshot["items"]) == guide_counts.active_items
-    cloud = next(i for i in snapshot["items"] if i["slug"] == "cloud-computing")
-    item = Item.objects.get(slug="cloud-computing")
+    cloud = next(i for i in snapshot["items"] if i["slug"] == ItemSlug.CLOUD_COMPUTING)
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     rubric = RubricLevel.objects.get(item=item, level=3)
     assert cloud["name"] == {"ja": item.name_ja, "en": item.name_en}
     assert cloud["rubric"] == {"ja": rubric.text_ja, "en": rubric.text_en}
     assert (cloud["rating"], cloud["note"]) == (3, "steady")
-    cto = next(s for s in snapshot["stages"] if s["slug"] == "cto")
-    assert cto["profile"]["cloud-computing"] == [3, 2]
+    cto = next(s for s in snapshot["stages"] if s["slug"] == StageSlug.CTO)
+    assert cto["profile"][ItemSlug.CLOUD_COMPUTING] == [3, 2]
     assert len(cto["profile"]) == guide_counts.active_items
 
 
 def test_it_refuses_to_complete_twice(guide, stage):
-    assessment = _completed(stage)
+    assessment = CompletedAssessmentFactory(default=3, note="steady")
     with pytest.raises(services.AssessmentLocked):
         services.assessment_complete(assessment=assessment)
 
@@ -233,16 +241,16 @@ def _page_without_tokens(client, assessment):
 def test_later_content_edits_leave_the_completed_assessment_as_it_was(
     guide, stage, member, member_client
 ):
-    assessment = _completed(stage, owner=member)
+    assessment = CompletedAssessmentFactory(owner=member, default=3, note="steady")
     snapshot = copy.deepcopy(Assessment.objects.get(pk=assessment.pk).snapshot)
     page = _page_without_tokens(member_client, assessment)
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     assert item.name_en in page
 
     Item.objects.filter(pk=item.pk).update(name_en="Renamed by admin", name_ja="改名")
     RubricLevel.objects.filter(item=item).update(text_en="Rewritten rubric", text_ja="書き換え")
     TargetLevel.objects.filter(item=item).update(expected=0, importance=1, core=False)
-    Item.objects.filter(slug="ai-ml").update(active=False)
+    Item.objects.filter(slug=ItemSlug.AI_ML).update(active=False)
 
     assert Assessment.objects.get(pk=assessment.pk).snapshot == snapshot
     after = _page_without_tokens(member_client, assessment)

@@ -14,7 +14,6 @@ from tests.assessments.report_helpers import (
     OWNER_USERNAME,
     SECRET_NOTE,
     client_in,
-    complete_assessment,
     create_share_link,
     detail_url,
     items_table,
@@ -24,6 +23,8 @@ from tests.assessments.report_helpers import (
     shared_url,
     visitor_client,
 )
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug, StageSlug
 
 EXPIRY_DAYS = [("", None), ("7", 7), ("30", 30), ("90", 90)]
 
@@ -50,8 +51,8 @@ def owner_client(owner):
 @pytest.fixture
 def report(guide, owner):
     """The owner's second report (so it has a comparison), with a private note."""
-    complete_assessment(owner=owner, default=1)
-    return complete_assessment(owner=owner, notes={"cloud-computing": SECRET_NOTE})[0]
+    CompletedAssessmentFactory(owner=owner, default=1)
+    return CompletedAssessmentFactory(owner=owner, notes={ItemSlug.CLOUD_COMPUTING: SECRET_NOTE})
 
 
 def share_create_url(assessment):
@@ -87,7 +88,7 @@ def test_the_owner_creates_a_link_that_works_as_long_as_chosen(report, owner_cli
 
 
 def test_a_visitor_shares_their_report_too(guide):
-    assessment = complete_assessment()[0]
+    assessment = CompletedAssessmentFactory()
     token = create_share_link(visitor_client(assessment), assessment, "7")
     assert client_in("en").get(shared_url(token)).status_code == 200
 
@@ -132,7 +133,7 @@ def test_shared_exports_work_and_hide_the_owner(report, owner_client, fmt):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment; ")
     content = pdf_text(response.content) if fmt == "pdf" else response.content.decode("utf-8-sig")
-    assert ("cloud-computing" if fmt == "json" else "Cloud computing") in content
+    assert (ItemSlug.CLOUD_COMPUTING if fmt == "json" else "Cloud computing") in content
     assert SECRET_NOTE not in content
     assert OWNER_USERNAME not in content
     if fmt == "json":
@@ -189,7 +190,7 @@ def test_nobody_else_can_revoke_a_link(report, owner_client, other_member_client
 
 def test_a_link_cannot_be_revoked_through_another_report(report, owner_client, other_member):
     create_share_link(owner_client, report)
-    theirs = complete_assessment(owner=other_member)[0]
+    theirs = CompletedAssessmentFactory(owner=other_member)
     their_client = client_in("en")
     their_client.force_login(other_member)
     link = ShareLink.objects.get()
@@ -212,8 +213,8 @@ def test_a_draft_cannot_be_shared(guide, member_client, member):
 
     draft, _ = services.assessment_start(
         owner=member,
-        current_stage=Stage.objects.get(slug="tech-lead"),
-        target_stage=Stage.objects.get(slug="cto"),
+        current_stage=Stage.objects.get(slug=StageSlug.TECH_LEAD),
+        target_stage=Stage.objects.get(slug=StageSlug.CTO),
     )
     response = member_client.post(share_create_url(draft), {"expires_in_days": "30"})
     assert response.status_code == 404

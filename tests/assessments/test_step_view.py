@@ -20,6 +20,7 @@ from tests.questionnaire import (
     saved_answers,
     step_url,
 )
+from tests.real_guide import ItemSlug
 
 # Session, the guide's version, assessment, answers; a member adds the user. The steps,
 # items and rubric levels are kept per process under the guide's version (guide_version).
@@ -66,7 +67,7 @@ def test_it_shows_the_step_and_how_many_items_are_answered(allowed, guide_counts
     assertContains(first, f"Step 1 of {steps}")
     assertContains(first, f"0 of {items} items answered")
 
-    post_step(client, assessment, 1, levels={"cloud-computing": 1, "ai-ml": 4})
+    post_step(client, assessment, 1, levels={ItemSlug.CLOUD_COMPUTING: 1, ItemSlug.AI_ML: 4})
     second = client.get(step_url(assessment, 2))
 
     assertContains(second, f"Step 2 of {steps}")
@@ -89,41 +90,46 @@ def test_it_saves_a_partial_step_with_notes(allowed):
         client,
         assessment,
         1,
-        levels={"cloud-computing": 0, "cybersecurity": 4},
-        notes={"cybersecurity": "  ISO 27001 audit lead  "},
+        levels={ItemSlug.CLOUD_COMPUTING: 0, ItemSlug.CYBERSECURITY: 4},
+        notes={ItemSlug.CYBERSECURITY: "  ISO 27001 audit lead  "},
     )
 
     assert response.status_code == 302
     assert saved_answers(assessment) == {
-        "cloud-computing": (0, ""),
-        "cybersecurity": (4, "ISO 27001 audit lead"),
+        ItemSlug.CLOUD_COMPUTING: (0, ""),
+        ItemSlug.CYBERSECURITY: (4, "ISO 27001 audit lead"),
     }
 
 
 def test_it_changes_an_answer_in_place_and_keeps_the_others(allowed, guide_counts):
     client, assessment = allowed
     post_step(client, assessment, 1, levels=1)
-    post_step(client, assessment, 1, levels={"ai-ml": 4}, notes={"ai-ml": "now"})
+    post_step(client, assessment, 1, levels={ItemSlug.AI_ML: 4}, notes={ItemSlug.AI_ML: "now"})
 
     answers = saved_answers(assessment)
-    assert answers.pop("ai-ml") == (4, "now")
+    assert answers.pop(ItemSlug.AI_ML) == (4, "now")
     assert set(answers.values()) == {(1, "")} and len(answers) == guide_counts.step_sizes[0] - 1
 
 
 def test_going_back_keeps_the_answers_of_both_steps(allowed):
     client, assessment = allowed
     post_step(
-        client, assessment, 1, levels={"cloud-computing": 3}, notes={"cloud-computing": "AWS"}
+        client,
+        assessment,
+        1,
+        levels={ItemSlug.CLOUD_COMPUTING: 3},
+        notes={ItemSlug.CLOUD_COMPUTING: "AWS"},
     )
-    response = post_step(client, assessment, 2, levels={"communication": 2}, go="back")
+    response = post_step(client, assessment, 2, levels={ItemSlug.COMMUNICATION: 2}, go="back")
 
     assertRedirects(response, step_url(assessment, 1), fetch_redirect_response=False)
     step_1 = client.get(step_url(assessment, 1))
-    assert _checked(step_1, Item.objects.get(slug="cloud-computing")) == 3
-    assert _checked(step_1, Item.objects.get(slug="ai-ml")) is None
+    assert _checked(step_1, Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)) == 3
+    assert _checked(step_1, Item.objects.get(slug=ItemSlug.AI_ML)) is None
     assertContains(step_1, ">\nAWS</textarea>")
     assert (
-        _checked(client.get(step_url(assessment, 2)), Item.objects.get(slug="communication")) == 2
+        _checked(client.get(step_url(assessment, 2)), Item.objects.get(slug=ItemSlug.COMMUNICATION))
+        == 2
     )
 
 
@@ -229,13 +235,19 @@ def _textareas(response):
 def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed):
     client, assessment = allowed
     # A note kept, a note too long (refused), a note with characters to escape.
-    post_step(client, assessment, 1, levels={"cybersecurity": 2}, notes={"cybersecurity": "kept"})
+    post_step(
+        client,
+        assessment,
+        1,
+        levels={ItemSlug.CYBERSECURITY: 2},
+        notes={ItemSlug.CYBERSECURITY: "kept"},
+    )
     response = post_step(
         client,
         assessment,
         1,
-        levels={"cybersecurity": 2, "ai-ml": 1},
-        notes={"cybersecurity": '<b>"A & B"</b>\r\nline two', "ai-ml": "x" * 1001},
+        levels={ItemSlug.CYBERSECURITY: 2, ItemSlug.AI_ML: 1},
+        notes={ItemSlug.CYBERSECURITY: '<b>"A & B"</b>\r\nline two', ItemSlug.AI_ML: "x" * 1001},
     )
     assert response.status_code == 400
     form = response.context["form"]

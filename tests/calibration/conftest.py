@@ -1,13 +1,8 @@
 import pytest
 
-from tests.assessments.report_helpers import complete_assessment
 from tests.calibration.check_helpers import factory_bank
-from tests.questionnaire import english_client
-
-
-@pytest.fixture
-def client():
-    return english_client()
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser
 
 
 @pytest.fixture
@@ -18,12 +13,12 @@ def bank(guide):
 
 @pytest.fixture
 def own(member):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     return client
 
 
 @pytest.fixture
 def all_fours(member, bank):
-    assessment, _ = complete_assessment(owner=member, default=4)
+    assessment = CompletedAssessmentFactory(owner=member, default=4)
     return assessment

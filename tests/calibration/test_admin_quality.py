@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from calibration.models import CheckAnswer, CheckQuality, CheckSitting
 from content.models import KnowledgeCheck, KnowledgeChoice
-from tests.assessments.report_helpers import complete_assessment
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -16,7 +16,7 @@ def _answers_for(check, count, *, high_right):
     right = KnowledgeChoice.objects.get(check_question=check, correct=True)
     wrong = KnowledgeChoice.objects.filter(check_question=check, correct=False).first()
     for n in range(count):
-        assessment, _ = complete_assessment(default=1)
+        assessment = CompletedAssessmentFactory(default=1)
         sitting = CheckSitting.objects.create(assessment=assessment)
         high = n % 2 == 0
         correct = high == high_right

@@ -10,7 +10,6 @@ from django.utils.html import escape
 from calibration.models import CheckAnswer, CheckQuality, CheckSitting
 from content.models import KnowledgeChoice
 from tests.assessments.report_helpers import (
-    complete_assessment,
     create_share_link,
     shared_export_url,
     shared_url,
@@ -26,7 +25,8 @@ from tests.calibration.check_helpers import (
     question_url,
     start,
 )
-from tests.questionnaire import english_client
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -79,7 +79,7 @@ def test_right_at_4_moves_on_and_every_item_is_asked_once_or_twice(own, all_four
 
 
 def test_rated_2_and_right_is_asked_a_level_higher(own, member, bank):
-    assessment, _ = complete_assessment(owner=member, default=2)
+    assessment = CompletedAssessmentFactory(owner=member, default=2)
     start(own, assessment)
     first = open_question(assessment)
     own.post(question_url(assessment, 1), {"choice": choice_for(first, right=True).pk})
@@ -96,7 +96,7 @@ def test_rated_2_and_right_is_asked_a_level_higher(own, member, bank):
 
 
 def test_items_rated_0_or_1_are_not_asked(own, member, bank):
-    assessment, _ = complete_assessment(owner=member, default=1)
+    assessment = CompletedAssessmentFactory(owner=member, default=1)
     response = own.get(check_url(assessment))
     assert response.context["offered"] == 0
     assert b"There is nothing to check" in response.content
@@ -146,8 +146,8 @@ def test_the_choice_order_differs_between_two_assessments(own, member, bank):
             )
         ]
 
-    one, _ = complete_assessment(owner=member, default=4)
-    other, _ = complete_assessment(owner=member, default=4)
+    one = CompletedAssessmentFactory(owner=member, default=4)
+    other = CompletedAssessmentFactory(owner=member, default=4)
     first, second = orders_of(one), orders_of(other)
     assert len(first) == len(second) == 2 * BANK_ITEMS  # the same questions, wrong twice
     # Six questions in the same order in both by chance: one time in 24 ** 6.
@@ -232,29 +232,29 @@ def test_a_draft_has_no_check(member_draft):
 def test_outsiders_and_share_viewers_get_404_and_never_see_verdicts(own, all_fours, other_member):
     start(own, all_fours)
     answer_all(own, all_fours, right=False)
-    outsider = english_client()
+    outsider = english_browser()
     outsider.force_login(other_member)
-    for client in (outsider, english_client()):
+    for client in (outsider, english_browser()):
         assert client.get(check_url(all_fours)).status_code == 404
         assert client.post(check_url(all_fours)).status_code == 404
         assert client.get(question_url(all_fours, 1)).status_code == 404
         assert client.post(question_url(all_fours, 1), {"choice": 1}).status_code == 404
     token = create_share_link(own, all_fours)
-    shared = english_client().get(shared_url(token)).content.decode()
+    shared = english_browser().get(shared_url(token)).content.decode()
     assert "Calibration" not in shared and "overrated" not in shared
-    data = json.loads(english_client().get(shared_export_url(token, "json")).content)
+    data = json.loads(english_browser().get(shared_export_url(token, "json")).content)
     assert data["calibration"] is None
 
 
 def test_a_visitor_takes_the_check_in_their_session(bank):
-    assessment, _ = complete_assessment(default=3)
+    assessment = CompletedAssessmentFactory(default=3)
     client = visitor_client(assessment)
     assert client.post(check_url(assessment)).status_code == 302
     assert client.get(question_url(assessment, 1)).status_code == 200
 
 
 def test_the_pages_work_in_japanese(all_fours, member):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     client.cookies["django_language"] = "ja"
     start(client, all_fours)

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.assessments.report_helpers import complete_assessment, detail_url, export_url, pdf_text
+from tests.assessments.report_helpers import detail_url, export_url, pdf_text
 from tests.assessments.report_schema import VALIDATOR
 from tests.calibration.check_helpers import (
     BANK_ITEMS,
@@ -19,6 +19,7 @@ from tests.calibration.check_helpers import (
     question_url,
     start,
 )
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -68,7 +69,7 @@ def test_two_wrong_answers_on_an_item_read_possibly_overrated_two_answers_agree(
 
 
 def test_a_miss_then_a_right_answer_a_level_lower_supports_that_level(own, member, bank):
-    assessment, _ = complete_assessment(owner=member, default=3)
+    assessment = CompletedAssessmentFactory(owner=member, default=3)
     start(own, assessment)
     answer_all(own, assessment, right=lambda answer: answer.probed_level < 3)
     items = report_json(own, assessment)["calibration"]["items"]
@@ -78,7 +79,7 @@ def test_a_miss_then_a_right_answer_a_level_lower_supports_that_level(own, membe
 
 
 def test_right_at_the_rating_and_a_level_above_reads_possibly_underrated(own, member, bank):
-    assessment, _ = complete_assessment(owner=member, default=3)
+    assessment = CompletedAssessmentFactory(owner=member, default=3)
     start(own, assessment)
     answer_all(own, assessment, right=True)
     data = report_json(own, assessment)["calibration"]

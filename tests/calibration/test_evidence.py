@@ -7,13 +7,14 @@ from django.urls import reverse
 
 from assessments.models import Answer
 from tests.assessments.report_helpers import (
-    complete_assessment,
     create_share_link,
     detail_url,
     export_url,
     shared_url,
 )
-from tests.questionnaire import english_client, post_step, step_data, step_url
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser, post_step, step_data, step_url
+from tests.real_guide import ItemSlug
 
 pytestmark = pytest.mark.usefixtures("guide")
 EXAMPLE = "In 2025 I moved billing to two regions; one failed in May and nothing was lost."
@@ -21,23 +22,23 @@ EXAMPLE = "In 2025 I moved billing to two regions; one failed in May and nothing
 
 def test_an_example_is_kept_with_the_answer(member_draft):
     client, assessment = member_draft
-    data = step_data(1, levels={"cloud-computing": 4})
+    data = step_data(1, levels={ItemSlug.CLOUD_COMPUTING: 4})
     data["evidence-cloud-computing"] = EXAMPLE
     client.post(step_url(assessment, 1), data)
-    answer = Answer.objects.get(assessment=assessment, item__slug="cloud-computing")
+    answer = Answer.objects.get(assessment=assessment, item__slug=ItemSlug.CLOUD_COMPUTING)
     assert (answer.level, answer.evidence) == (4, EXAMPLE)
     assert EXAMPLE in client.get(step_url(assessment, 1)).content.decode()
 
 
 def test_an_example_over_1000_characters_is_a_form_error_and_the_answers_stay(member_draft):
     client, assessment = member_draft
-    post_step(client, assessment, 1, levels={"cloud-computing": 3}, go="stay")
-    data = step_data(1, levels={"cloud-computing": 4}, go="stay")
+    post_step(client, assessment, 1, levels={ItemSlug.CLOUD_COMPUTING: 3}, go="stay")
+    data = step_data(1, levels={ItemSlug.CLOUD_COMPUTING: 4}, go="stay")
     data["evidence-cloud-computing"] = "x" * 1001
     response = client.post(step_url(assessment, 1), data)
     assert response.status_code == 400
     assert "evidence-cloud-computing" in response.context["form"].errors
-    assert Answer.objects.get(assessment=assessment, item__slug="cloud-computing").level == 3
+    assert Answer.objects.get(assessment=assessment, item__slug=ItemSlug.CLOUD_COMPUTING).level == 3
 
 
 def test_an_example_without_a_level_asks_for_the_level(member_draft):
@@ -50,14 +51,14 @@ def test_an_example_without_a_level_asks_for_the_level(member_draft):
 
 
 def test_the_report_shows_the_example_to_the_person_never_to_share_viewers(member):
-    assessment, _ = complete_assessment(
-        owner=member, default=3, evidence={"cloud-computing": EXAMPLE}
+    assessment = CompletedAssessmentFactory(
+        owner=member, default=3, evidence={ItemSlug.CLOUD_COMPUTING: EXAMPLE}
     )
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     assert EXAMPLE in client.get(detail_url(assessment)).content.decode()
     token = create_share_link(client, assessment)
-    assert EXAMPLE not in english_client().get(shared_url(token)).content.decode()
+    assert EXAMPLE not in english_browser().get(shared_url(token)).content.decode()
     data = json.loads(client.get(reverse("data_export")).content)
     kept = [a for a in data["assessments"] if a["id"] == str(assessment.pk)][0]
     assert EXAMPLE in [a["evidence"] for a in kept["answers"]]
@@ -65,9 +66,9 @@ def test_the_report_shows_the_example_to_the_person_never_to_share_viewers(membe
 
 
 def test_an_example_beside_a_lower_rating_is_kept_but_not_shown(member):
-    assessment, _ = complete_assessment(
-        owner=member, default=2, evidence={"cloud-computing": EXAMPLE}
+    assessment = CompletedAssessmentFactory(
+        owner=member, default=2, evidence={ItemSlug.CLOUD_COMPUTING: EXAMPLE}
     )
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     assert EXAMPLE not in client.get(detail_url(assessment)).content.decode()

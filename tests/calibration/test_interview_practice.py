@@ -8,8 +8,9 @@ from django.urls import reverse
 from calibration.models import InterviewAttempt
 from calibration.practice import answer_points
 from content.models import InterviewQuestion
-from tests.assessments.report_helpers import complete_assessment, detail_url, export_url
-from tests.questionnaire import english_client
+from tests.assessments.report_helpers import detail_url, export_url
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -24,14 +25,16 @@ def test_every_question_splits_into_the_same_points_in_both_languages():
         assert len(ja) == len(en) >= 2, question.slug
 
 
-def test_a_visitor_writes_an_answer_ticks_points_and_sees_the_count_kept_nowhere(client):
+def test_a_visitor_writes_an_answer_ticks_points_and_sees_the_count_kept_nowhere(english_client):
     question = InterviewQuestion.objects.order_by("order").first()
     points = answer_points(question.answer_points_en)
-    written = client.post(practise_url(question.slug), {"step": "write", "answer": "Sagas."})
+    written = english_client.post(
+        practise_url(question.slug), {"step": "write", "answer": "Sagas."}
+    )
     assert written.status_code == 200
     for point in points:
         assert point.split(" ")[0] in written.content.decode()
-    counted = client.post(
+    counted = english_client.post(
         practise_url(question.slug), {"step": "covered", "answer": "Sagas.", "covered": ["0", "2"]}
     )
     assert counted.context["result"] == {"covered": 2, "points": len(points)}
@@ -39,8 +42,8 @@ def test_a_visitor_writes_an_answer_ticks_points_and_sees_the_count_kept_nowhere
 
 
 def test_a_member_keeps_attempts_and_the_report_lists_the_practised_question(member):
-    assessment, _ = complete_assessment(owner=member, default=1)
-    client = english_client()
+    assessment = CompletedAssessmentFactory(owner=member, default=1)
+    client = english_browser()
     client.force_login(member)
     report = client.get(detail_url(assessment)).context
     question = InterviewQuestion.objects.get(slug=_first_recommended(client, assessment))
@@ -69,7 +72,7 @@ def _first_recommended(client, assessment):
 
 
 def test_bad_input_is_a_clear_400_and_nothing_is_kept(member):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     slug = InterviewQuestion.objects.order_by("order").first().slug
     assert client.post(practise_url(slug), {"step": "write", "answer": ""}).status_code == 400
@@ -83,7 +86,7 @@ def test_bad_input_is_a_clear_400_and_nothing_is_kept(member):
 
 
 def test_the_practice_page_keeps_its_queries_few(member, django_assert_max_num_queries):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     slug = InterviewQuestion.objects.order_by("order").first().slug
     with django_assert_max_num_queries(6):

@@ -13,16 +13,17 @@ from content.guide_loader import guide_load
 from content.guide_schema import GuideFileError, validate_guide
 from content.models import KnowledgeCheck, KnowledgeChoice
 from tests.content.test_knowledge_check_cues import REWRITTEN_CATEGORIES
+from tests.real_guide import ItemSlug
 
 STRATEGY_AND_ORGANISATION = {
-    "strategic-thinking",
-    "leadership-culture",
-    "change-management",
-    "technology-strategy",
-    "team-building",
-    "budget-roi",
-    "risk-security-governance",
-    "executive-team",
+    ItemSlug.STRATEGIC_THINKING,
+    ItemSlug.LEADERSHIP_CULTURE,
+    ItemSlug.CHANGE_MANAGEMENT,
+    ItemSlug.TECHNOLOGY_STRATEGY,
+    ItemSlug.TEAM_BUILDING,
+    ItemSlug.BUDGET_ROI,
+    ItemSlug.RISK_SECURITY_GOVERNANCE,
+    ItemSlug.EXECUTIVE_TEAM,
 }
 
 

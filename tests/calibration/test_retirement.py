@@ -9,9 +9,8 @@ from calibration.quality import MIN_RESPONSES
 from calibration.retirement import question_quality_refresh
 from calibration.services import askable_questions
 from content.models import KnowledgeCheck, Stage
-from tests.assessments.report_helpers import complete_assessment
 from tests.calibration.check_helpers import answer_all, start
-from tests.factories import AssessmentFactory
+from tests.factories import AssessmentFactory, CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -52,7 +51,7 @@ def test_nothing_is_judged_or_withdrawn_before_enough_answers(level_4_question):
 
 def test_the_answer_that_makes_a_question_all_right_withdraws_it(own, member, level_4_question):
     given_answers(level_4_question, MIN_RESPONSES - 1, right=True)
-    assessment, _ = complete_assessment(owner=member, default=4)
+    assessment = CompletedAssessmentFactory(owner=member, default=4)
     start(own, assessment)
     # The bank's first item weighs most or not: answer until this question has been put.
     answer_all(own, assessment, right=True)
@@ -62,7 +61,7 @@ def test_the_answer_that_makes_a_question_all_right_withdraws_it(own, member, le
     assert level_4_question.slug not in {q.slug for q in askable_questions()}
 
     # The next person rated 4 on that item is asked the nearest question it still has.
-    other, _ = complete_assessment(owner=member, default=4)
+    other = CompletedAssessmentFactory(owner=member, default=4)
     start(own, other)
     put = answer_all(own, other, right=True)
     assert level_4_question.pk not in {a.knowledge_check_id for a in put}

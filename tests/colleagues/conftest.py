@@ -1,19 +1,14 @@
 import pytest
 from django.core.cache import cache
 
-from tests.colleagues.helpers import completed, open_round
-from tests.questionnaire import english_client
-
-
-@pytest.fixture
-def client():
-    return english_client()
+from tests.colleagues.helpers import SELF_LEVEL, open_round
+from tests.factories import CompletedAssessmentFactory
 
 
 @pytest.fixture
 def report(guide, member):
     """The member's completed assessment (own level 2 on every item)."""
-    return completed(owner=member)
+    return CompletedAssessmentFactory(owner=member, default=SELF_LEVEL)
 
 
 @pytest.fixture

@@ -8,14 +8,10 @@ from django.urls import reverse
 from colleagues import services
 from colleagues.forms import CANNOT_JUDGE, LEVEL_PREFIX
 from colleagues.models import RoundItem
-from tests.assessments.report_helpers import client_in, complete_assessment
+from tests.assessments.report_helpers import client_in
 
 INVITATION_URL = re.compile(r'id="invitation-url"[^>]*value="([^"]+)"')
 SELF_LEVEL = 2  # the owner rates themselves 2 on every item
-
-
-def completed(owner=None):
-    return complete_assessment(owner=owner, default=SELF_LEVEL)[0]
 
 
 def open_round(assessment, display_name="Mina K."):

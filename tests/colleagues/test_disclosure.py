@@ -4,9 +4,10 @@ import random
 import unittest
 
 from colleagues.disclosure import ALL, MIN_RATERS, Submission, disclose
+from tests.real_guide import ItemSlug
 
-ITEMS = ["strategy", "communication", "leadership", "cfo", "product"]
-SELF = {"strategy": 3, "communication": 2, "leadership": 2, "cfo": 1, "product": 3}
+ITEMS = ["strategy", ItemSlug.COMMUNICATION, "leadership", "cfo", "product"]
+SELF = {"strategy": 3, ItemSlug.COMMUNICATION: 2, "leadership": 2, "cfo": 1, "product": 3}
 
 
 def rater(relationship, level=2, consent=False, **levels):
@@ -46,9 +47,9 @@ class TheRoundOfTheIssue(unittest.TestCase):
     def test_it_shows_the_peers_and_all_colleagues_without_the_managers_consent(self):
         d = run([rater("manager", 1, **self.manager_levels), *self.peers, *self.reports])
         self.assertEqual(shown(d), {"peer": 3, ALL: 6})
-        self.assertEqual(means(d, "peer")["communication"], 3.0)
+        self.assertEqual(means(d, "peer")[ItemSlug.COMMUNICATION], 3.0)
         # 1 + 3 + 4 + 2 + 1 + 1 = 12 over six
-        self.assertEqual(means(d, ALL)["communication"], 2.0)
+        self.assertEqual(means(d, ALL)[ItemSlug.COMMUNICATION], 2.0)
         self.assertEqual(means(d, ALL)["strategy"], round((0 + 3 + 4 + 2 + 1 + 1) / 6, 2))
         self.assertEqual((d.invited, d.answered), (6, 6))
 
@@ -80,7 +81,7 @@ class TheRoundOfTheIssue(unittest.TestCase):
         d = run([rater("peer", 2, strategy=3), rater("peer", 2, strategy=3), rater("peer", 2)])
         self.assertIn("product", d.blind_spots)
         self.assertNotIn("strategy", d.blind_spots)  # 2.67 is less than a level below 3
-        self.assertNotIn("communication", d.blind_spots + d.hidden_strengths)  # 2 and 2
+        self.assertNotIn(ItemSlug.COMMUNICATION, d.blind_spots + d.hidden_strengths)  # 2 and 2
 
 
 class EdgeCounts(unittest.TestCase):

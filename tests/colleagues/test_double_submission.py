@@ -8,13 +8,14 @@ from django.db import connection, connections
 
 from colleagues import services
 from colleagues.models import ColleagueRating, ItemRating, RoundItem
-from tests.colleagues.helpers import completed, open_round
+from tests.colleagues.helpers import SELF_LEVEL, open_round
+from tests.factories import CompletedAssessmentFactory
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent writers")
 def test_two_simultaneous_posts_store_one_rating(member):
-    round_ = open_round(completed(owner=member))
+    round_ = open_round(CompletedAssessmentFactory(owner=member, default=SELF_LEVEL))
     token = services.invitation_create(round_=round_, relationship="peer")[1]
     levels = dict.fromkeys(
         RoundItem.objects.filter(round=round_).values_list("item__slug", flat=True), 2

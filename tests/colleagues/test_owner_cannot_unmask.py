@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 
 from colleagues.models import ColleagueRating, Invitation
-from tests.colleagues.helpers import invite, manage_url, rate_url, rating_data
+from tests.colleagues.helpers import SELF_LEVEL, invite, manage_url, rate_url, rating_data
+from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -77,10 +78,10 @@ def _logged_in(member, address):
 
 
 def test_a_visitor_owner_is_refused_by_session(guide):
-    from tests.colleagues.helpers import completed, open_round
+    from tests.colleagues.helpers import open_round
 
     visitor = browser("198.51.100.9")
-    assessment = completed()
+    assessment = CompletedAssessmentFactory(default=SELF_LEVEL)
     session = visitor.session
     session["assessment_ids"] = [str(assessment.pk)]
     session["claimable_assessment_ids"] = [str(assessment.pk)]  # as the session that made it

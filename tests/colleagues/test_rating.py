@@ -117,25 +117,29 @@ def test_only_a_manager_can_agree_to_be_shown_alone(round_):
     assert consent == {"peer": False, "manager": True}
 
 
-def test_unknown_expired_and_revoked_links_all_say_the_link_does_not_work(token, round_, client):
-    assert client.get(rate_url("no-such-token")).status_code == 404
-    assert client.post(rate_url("no-such-token")).status_code == 404
+def test_unknown_expired_and_revoked_links_all_say_the_link_does_not_work(
+    token, round_, english_client
+):
+    assert english_client.get(rate_url("no-such-token")).status_code == 404
+    assert english_client.post(rate_url("no-such-token")).status_code == 404
     invitation = Invitation.objects.get()
     invitation.expires_at = timezone.now()
     invitation.save()
-    response = client.get(rate_url(token))
+    response = english_client.get(rate_url(token))
     assert response.status_code == 404 and b"This link does not work" in response.content
     assert rate(token, round_).status_code == 404
     invitation.revoked_at = timezone.now()
     invitation.save()
-    assert b"This link does not work" in client.get(rate_url(token)).content
+    assert b"This link does not work" in english_client.get(rate_url(token)).content
     assert not ColleagueRating.objects.exists()
 
 
-def test_other_methods_are_not_allowed(token, client):
-    assert client.put(rate_url(token)).status_code == 405
+def test_other_methods_are_not_allowed(token, english_client):
+    assert english_client.put(rate_url(token)).status_code == 405
 
 
-def test_the_form_runs_a_fixed_number_of_queries(token, client, django_assert_max_num_queries):
+def test_the_form_runs_a_fixed_number_of_queries(
+    token, english_client, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(6):
-        assert client.get(rate_url(token)).status_code == 200
+        assert english_client.get(rate_url(token)).status_code == 200

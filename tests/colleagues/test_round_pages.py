@@ -8,8 +8,9 @@ from django.urls import reverse
 from colleagues import services
 from colleagues.models import Invitation, Round
 from tests.assessments.report_helpers import visitor_client
-from tests.colleagues.helpers import completed, invite, manage_url, rate, rate_url
-from tests.questionnaire import english_client
+from tests.colleagues.helpers import SELF_LEVEL, invite, manage_url, rate, rate_url
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_revoking_a_link_stops_it(member_client, round_, report):
     invitation = Invitation.objects.get()
     url = reverse("colleagues:revoke", args=[report.pk, invitation.pk])
     assert member_client.post(url).status_code == 302
-    assert english_client().get(rate_url(token)).status_code == 404
+    assert english_browser().get(rate_url(token)).status_code == 404
     assert member_client.get(rate_url(token)).status_code == 403  # the owner's own link
 
 
@@ -158,7 +159,7 @@ def test_the_round_page_runs_a_fixed_number_of_queries(
 
 
 def test_a_visitor_runs_a_round_from_their_session(guide):
-    report = completed()
+    report = CompletedAssessmentFactory(default=SELF_LEVEL)
     visitor = visitor_client(report)
     assert visitor.get(manage_url(report)).status_code == 200
     slugs = services.default_item_slugs(report)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from content.models import Category, Item, Stage, TargetLevel, TargetOverride
 from tests import factories
+from tests.real_guide import ItemSlug, StageSlug
 from tests.two_factor import verified_client
 
 CONTENT_MODELS = [
@@ -117,7 +118,7 @@ def test_the_grid_saves_a_changed_cell_in_one_post(
     guide, admin_client, django_assert_max_num_queries
 ):
     before = _cells()
-    assert before[("cto", "ai-ml")] == (3, 3)
+    assert before[(StageSlug.CTO, ItemSlug.AI_ML)] == (3, 3)
     body = _grid_post_body(admin_client.get(reverse(GRID)))
     body["expected-cto-ai-ml"] = "4"
     body["importance-cto-ai-ml"] = "2"
@@ -128,8 +129,8 @@ def test_the_grid_saves_a_changed_cell_in_one_post(
     assert response.status_code == 302
     assert response["Location"] == reverse(GRID)
     after = _cells()
-    assert after[("cto", "ai-ml")] == (4, 2)
-    del before[("cto", "ai-ml")], after[("cto", "ai-ml")]
+    assert after[(StageSlug.CTO, ItemSlug.AI_ML)] == (4, 2)
+    del before[(StageSlug.CTO, ItemSlug.AI_ML)], after[(StageSlug.CTO, ItemSlug.AI_ML)]
     assert after == before
 
 
@@ -140,7 +141,7 @@ def test_the_grid_creates_the_missing_cells_of_a_new_item(guide, guide_counts, a
     body["expected-cto-argo"] = "3"
     assert admin_client.post(reverse(GRID), body).status_code == 302
     assert TargetLevel.objects.filter(item=item).count() == guide_counts.stages
-    assert TargetLevel.objects.get(item=item, stage__slug="cto").expected == 3
+    assert TargetLevel.objects.get(item=item, stage__slug=StageSlug.CTO).expected == 3
 
 
 def test_the_grid_refuses_an_out_of_range_value_and_saves_nothing(guide, admin_client):
@@ -182,7 +183,7 @@ def test_a_staff_user_who_may_change_saves_the_grid(guide, client):
     body = _grid_post_body(client.get(reverse(GRID)))
     body["expected-cto-ai-ml"] = "4"
     assert client.post(reverse(GRID), body).status_code == 302
-    assert _cells()[("cto", "ai-ml")] == (4, 3)
+    assert _cells()[(StageSlug.CTO, ItemSlug.AI_ML)] == (4, 3)
 
 
 def test_a_staff_user_without_permission_cannot_see_the_grid(guide, client):
@@ -192,7 +193,7 @@ def test_a_staff_user_without_permission_cannot_see_the_grid(guide, client):
 
 @pytest.mark.parametrize(
     ("model", "slug"),
-    [(Item, "cloud-computing"), (Stage, "cto"), (Category, "tools")],
+    [(Item, ItemSlug.CLOUD_COMPUTING), (Stage, StageSlug.CTO), (Category, "tools")],
 )
 def test_deleting_a_row_others_depend_on_is_refused_in_admin(guide, admin_client, model, slug):
     row = model.objects.get(slug=slug)
@@ -206,7 +207,9 @@ def test_deleting_a_row_others_depend_on_is_refused_in_admin(guide, admin_client
     assert model.objects.filter(pk=row.pk).exists()
 
 
-@pytest.mark.parametrize(("model", "slug"), [(Item, "cloud-computing"), (Stage, "cto")])
+@pytest.mark.parametrize(
+    ("model", "slug"), [(Item, ItemSlug.CLOUD_COMPUTING), (Stage, StageSlug.CTO)]
+)
 def test_deleting_a_referenced_row_in_code_raises_protected_error(guide, model, slug):
     with pytest.raises(ProtectedError):
         model.objects.get(slug=slug).delete()
@@ -214,15 +217,15 @@ def test_deleting_a_referenced_row_in_code_raises_protected_error(guide, model, 
 
 
 def test_the_retire_action_deactivates_the_selected_items_only(guide, admin_client):
-    chosen = list(Item.objects.filter(slug__in=["ai-ml", "tech-branding"]))
+    chosen = list(Item.objects.filter(slug__in=[ItemSlug.AI_ML, ItemSlug.TECH_BRANDING]))
     response = admin_client.post(
         reverse("admin:content_item_changelist"),
         {"action": "retire", "_selected_action": [item.pk for item in chosen]},
     )
     assert response.status_code == 302
     assert set(Item.objects.filter(active=False).values_list("slug", flat=True)) == {
-        "ai-ml",
-        "tech-branding",
+        ItemSlug.AI_ML,
+        ItemSlug.TECH_BRANDING,
     }
     admin_client.post(
         reverse("admin:content_item_changelist"),
@@ -234,7 +237,7 @@ def test_the_retire_action_deactivates_the_selected_items_only(guide, admin_clie
 def _item_form(user, **changes):
     request = RequestFactory().get("/")
     request.user = user
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     form_class = admin.site._registry[Item].get_form(request, item)
     data = {
         "slug": item.slug,
@@ -296,7 +299,7 @@ def test_saving_a_kinds_grid_stores_only_what_differs_from_the_base(guide, admin
     assert response.status_code == 302, response.context["drops"]
     assert response["Location"].endswith("?kind=media-entertainment")
     after = _overrides("media-entertainment")
-    assert after[("cto", "hr-team")][1] == 1
+    assert after[(StageSlug.CTO, ItemSlug.HR_TEAM)][1] == 1
     assert (stage, item) not in after
     assert _cells() == before_base, "the base profile is untouched"
 
@@ -308,14 +311,14 @@ def test_a_save_that_drops_along_the_path_waits_for_confirmation(guide, admin_cl
     held = admin_client.post(reverse(GRID), body, HTTP_ACCEPT_LANGUAGE="en")
 
     assert held.status_code == 200
-    assert _cells()[("vp-engineering", "hr-team")][0] != 0
+    assert _cells()[(StageSlug.VP_ENGINEERING, ItemSlug.HR_TEAM)][0] != 0
     html = held.content.decode()
     assert "drop along the career path" in html
     assert 'name="confirm_drops"' in html
 
     saved = admin_client.post(reverse(GRID), {**body, "confirm_drops": "1"})
     assert saved.status_code == 302
-    assert _cells()[("vp-engineering", "hr-team")][0] == 0
+    assert _cells()[(StageSlug.VP_ENGINEERING, ItemSlug.HR_TEAM)][0] == 0
 
 
 def test_the_grid_of_an_unknown_kind_is_not_found(guide, admin_client):
@@ -340,8 +343,8 @@ def test_the_grid_marks_and_saves_core_items(guide, admin_client):
     saved = admin_client.post(reverse(GRID), body)
 
     assert saved.status_code == 302
-    assert _core_cells() == (before - {("cto", "budget-roi")}) | {
-        ("cto", "risk-security-governance")
+    assert _core_cells() == (before - {(StageSlug.CTO, ItemSlug.BUDGET_ROI)}) | {
+        (StageSlug.CTO, ItemSlug.RISK_SECURITY_GOVERNANCE)
     }
 
 

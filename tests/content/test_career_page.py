@@ -5,6 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from content.models import Stage, TargetLevel, TargetOverride
+from tests.real_guide import StageSlug
 
 URL = reverse("career_ladder")
 pytestmark = pytest.mark.usefixtures("guide")
@@ -27,9 +28,10 @@ def test_the_path_branches_after_tech_lead_into_two_tracks(
     html = client.get(URL, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     path = _between(html, 'class="path-diagram"', "</section>")
     start = _between(path, "path-start", "</ol>")
-    assert [slug in start for slug in ("junior-developer", "senior-developer", "tech-lead")] == [
-        True
-    ] * 3
+    assert [
+        slug in start
+        for slug in (StageSlug.JUNIOR_DEVELOPER, StageSlug.SENIOR_DEVELOPER, StageSlug.TECH_LEAD)
+    ] == [True] * 3
     branches = _between(path, "path-branches", "path-top")
     assert branches.index(management) < branches.index("#stage-engineering-manager")
     assert branches.index("#stage-engineering-manager") < branches.index("#stage-vp-engineering")

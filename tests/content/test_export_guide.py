@@ -10,6 +10,7 @@ from content.guide_export import guide_export
 from content.guide_loader import DEFAULT_GUIDE_FILE, read_guide_file
 from content.models import Item, Stage, TargetLevel
 from tests import factories
+from tests.real_guide import ItemSlug, StageSlug
 
 NO_CHANGES = "The guide is up to date: no changes"
 
@@ -45,13 +46,15 @@ def test_an_empty_database_exports_an_empty_guide(empty_guide, run_command):
 
 def test_loading_the_export_changes_nothing(guide, tmp_path, run_command, snapshot):
     # Content as an admin leaves it: a retired item, an edited cell, new rows.
-    Item.objects.filter(slug="ai-ml").update(active=False)
-    TargetLevel.objects.filter(stage__slug="cto", item__slug="ai-ml").update(expected=4)
-    item = factories.ItemFactory(category=Item.objects.get(slug="cloud-computing").category)
+    Item.objects.filter(slug=ItemSlug.AI_ML).update(active=False)
+    TargetLevel.objects.filter(stage__slug=StageSlug.CTO, item__slug=ItemSlug.AI_ML).update(
+        expected=4
+    )
+    item = factories.ItemFactory(category=Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING).category)
     factories.ToolFactory(item=item, name="Argo CD", order=1)
     for stage in Stage.objects.all():
         factories.TargetLevelFactory(stage=stage, item=item, expected=1, importance=1)
-    factories.InterviewQuestionFactory(items=[item, Item.objects.get(slug="ai-ml")])
+    factories.InterviewQuestionFactory(items=[item, Item.objects.get(slug=ItemSlug.AI_ML)])
     factories.ResourceFactory(
         items=[item], author_ja="", author_en="", description_ja="", description_en=""
     )
@@ -62,20 +65,20 @@ def test_loading_the_export_changes_nothing(guide, tmp_path, run_command, snapsh
     path = _export(tmp_path)
     exported = {e["slug"]: e for e in read_guide_file(path)["items"]}  # the loader's check
     assert exported[item.slug]["tools"] == ["Argo CD"]
-    assert exported["ai-ml"]["active"] is False
+    assert exported[ItemSlug.AI_ML]["active"] is False
 
     assert NO_CHANGES in run_command("load_guide", str(path))
     assert snapshot() == before
 
 
 def test_a_retired_item_is_exported_as_inactive_and_stays_retired(guide, tmp_path, run_command):
-    Item.objects.filter(slug="tech-branding").update(active=False)
+    Item.objects.filter(slug=ItemSlug.TECH_BRANDING).update(active=False)
     path = _export(tmp_path)
-    entry = next(e for e in read_guide_file(path)["items"] if e["slug"] == "tech-branding")
+    entry = next(e for e in read_guide_file(path)["items"] if e["slug"] == ItemSlug.TECH_BRANDING)
     assert entry["active"] is False
-    Item.objects.filter(slug="tech-branding").update(active=True)
+    Item.objects.filter(slug=ItemSlug.TECH_BRANDING).update(active=True)
     run_command("load_guide", str(path))
-    assert Item.objects.get(slug="tech-branding").active is False
+    assert Item.objects.get(slug=ItemSlug.TECH_BRANDING).active is False
 
 
 def _export_query_count():
@@ -89,7 +92,7 @@ def test_the_export_runs_a_fixed_number_of_queries(guide):
     for _ in range(10):
         item = factories.ItemFactory()
         factories.ToolFactory(item=item)
-        factories.TargetLevelFactory(item=item, stage=Stage.objects.get(slug="cto"))
+        factories.TargetLevelFactory(item=item, stage=Stage.objects.get(slug=StageSlug.CTO))
         factories.ResourceFactory(items=[item])
         factories.InterviewQuestionFactory(items=[item])
         factories.TrendFactory(items=[item])
@@ -103,7 +106,7 @@ def test_an_author_known_in_one_language_survives_the_round_trip(
     # Regression: a one-language optional text used to be exported as {ja: .., en: ''},
     # which load_guide refused.
     factories.ResourceFactory(
-        items=[Item.objects.get(slug="ai-ml")], author_ja="山田太郎", author_en=""
+        items=[Item.objects.get(slug=ItemSlug.AI_ML)], author_ja="山田太郎", author_en=""
     )
     before = snapshot()
     assert NO_CHANGES in run_command("load_guide", str(_export(tmp_path)))
@@ -112,12 +115,12 @@ def test_an_author_known_in_one_language_survives_the_round_trip(
 
 def test_a_tool_shared_by_two_items_survives_the_round_trip(guide, tmp_path, run_command, snapshot):
     factories.ToolFactory(
-        item=Item.objects.get(slug="cost-management-tools"), name="Datadog", order=3
+        item=Item.objects.get(slug=ItemSlug.COST_MANAGEMENT_TOOLS), name="Datadog", order=3
     )
     before = snapshot()
     path = _export(tmp_path)
     exported = {e["slug"]: e["tools"] for e in read_guide_file(path)["items"]}
-    assert "Datadog" in exported["monitoring-tools"]
-    assert exported["cost-management-tools"][-1] == "Datadog"
+    assert "Datadog" in exported[ItemSlug.MONITORING_TOOLS]
+    assert exported[ItemSlug.COST_MANAGEMENT_TOOLS][-1] == "Datadog"
     assert NO_CHANGES in run_command("load_guide", str(path))
     assert snapshot() == before

@@ -20,6 +20,7 @@ from content.models import (
     TargetLevel,
     Trend,
 )
+from tests.real_guide import ItemSlug, StageSlug, parsed_guide
 
 pytestmark = pytest.mark.usefixtures("guide")
 
@@ -51,6 +52,11 @@ def test_it_has_31_items_in_5_categories():
 
 def test_it_has_the_7_stages_of_the_ladder_in_order():
     assert list(Stage.objects.order_by("order").values_list("slug", flat=True)) == LADDER
+
+
+def test_the_tests_slug_constants_name_the_data_files_stages_and_items():
+    assert list(StageSlug) == LADDER
+    assert list(ItemSlug) == [item["slug"] for item in parsed_guide()["items"]]
 
 
 def test_every_stage_has_a_cell_for_every_item():

@@ -5,6 +5,8 @@ import copy
 import pytest
 from django.core.management.base import CommandError
 
+from tests.real_guide import ItemSlug, StageSlug
+
 DELETE = object()
 CTO_CELLS = "__copy of the cto row__"
 
@@ -28,7 +30,7 @@ BAD_FILES = [
     ),
     pytest.param(
         ("resources", 0, "items"),
-        ["programming-languages", "no-such-item"],
+        [ItemSlug.PROGRAMMING_LANGUAGES, "no-such-item"],
         ["resources[0] 'clean-code'", "field items", "unknown item 'no-such-item'"],
         id="unknown item of a resource",
     ),
@@ -40,7 +42,7 @@ BAD_FILES = [
     ),
     pytest.param(
         ("trends", 0, "items"),
-        ["ai-ml", "no-such-item"],
+        [ItemSlug.AI_ML, "no-such-item"],
         ["trends[0]", "field items", "unknown item 'no-such-item'"],
         id="unknown item of a trend",
     ),
@@ -57,7 +59,7 @@ BAD_FILES = [
         id="unknown stage in the target profile",
     ),
     pytest.param(
-        ("target_profile", "cto", "no-such-item"),
+        ("target_profile", StageSlug.CTO, "no-such-item"),
         {"expected": 1, "importance": 1},
         ["target_profile 'cto'", "field no-such-item", "unknown item 'no-such-item'"],
         id="unknown item in the target profile",
@@ -79,13 +81,13 @@ BAD_FILES = [
         id="rubric level given twice",
     ),
     pytest.param(
-        ("target_profile", "cto", "budget-roi", "expected"),
+        ("target_profile", StageSlug.CTO, ItemSlug.BUDGET_ROI, "expected"),
         7,
         ["target_profile 'cto'", "field budget-roi.expected", "7 is greater than the maximum"],
         id="expected level 7",
     ),
     pytest.param(
-        ("target_profile", "junior-developer", "ai-ml", "importance"),
+        ("target_profile", StageSlug.JUNIOR_DEVELOPER, ItemSlug.AI_ML, "importance"),
         0,
         ["target_profile 'junior-developer'", "field ai-ml.importance", "0 is less than"],
         id="importance 0",
@@ -122,30 +124,30 @@ BAD_FILES = [
     ),
     pytest.param(
         ("questions", 0, "items"),
-        "cloud-computing",
+        ItemSlug.CLOUD_COMPUTING,
         ["questions[0] 'microservices-challenges'", "field items", "is not of type 'array'"],
         id="items of a question as a string",
     ),
     pytest.param(
         ("items",),
-        "cloud-computing",
+        ItemSlug.CLOUD_COMPUTING,
         ["items: 'cloud-computing' is not of type 'array'"],
         id="the items section as a string",
     ),
     pytest.param(
         ("items", 1, "slug"),
-        "cloud-computing",
+        ItemSlug.CLOUD_COMPUTING,
         ["items[1] 'cloud-computing'", "field slug", "duplicate slug"],
         id="duplicate item slug",
     ),
     pytest.param(
-        ("target_profile", "cto", "budget-roi"),
+        ("target_profile", StageSlug.CTO, ItemSlug.BUDGET_ROI),
         DELETE,
         ["target_profile 'cto'", "no expected level for budget-roi"],
         id="a stage missing a profile cell",
     ),
     pytest.param(
-        ("target_profile", "cto"),
+        ("target_profile", StageSlug.CTO),
         DELETE,
         ["target_profile 'cto'", "no expected level for ai-ml"],
         id="a stage missing its whole profile",
@@ -170,26 +172,26 @@ BAD_FILES = [
     ),
     pytest.param(
         ("stages", 0, "core_items"),
-        ["programming-languages", "no-such-item", "communication"],
+        [ItemSlug.PROGRAMMING_LANGUAGES, "no-such-item", ItemSlug.COMMUNICATION],
         ["stages[0] 'junior-developer'", "field core_items", "unknown item 'no-such-item'"],
         id="an unknown core item",
     ),
     pytest.param(
         ("stages", 0, "core_items"),
-        ["programming-languages", "budget-roi", "communication"],
+        [ItemSlug.PROGRAMMING_LANGUAGES, ItemSlug.BUDGET_ROI, ItemSlug.COMMUNICATION],
         ["stages[0] 'junior-developer'", "field core_items", "'budget-roi' is expected at level 0"],
         id="a core item the stage expects nothing of",
     ),
     pytest.param(
         ("stages", 6, "core_items"),
         [
-            "cloud-computing",
-            "system-architecture",
-            "strategic-thinking",
-            "communication",
-            "technology-strategy",
-            "budget-roi",
-            "executive-team",
+            ItemSlug.CLOUD_COMPUTING,
+            ItemSlug.SYSTEM_ARCHITECTURE,
+            ItemSlug.STRATEGIC_THINKING,
+            ItemSlug.COMMUNICATION,
+            ItemSlug.TECHNOLOGY_STRATEGY,
+            ItemSlug.BUDGET_ROI,
+            ItemSlug.EXECUTIVE_TEAM,
         ],
         ["stages[6] 'cto'", "field core_items", "is too long"],
         id="more than six core items",
@@ -208,7 +210,7 @@ def test_a_malformed_file_is_refused_naming_file_entry_and_field(
     guide, guide_data, write_guide, run_command, snapshot, path, value, fragments
 ):
     if value == CTO_CELLS:
-        value = copy.deepcopy(guide_data["target_profile"]["cto"])
+        value = copy.deepcopy(guide_data["target_profile"][StageSlug.CTO])
     guide_data["company_kinds"][0]["name"]["ja"] = "この変更は保存されない"  # a valid edit
     _apply(guide_data, path, value)
     bad_file = write_guide(guide_data)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from content.guide_schema import GuideFileError, validate_guide
+from tests.real_guide import ItemSlug, StageSlug
 
 OUTSIDE_0_TO_4 = st.one_of(st.integers(max_value=-1), st.integers(min_value=5))
 NOT_AN_INTEGER = st.one_of(
@@ -34,10 +35,13 @@ def _refused(data):
 
 
 @FAST
-@given(level=OUTSIDE_0_TO_4, stage=st.sampled_from(["junior-developer", "tech-lead", "cto"]))
+@given(
+    level=OUTSIDE_0_TO_4,
+    stage=st.sampled_from([StageSlug.JUNIOR_DEVELOPER, StageSlug.TECH_LEAD, StageSlug.CTO]),
+)
 def test_any_expected_level_outside_0_to_4_is_refused(guide_data, level, stage):
     data = copy.deepcopy(guide_data)
-    data["target_profile"][stage]["ai-ml"]["expected"] = level
+    data["target_profile"][stage][ItemSlug.AI_ML]["expected"] = level
     assert f"target_profile '{stage}', field ai-ml.expected" in _refused(data)
 
 
@@ -54,7 +58,7 @@ def test_any_rubric_level_outside_0_to_4_is_refused(guide_data, level, index):
 @given(importance=st.one_of(st.integers(max_value=0), st.integers(min_value=4)))
 def test_any_importance_outside_1_to_3_is_refused(guide_data, importance):
     data = copy.deepcopy(guide_data)
-    data["target_profile"]["cto"]["budget-roi"]["importance"] = importance
+    data["target_profile"][StageSlug.CTO][ItemSlug.BUDGET_ROI]["importance"] = importance
     assert "target_profile 'cto', field budget-roi.importance" in _refused(data)
 
 

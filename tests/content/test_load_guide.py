@@ -5,9 +5,10 @@ import copy
 import pytest
 from django.core.management.base import CommandError
 
-from content import guide_loader
+from content import guide_upsert
 from content.models import InterviewQuestion, Item, RubricLevel, Stage, TargetLevel, Tool, Trend
 from tests import factories
+from tests.real_guide import ItemSlug, StageSlug
 
 pytestmark = pytest.mark.django_db
 
@@ -50,20 +51,20 @@ def test_it_reads_the_file_given_on_the_command_line(
     path = write_guide(guide_data)
     output = run_command("load_guide", str(path))
     assert str(path) in output
-    assert Item.objects.get(slug="cloud-computing").name_en == "Cloud platforms"
+    assert Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING).name_en == "Cloud platforms"
 
 
 def test_an_edited_text_updates_that_row_in_place(
     guide, run_command, guide_data, write_guide, snapshot
 ):
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     before = snapshot()
     guide_data["items"][0]["name"]["en"] = "Cloud platforms"
     output = run_command("load_guide", str(write_guide(guide_data)))
 
     assert "1 rows were updated:" in output
     assert "item cloud-computing: name_en" in output
-    edited = Item.objects.get(slug="cloud-computing")
+    edited = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     assert edited.pk == item.pk
     assert (edited.name_en, edited.name_ja) == ("Cloud platforms", item.name_ja)
     after = snapshot()
@@ -75,10 +76,10 @@ def test_an_edited_text_updates_that_row_in_place(
 def test_edited_levels_cells_and_links_update_in_place(
     guide, run_command, guide_data, write_guide, snapshot
 ):
-    cell = TargetLevel.objects.get(stage__slug="cto", item__slug="ai-ml")
+    cell = TargetLevel.objects.get(stage__slug=StageSlug.CTO, item__slug=ItemSlug.AI_ML)
     guide_data["items"][0]["rubric"][2]["text"]["ja"] = "新しいレベル2の記述。"
-    guide_data["target_profile"]["cto"]["ai-ml"] = {"expected": 4, "importance": 2}
-    guide_data["questions"][0]["items"] = ["cloud-computing"]
+    guide_data["target_profile"][StageSlug.CTO][ItemSlug.AI_ML] = {"expected": 4, "importance": 2}
+    guide_data["questions"][0]["items"] = [ItemSlug.CLOUD_COMPUTING]
     before = snapshot()
 
     output = run_command("load_guide", str(write_guide(guide_data)))
@@ -89,10 +90,10 @@ def test_edited_levels_cells_and_links_update_in_place(
     assert "question microservices-challenges: items" in output
     cell.refresh_from_db()  # same row, new values
     assert (cell.expected, cell.importance) == (4, 2)
-    level = RubricLevel.objects.get(item__slug="cloud-computing", level=2)
+    level = RubricLevel.objects.get(item__slug=ItemSlug.CLOUD_COMPUTING, level=2)
     assert level.text_ja == "新しいレベル2の記述。"
     question = InterviewQuestion.objects.get(slug="microservices-challenges")
-    assert list(question.items.values_list("slug", flat=True)) == ["cloud-computing"]
+    assert list(question.items.values_list("slug", flat=True)) == [ItemSlug.CLOUD_COMPUTING]
     assert _changed_tables(before, snapshot()) == {
         "content_rubriclevel",
         "content_targetlevel",
@@ -127,7 +128,7 @@ def test_a_dry_run_prints_the_changes_and_makes_none(
             "order": 99,
             "question": {"ja": "新しい質問?", "en": "A new question?"},
             "answer_points": {"ja": "ポイント。", "en": "Points."},
-            "items": ["ai-ml"],
+            "items": [ItemSlug.AI_ML],
         }
     )
     output = run_command("load_guide", str(write_guide(guide_data)), dry_run=True)
@@ -165,7 +166,7 @@ def test_a_failure_midway_through_an_update_changes_nothing(
 
 def _fail_on_save(monkeypatch, number):
     """Make the loader's Nth row save raise, as a database error midway would."""
-    original = guide_loader._Upserter.save
+    original = guide_upsert.Upserter.save
     calls = {"count": 0}
 
     def save(self, key, values, name):
@@ -174,7 +175,7 @@ def _fail_on_save(monkeypatch, number):
             raise RuntimeError(f"save number {number}")
         return original(self, key, values, name)
 
-    monkeypatch.setattr(guide_loader._Upserter, "save", save)
+    monkeypatch.setattr(guide_upsert.Upserter, "save", save)
 
 
 # Regression: stage orders are unique row by row, and the loader used to crash with an
@@ -183,15 +184,18 @@ def test_swapping_two_stages_updates_them_in_place(guide, run_command, guide_dat
     pks = dict(Stage.objects.values_list("slug", "pk"))
     # The two tracks' first stages: neither follows the other, so either may come first.
     stages = {stage["slug"]: stage for stage in guide_data["stages"]}
-    manager, architect = stages["engineering-manager"], stages["solutions-architect"]
+    manager, architect = (
+        stages[StageSlug.ENGINEERING_MANAGER],
+        stages[StageSlug.SOLUTIONS_ARCHITECT],
+    )
     manager["order"], architect["order"] = architect["order"], manager["order"]
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert "stage engineering-manager: order" in output
     assert "stage solutions-architect: order" in output
     assert list(Stage.objects.order_by("order").values_list("slug", flat=True))[2:5] == [
-        "tech-lead",
-        "solutions-architect",
-        "engineering-manager",
+        StageSlug.TECH_LEAD,
+        StageSlug.SOLUTIONS_ARCHITECT,
+        StageSlug.ENGINEERING_MANAGER,
     ]
     assert dict(Stage.objects.values_list("slug", "pk")) == pks
 
@@ -204,17 +208,19 @@ def test_inserting_a_stage_shifts_the_ladder(
     for stage in guide_data["stages"][2:]:
         stage["order"] += 1
     guide_data["stages"].insert(2, new_stage)
-    guide_data["target_profile"]["staff-engineer"] = guide_data["target_profile"]["tech-lead"]
+    guide_data["target_profile"]["staff-engineer"] = guide_data["target_profile"][
+        StageSlug.TECH_LEAD
+    ]
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert "stage cto: order" in output
     ladder = list(Stage.objects.order_by("order").values_list("slug", "order"))
     assert ladder[:4] == [
-        ("junior-developer", 1),
-        ("senior-developer", 2),
+        (StageSlug.JUNIOR_DEVELOPER, 1),
+        (StageSlug.SENIOR_DEVELOPER, 2),
         ("staff-engineer", 3),
-        ("tech-lead", 4),
+        (StageSlug.TECH_LEAD, 4),
     ]
-    assert ladder[-1] == ("cto", 8)
+    assert ladder[-1] == (StageSlug.CTO, 8)
     assert TargetLevel.objects.filter(stage__slug="staff-engineer").count() == guide_counts.items
 
 
@@ -237,8 +243,8 @@ def test_a_tool_named_under_two_items_stays_under_both(guide, run_command, guide
     path = write_guide(guide_data)
     assert "tool cost-management-tools Datadog" in run_command("load_guide", str(path), verbosity=2)
     assert NO_CHANGES in run_command("load_guide", str(path))
-    assert Tool.objects.filter(name="Datadog", item__slug="monitoring-tools").exists()
-    assert Tool.objects.filter(name="Datadog", item__slug="cost-management-tools").exists()
+    assert Tool.objects.filter(name="Datadog", item__slug=ItemSlug.MONITORING_TOOLS).exists()
+    assert Tool.objects.filter(name="Datadog", item__slug=ItemSlug.COST_MANAGEMENT_TOOLS).exists()
 
 
 def test_core_items_load_in_place_and_a_file_without_them_leaves_them_be(
@@ -251,18 +257,22 @@ def test_core_items_load_in_place_and_a_file_without_them_leaves_them_be(
             )
         )
 
-    cto = next(stage for stage in guide_data["stages"] if stage["slug"] == "cto")
-    assert core_of("cto") == set(cto["core_items"])
-    edited = ["strategic-thinking", "technology-strategy", "risk-security-governance"]
+    cto = next(stage for stage in guide_data["stages"] if stage["slug"] == StageSlug.CTO)
+    assert core_of(StageSlug.CTO) == set(cto["core_items"])
+    edited = [
+        ItemSlug.STRATEGIC_THINKING,
+        ItemSlug.TECHNOLOGY_STRATEGY,
+        ItemSlug.RISK_SECURITY_GOVERNANCE,
+    ]
     cto["core_items"] = list(edited)
 
     output = run_command("load_guide", str(write_guide(guide_data)))
 
     assert "target profile cto × risk-security-governance: core" in output
     assert "target profile cto × budget-roi: core" in output
-    assert core_of("cto") == set(edited)
+    assert core_of(StageSlug.CTO) == set(edited)
     # A file written before core items existed: the marks stay as they are.
     for stage in guide_data["stages"]:
         del stage["core_items"]
     assert NO_CHANGES in run_command("load_guide", str(write_guide(guide_data)))
-    assert core_of("cto") == set(edited)
+    assert core_of(StageSlug.CTO) == set(edited)

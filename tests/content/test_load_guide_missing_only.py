@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from content.models import Item, Stage
+from tests.real_guide import ItemSlug, StageSlug
 
 
 def load(*args):
@@ -23,7 +24,7 @@ def test_it_loads_everything_into_an_empty_database(empty_guide, guide_counts):
 @pytest.mark.django_db
 def test_it_keeps_what_admins_changed():
     load()
-    item = Item.objects.get(slug="cloud-computing")
+    item = Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING)
     item.name_en = "Cloud platforms"
     item.active = False
     item.save()
@@ -36,7 +37,7 @@ def test_it_keeps_what_admins_changed():
 @pytest.mark.django_db
 def test_it_adds_a_row_that_admins_deleted_or_never_had(guide_counts):
     load()
-    stage = Stage.objects.get(slug="cto")
+    stage = Stage.objects.get(slug=StageSlug.CTO)
     stage.target_levels.all().delete()
     load("--missing-only")
     assert stage.target_levels.count() == guide_counts.items
@@ -45,6 +46,6 @@ def test_it_adds_a_row_that_admins_deleted_or_never_had(guide_counts):
 @pytest.mark.django_db
 def test_a_full_load_still_puts_the_file_back():
     load()
-    Item.objects.filter(slug="cloud-computing").update(name_en="Cloud platforms")
+    Item.objects.filter(slug=ItemSlug.CLOUD_COMPUTING).update(name_en="Cloud platforms")
     load()
-    assert Item.objects.get(slug="cloud-computing").name_en == "Cloud computing"
+    assert Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING).name_en == "Cloud computing"

@@ -21,8 +21,9 @@ from content.models import (
 )
 from reports.files import report_json
 from reports.report import build_report
-from tests.assessments.report_helpers import complete_assessment
 from tests.assessments.reporting.test_snapshot import STORED_V1, stored
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug, StageSlug
 
 OLD_QUESTION = "マイクロサービスアーキテクチャを採用する際の最大の技術的課題は何ですか?"
 
@@ -44,8 +45,8 @@ def first_edition_installation(guide, member):
     _as_the_first_edition_left_it()
     draft, _ = services.assessment_start(
         owner=member,
-        current_stage=Stage.objects.get(slug="tech-lead"),
-        target_stage=Stage.objects.get(slug="cto"),
+        current_stage=Stage.objects.get(slug=StageSlug.TECH_LEAD),
+        target_stage=Stage.objects.get(slug=StageSlug.CTO),
     )
     items = list(Item.objects.filter(active=True).order_by("category__order", "order")[:7])
     services.answers_save(
@@ -89,10 +90,10 @@ def test_loading_updates_in_place_keeps_answers_and_leaves_reports_as_they_were(
     for lang in ("ja", "en"):
         assert report_json(build_report(completed, language=lang)) == report[lang]
     assert dict(Stage.objects.values_list("slug", "pk")) == stage_pks
-    tech_lead = Stage.objects.get(slug="tech-lead")
+    tech_lead = Stage.objects.get(slug=StageSlug.TECH_LEAD)
     assert sorted(tech_lead.next_stages.values_list("slug", flat=True)) == [
-        "engineering-manager",
-        "solutions-architect",
+        StageSlug.ENGINEERING_MANAGER,
+        StageSlug.SOLUTIONS_ARCHITECT,
     ]
     assert PracticeAction.objects.count() == len(guide_data["practice"])
     assert not Resource.objects.filter(effort_hours__isnull=True).exists()
@@ -121,16 +122,19 @@ def test_an_override_the_file_no_longer_lists_is_removed(
 
 
 def test_a_report_completed_now_carries_the_second_editions_data(guide, member):
-    assessment, _ = complete_assessment(owner=member, company_kind="it-vendors-sier", default=1)
+    assessment = CompletedAssessmentFactory(owner=member, company_kind="it-vendors-sier", default=1)
     snapshot = assessment.snapshot
     # 3 adds the examples behind high ratings, 4 core items, resources' fits and practice hours
     assert snapshot["version"] == 4
     assert snapshot["company_kind"]["slug"] == "it-vendors-sier"
     stages = {s["slug"]: s for s in snapshot["stages"]}
-    assert stages["tech-lead"]["next"] == ["engineering-manager", "solutions-architect"]
-    assert stages["solutions-architect"]["track"] == "architecture"
-    assert "technology-strategy" in stages["cto"]["core"]
-    assert "system-architecture" in stages["solutions-architect"]["core"]
+    assert stages[StageSlug.TECH_LEAD]["next"] == [
+        StageSlug.ENGINEERING_MANAGER,
+        StageSlug.SOLUTIONS_ARCHITECT,
+    ]
+    assert stages[StageSlug.SOLUTIONS_ARCHITECT]["track"] == "architecture"
+    assert ItemSlug.TECHNOLOGY_STRATEGY in stages[StageSlug.CTO]["core"]
+    assert ItemSlug.SYSTEM_ARCHITECTURE in stages[StageSlug.SOLUTIONS_ARCHITECT]["core"]
     assert all(r["effort_hours"] and r["levels"][0] < r["levels"][1] for r in snapshot["resources"])
     assert snapshot["practice"]
     data = json.loads(report_json(build_report(assessment, language="en")))

@@ -12,7 +12,7 @@ import pytest
 
 from content.guide_schema import resource_links
 from tests.content.test_own_words import GUIDE_TEXT
-from tests.real_guide import parsed_guide
+from tests.real_guide import ItemSlug, parsed_guide
 
 STEPS_UP = ((0, 1), (1, 2), (2, 3), (3, 4))
 # The titles the guide names that no one can verify, and the note each step keeps instead.
@@ -25,21 +25,21 @@ UNVERIFIABLE = {
 # (reviewed against the answer points: a question about choosing a language tests
 # programming, not the HR partnership).
 REVIEWED_QUESTIONS = {
-    "microservices-challenges": {"system-architecture"},
-    "tech-debt-strategy": {"technology-strategy", "architecture-oversight"},
-    "zero-trust-design": {"cybersecurity"},
-    "cloud-migration-nfr": {"cloud-computing"},
-    "database-sharding": {"system-architecture", "data-engineering"},
-    "mlops-pipeline": {"ai-ml"},
-    "language-change": {"programming-languages"},
-    "load-balancing-caching": {"system-architecture"},
-    "canary-blue-green": {"devops-automation", "cicd-tools"},
-    "data-governance": {"data-engineering", "risk-security-governance"},
-    "serverless-tradeoffs": {"cloud-computing"},
-    "single-point-of-failure": {"system-architecture", "risk-security-governance"},
-    "api-gateway": {"system-architecture"},
-    "blockchain-use-cases": {"technology-strategy", "research-development"},
-    "engineering-metrics": {"devops-automation"},
+    "microservices-challenges": {ItemSlug.SYSTEM_ARCHITECTURE},
+    "tech-debt-strategy": {ItemSlug.TECHNOLOGY_STRATEGY, ItemSlug.ARCHITECTURE_OVERSIGHT},
+    "zero-trust-design": {ItemSlug.CYBERSECURITY},
+    "cloud-migration-nfr": {ItemSlug.CLOUD_COMPUTING},
+    "database-sharding": {ItemSlug.SYSTEM_ARCHITECTURE, ItemSlug.DATA_ENGINEERING},
+    "mlops-pipeline": {ItemSlug.AI_ML},
+    "language-change": {ItemSlug.PROGRAMMING_LANGUAGES},
+    "load-balancing-caching": {ItemSlug.SYSTEM_ARCHITECTURE},
+    "canary-blue-green": {ItemSlug.DEVOPS_AUTOMATION, ItemSlug.CICD_TOOLS},
+    "data-governance": {ItemSlug.DATA_ENGINEERING, ItemSlug.RISK_SECURITY_GOVERNANCE},
+    "serverless-tradeoffs": {ItemSlug.CLOUD_COMPUTING},
+    "single-point-of-failure": {ItemSlug.SYSTEM_ARCHITECTURE, ItemSlug.RISK_SECURITY_GOVERNANCE},
+    "api-gateway": {ItemSlug.SYSTEM_ARCHITECTURE},
+    "blockchain-use-cases": {ItemSlug.TECHNOLOGY_STRATEGY, ItemSlug.RESEARCH_DEVELOPMENT},
+    "engineering-metrics": {ItemSlug.DEVOPS_AUTOMATION},
 }
 
 
@@ -85,13 +85,13 @@ def test_the_picks_the_issue_found_wrong_are_no_longer_core():
         link = links.get((resource, item))
         return bool(link) and link["fit"] == "core" and _serves(link, rating)
 
-    for item in ("strategic-thinking", "technology-strategy"):
+    for item in (ItemSlug.STRATEGIC_THINKING, ItemSlug.TECHNOLOGY_STRATEGY):
         assert not any(core_at("tech-vc-blogs-reports", item, r) for r in range(4))
-    for item in ("devops-automation", "cybersecurity", "security-scanning"):
+    for item in (ItemSlug.DEVOPS_AUTOMATION, ItemSlug.CYBERSECURITY, ItemSlug.SECURITY_SCANNING):
         assert not core_at("csirt-incident-response-training", item, 2)
-    assert not any(core_at("accelerate", "leadership-culture", r) for r in range(3))
-    assert ("accelerate", "cicd-tools") not in links
-    for item in ("team-building", "hr-team"):
+    assert not any(core_at("accelerate", ItemSlug.LEADERSHIP_CULTURE, r) for r in range(3))
+    assert ("accelerate", ItemSlug.CICD_TOOLS) not in links
+    for item in (ItemSlug.TEAM_BUILDING, ItemSlug.HR_TEAM):
         assert not core_at("who-a-method-for-hiring", item, 1), "a hiring book for onboarding"
 
 

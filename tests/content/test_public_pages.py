@@ -20,6 +20,7 @@ from content.models import (
     Trend,
 )
 from tests import factories
+from tests.real_guide import ItemSlug, StageSlug
 
 PAGES = {
     "home": ("CTOまでの距離は、あとどれくらい？", "How far are you from CTO?"),
@@ -56,17 +57,17 @@ def _shown_rows(name):
     return {
         "home": [
             (Category.objects.get(slug="soft-skills"), "name"),
-            (Stage.objects.get(slug="cto"), "name"),
+            (Stage.objects.get(slug=StageSlug.CTO), "name"),
         ],
         "career_ladder": [
-            (Stage.objects.get(slug="tech-lead"), "name"),
-            (Stage.objects.get(slug="tech-lead"), "next_step"),
+            (Stage.objects.get(slug=StageSlug.TECH_LEAD), "name"),
+            (Stage.objects.get(slug=StageSlug.TECH_LEAD), "next_step"),
             (CompanyKind.objects.order_by("order").first(), "cto_role"),
-            (Item.objects.get(slug="budget-roi"), "name"),
+            (Item.objects.get(slug=ItemSlug.BUDGET_ROI), "name"),
         ],
         "skill_catalogue": [
-            (Item.objects.get(slug="cloud-computing"), "name"),
-            (Item.objects.get(slug="cloud-computing").rubric_levels.get(level=3), "text"),
+            (Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING), "name"),
+            (Item.objects.get(slug=ItemSlug.CLOUD_COMPUTING).rubric_levels.get(level=3), "text"),
             (Category.objects.get(slug="tools"), "description"),
         ],
         "learning_path": [
@@ -114,7 +115,7 @@ def test_the_interview_page_keeps_every_answer_inside_details(guide, guide_count
 
 
 def test_the_home_page_counts_the_active_items_of_each_category(guide, guide_counts, client):
-    Item.objects.filter(slug="ai-ml").update(active=False)
+    Item.objects.filter(slug=ItemSlug.AI_ML).update(active=False)
     html = _get(client, "home", "en")
     hard, soft = (guide_counts.active_items_by_category[c] for c in ("hard-skills", "soft-skills"))
     assert re.search(rf"Hard skills \(technical\) <span[^>]*>{hard - 1} items</span>", html)
@@ -128,7 +129,7 @@ def _badge(name):
 
 
 def test_a_retired_item_disappears_from_every_page(guide, client):
-    item = Item.objects.get(slug="ai-ml")
+    item = Item.objects.get(slug=ItemSlug.AI_ML)
     shown = {name: _get(client, name, "en") for name in PAGES}
     assert 'id="item-ai-ml"' in shown["skill_catalogue"]
     assert f">{escape(item.name_en)}</th>" in shown["career_ladder"]

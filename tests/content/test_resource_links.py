@@ -6,6 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from content.guide_schema import GuideFileError, validate_guide
 from content.models import Fit, Resource, ResourceItem
+from tests.real_guide import ItemSlug
 
 BEFORE_FITS = [("content", "0006_target_core_items")]
 WITH_FITS = [("content", "0007_resource_fit_practice_hours")]
@@ -33,12 +34,12 @@ def test_a_changed_fit_or_band_updates_the_link_in_place(
     guide, guide_data, write_guide, run_command
 ):
     entry = _resource(guide_data, "sre-books")
-    link = next(link for link in entry["items"] if link["item"] == "monitoring-tools")
+    link = next(link for link in entry["items"] if link["item"] == ItemSlug.MONITORING_TOOLS)
     link["fit"], link["levels"] = "supporting", {"from": 3, "to": 4}
-    pk = _link("sre-books", "monitoring-tools").pk
+    pk = _link("sre-books", ItemSlug.MONITORING_TOOLS).pk
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert "resource link sre-books × monitoring-tools: fit, level_from" in output
-    row = _link("sre-books", "monitoring-tools")
+    row = _link("sre-books", ItemSlug.MONITORING_TOOLS)
     assert (row.pk, row.fit, row.band) == (pk, Fit.SUPPORTING, (3, 4))
     assert "The guide is up to date" in run_command("load_guide", str(write_guide(guide_data)))
 
@@ -47,11 +48,11 @@ def test_a_link_the_file_drops_is_removed_and_the_resource_stays(
     guide, guide_data, write_guide, run_command
 ):
     entry = _resource(guide_data, "sre-books")
-    entry["items"] = [link for link in entry["items"] if link["item"] != "crisis-management"]
+    entry["items"] = [link for link in entry["items"] if link["item"] != ItemSlug.CRISIS_MANAGEMENT]
     output = run_command("load_guide", str(write_guide(guide_data)))
     assert "resource link removed: sre-books × crisis-management" in output
     assert not ResourceItem.objects.filter(
-        resource__slug="sre-books", item__slug="crisis-management"
+        resource__slug="sre-books", item__slug=ItemSlug.CRISIS_MANAGEMENT
     ).exists()
     assert Resource.objects.filter(slug="sre-books").exists()
 
@@ -60,10 +61,10 @@ def test_a_bare_slug_is_a_core_link_over_the_resources_band(
     guide, guide_data, write_guide, run_command
 ):
     entry = _resource(guide_data, "accelerate")
-    entry["items"] = ["devops-automation", "cicd-tools"]
+    entry["items"] = [ItemSlug.DEVOPS_AUTOMATION, ItemSlug.CICD_TOOLS]
     run_command("load_guide", str(write_guide(guide_data)))
     band = (entry["levels"]["from"], entry["levels"]["to"])
-    for item in ("devops-automation", "cicd-tools"):
+    for item in (ItemSlug.DEVOPS_AUTOMATION, ItemSlug.CICD_TOOLS):
         row = _link("accelerate", item)
         assert (row.fit, row.band) == (Fit.CORE, band)
 
@@ -71,10 +72,16 @@ def test_a_bare_slug_is_a_core_link_over_the_resources_band(
 @pytest.mark.parametrize(
     "link, message",
     [
-        ({"item": "ai-ml", "fit": "core", "levels": {"from": 0, "to": 4}}, "must rise and lie"),
-        ({"item": "ai-ml", "fit": "core", "levels": {"from": 3, "to": 3}}, "must rise and lie"),
+        (
+            {"item": ItemSlug.AI_ML, "fit": "core", "levels": {"from": 0, "to": 4}},
+            "must rise and lie",
+        ),
+        (
+            {"item": ItemSlug.AI_ML, "fit": "core", "levels": {"from": 3, "to": 3}},
+            "must rise and lie",
+        ),
         ({"item": "no-such-item", "fit": "core", "levels": {"from": 3, "to": 4}}, "unknown item"),
-        ({"item": "ai-ml", "fit": "essential", "levels": {"from": 3, "to": 4}}, "items"),
+        ({"item": ItemSlug.AI_ML, "fit": "essential", "levels": {"from": 3, "to": 4}}, "items"),
     ],
 )
 def test_a_bad_link_is_refused_naming_the_resource(guide_data, link, message):

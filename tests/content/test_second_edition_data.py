@@ -5,13 +5,18 @@ import re
 
 from content.models import Provenance
 from tests.content.similarity import SIMILAR_AT, closest, sentences
-from tests.real_guide import parsed_guide
+from tests.real_guide import ItemSlug, StageSlug, parsed_guide
 
 EXECUTIVE_WORDS = re.compile(
     r"経営陣|経営層|取締役|\bexecutives?\b|\bboard\b|\bCEO\b|\bCFO\b", re.IGNORECASE
 )
 # Items about the executive team, finance or budget may name them at level 4.
-ABOUT_EXECUTIVES = {"executive-team", "finance-cfo", "budget-roi", "cost-management-tools"}
+ABOUT_EXECUTIVES = {
+    ItemSlug.EXECUTIVE_TEAM,
+    ItemSlug.FINANCE_CFO,
+    ItemSlug.BUDGET_ROI,
+    ItemSlug.COST_MANAGEMENT_TOOLS,
+}
 
 
 def _active_items(data):
@@ -59,12 +64,15 @@ def test_no_two_items_paraphrase_each_other_at_the_same_level():
 
 def test_the_path_branches_after_tech_lead_and_both_tracks_reach_cto():
     stages = {stage["slug"]: stage for stage in parsed_guide()["stages"]}
-    assert stages["tech-lead"]["next"] == ["engineering-manager", "solutions-architect"]
-    assert stages["engineering-manager"]["track"] == "management"
-    assert stages["vp-engineering"]["next"] == ["cto"]
-    assert stages["solutions-architect"]["track"] == "architecture"
-    assert stages["solutions-architect"]["next"] == ["cto"]
-    assert stages["cto"]["next"] == []
+    assert stages[StageSlug.TECH_LEAD]["next"] == [
+        StageSlug.ENGINEERING_MANAGER,
+        StageSlug.SOLUTIONS_ARCHITECT,
+    ]
+    assert stages[StageSlug.ENGINEERING_MANAGER]["track"] == "management"
+    assert stages[StageSlug.VP_ENGINEERING]["next"] == [StageSlug.CTO]
+    assert stages[StageSlug.SOLUTIONS_ARCHITECT]["track"] == "architecture"
+    assert stages[StageSlug.SOLUTIONS_ARCHITECT]["next"] == [StageSlug.CTO]
+    assert stages[StageSlug.CTO]["next"] == []
 
 
 def test_every_kind_of_company_says_why_and_changes_some_targets():

@@ -4,7 +4,7 @@ import re
 
 from content.career_path import adjusted_cells
 from content.guide_schema import CORE_ITEMS_MAX, CORE_ITEMS_MIN
-from tests.real_guide import parsed_guide
+from tests.real_guide import ItemSlug, StageSlug, parsed_guide
 
 
 def _base_cells(data):
@@ -41,38 +41,61 @@ def test_a_core_item_is_expected_and_weighs_at_least_2_for_every_kind_of_company
 
 def test_the_roles_are_defined_by_the_items_an_expert_would_name():
     core = {stage["slug"]: set(stage["core_items"]) for stage in parsed_guide()["stages"]}
-    assert {"technology-strategy", "strategic-thinking", "executive-team"} <= core["cto"]
-    assert {"system-architecture", "architecture-oversight", "cloud-computing"} <= core[
-        "solutions-architect"
+    assert {
+        ItemSlug.TECHNOLOGY_STRATEGY,
+        ItemSlug.STRATEGIC_THINKING,
+        ItemSlug.EXECUTIVE_TEAM,
+    } <= core[StageSlug.CTO]
+    assert {
+        ItemSlug.SYSTEM_ARCHITECTURE,
+        ItemSlug.ARCHITECTURE_OVERSIGHT,
+        ItemSlug.CLOUD_COMPUTING,
+    } <= core[StageSlug.SOLUTIONS_ARCHITECT]
+    assert {ItemSlug.TEAM_BUILDING, ItemSlug.LEADERSHIP_CULTURE} <= core[
+        StageSlug.ENGINEERING_MANAGER
     ]
-    assert {"team-building", "leadership-culture"} <= core["engineering-manager"]
-    assert "programming-languages" in core["junior-developer"]
+    assert ItemSlug.PROGRAMMING_LANGUAGES in core[StageSlug.JUNIOR_DEVELOPER]
     # A developer is not defined by budgets, nor a CTO by a tool.
-    assert not core["senior-developer"] & {"budget-roi", "executive-team", "finance-cfo"}
-    assert not core["cto"] & {"cicd-tools", "monitoring-tools", "collaboration-tools"}
+    assert not core[StageSlug.SENIOR_DEVELOPER] & {
+        ItemSlug.BUDGET_ROI,
+        ItemSlug.EXECUTIVE_TEAM,
+        ItemSlug.FINANCE_CFO,
+    }
+    assert not core[StageSlug.CTO] & {
+        ItemSlug.CICD_TOOLS,
+        ItemSlug.MONITORING_TOOLS,
+        ItemSlug.COLLABORATION_TOOLS,
+    }
 
 
 def test_cto_level_4_only_where_the_role_needs_it():
     data = parsed_guide()
-    cto = data["target_profile"]["cto"]
+    cto = data["target_profile"][StageSlug.CTO]
     fours = {item for item, cell in cto.items() if cell["expected"] == 4}
     # Every CTO core item is a 4: that is what an all-3 profile lacks.
-    assert set(next(s for s in data["stages"] if s["slug"] == "cto")["core_items"]) <= fours
+    assert set(next(s for s in data["stages"] if s["slug"] == StageSlug.CTO)["core_items"]) <= fours
     # Supporting work the CTO sponsors or shares with another executive stays at 3.
-    for item in ("tech-branding", "research-development", "finance-cfo", "hr-team"):
+    for item in (
+        ItemSlug.TECH_BRANDING,
+        ItemSlug.RESEARCH_DEVELOPMENT,
+        ItemSlug.FINANCE_CFO,
+        ItemSlug.HR_TEAM,
+    ):
         assert cto[item]["expected"] == 3, item
     assert len(fours) < len(cto) / 2, "a CTO sets the standard in a few things, not in all"
 
 
 def test_the_vpoe_works_with_the_executive_team_at_level_3():
     data = parsed_guide()
-    assert data["target_profile"]["vp-engineering"]["executive-team"]["expected"] >= 3
+    assert (
+        data["target_profile"][StageSlug.VP_ENGINEERING][ItemSlug.EXECUTIVE_TEAM]["expected"] >= 3
+    )
 
 
 def test_a_startup_cto_is_not_asked_for_keynotes_or_hundreds_of_engineers():
-    profile = _profiles(parsed_guide())["startups"]["cto"]
-    assert profile["tech-branding"][0] == 3
-    assert profile["team-building"][0] == 3
+    profile = _profiles(parsed_guide())["startups"][StageSlug.CTO]
+    assert profile[ItemSlug.TECH_BRANDING][0] == 3
+    assert profile[ItemSlug.TEAM_BUILDING][0] == 3
 
 
 def test_risk_governance_is_not_lowered_for_startups_that_handle_payments_and_health():
@@ -82,8 +105,8 @@ def test_risk_governance_is_not_lowered_for_startups_that_handle_payments_and_he
     profiles = _profiles(data)
     for stage in data["target_profile"]:
         assert (
-            profiles["startups"][stage]["risk-security-governance"][0]
-            >= profiles[None][stage]["risk-security-governance"][0]
+            profiles["startups"][stage][ItemSlug.RISK_SECURITY_GOVERNANCE][0]
+            >= profiles[None][stage][ItemSlug.RISK_SECURITY_GOVERNANCE][0]
         ), stage
 
 
@@ -141,7 +164,7 @@ def test_a_staff_engineer_reaches_level_3_in_leading_and_growing_people_without_
         "ja": re.compile(r"部下を持たず|直属でない"),
     }
     items = {item["slug"]: item for item in parsed_guide()["items"]}
-    for slug in ("leadership-culture", "team-building"):
+    for slug in (ItemSlug.LEADERSHIP_CULTURE, ItemSlug.TEAM_BUILDING):
         level_3 = next(r["text"] for r in items[slug]["rubric"] if r["level"] == 3)
         for lang in ("en", "ja"):
             assert no_reports[lang].search(level_3[lang]), (slug, lang)

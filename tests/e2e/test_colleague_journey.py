@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from colleagues import services
 from colleagues.models import ColleagueComment, ColleagueRating, ItemRating
-from tests.assessments.report_helpers import complete_assessment
 from tests.e2e.conftest import DESKTOP, PHONE, axe_violations
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -29,7 +29,7 @@ JOURNEYS = {
 
 def _owner_with_round():
     owner = get_user_model().objects.create_user("mina", "mina@example.com", "x-Passw0rd-long")
-    assessment = complete_assessment(owner=owner, default=2)[0]
+    assessment = CompletedAssessmentFactory(owner=owner, default=2)
     round_ = services.round_open(
         assessment=assessment,
         item_slugs=services.default_item_slugs(assessment),

@@ -7,8 +7,8 @@ from django.test import Client
 
 from accounts.services import account_create
 from organisations import services
-from tests.assessments.report_helpers import complete_assessment
 from tests.e2e.conftest import axe_violations
+from tests.factories import CompletedAssessmentFactory
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -56,7 +56,7 @@ def heatmap_url(live_server, live_guide):
         )
         invitation, _token = services.invitation_create(membership=inviter)
         membership = services.invitation_accept(invitation=invitation, user=user)
-        assessment, _ = complete_assessment(owner=user, default=level)
+        assessment = CompletedAssessmentFactory(owner=user, default=level)
         services.share_create(membership=membership, assessment=assessment)
     client = Client()
     client.force_login(chief)

@@ -6,9 +6,9 @@ Also the example field beside a high rating, and interview practice that answers
 import pytest
 
 from accounts.services import account_create
-from tests.assessments.report_helpers import complete_assessment
 from tests.calibration.check_helpers import BANK_ITEMS, choice_for, factory_bank, open_question
 from tests.e2e.conftest import axe_violations
+from tests.factories import CompletedAssessmentFactory
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -67,7 +67,7 @@ def test_a_member_who_rates_everything_4_and_misses_two_questions_of_an_item_is_
     browser_page = request.getfixturevalue(which)
     factory_bank()  # three items, questions at levels 2, 3 and 4 made for the test
     member = account_create(username="ken", email="ken@example.com", password=PASSWORD)
-    assessment, _ = complete_assessment(owner=member, default=4)
+    assessment = CompletedAssessmentFactory(owner=member, default=4)
     _log_in(browser_page, live_server.url, "ken")
     put = _take_the_check(browser_page, live_server.url, assessment)
     # A miss at level 4 brings a level-3 question on that item; right at 4 is enough.

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from accounts.services import account_create
-from tests.assessments.report_helpers import complete_assessment
 from tests.e2e.conftest import DESKTOP, PHONE, axe_violations
+from tests.factories import CompletedAssessmentFactory
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -36,7 +36,7 @@ def test_the_whole_organisation_flow(live_server, live_guide, browser, locale, v
     base = live_server.url
     account_create(username="chief", email="chief@example.com", password=PASSWORD)
     member = account_create(username="rin", email="rin@example.com", password=PASSWORD)
-    complete_assessment(owner=member, default=3)
+    CompletedAssessmentFactory(owner=member, default=3)
     owner_context = browser.new_context(locale=locale, viewport=viewport)
     member_context = browser.new_context(locale=locale, viewport=viewport)
     chief, rin = owner_context.new_page(), member_context.new_page()

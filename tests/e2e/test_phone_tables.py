@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.services import account_create
 from api import services as api_services
 from organisations import services as organisation_services
-from tests.assessments.report_helpers import complete_assessment
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -26,8 +26,8 @@ def member_with_tables():
     member = account_create(
         username="owner@example.com", email="owner@example.com", password=PASSWORD
     )
-    complete_assessment(owner=member)
-    complete_assessment(owner=member, target="vp-engineering")
+    CompletedAssessmentFactory(owner=member)
+    CompletedAssessmentFactory(owner=member, target="vp-engineering")
     organisation = organisation_services.organisation_create(user=member, name="Kaizen Labs")
     inviter = organisation.memberships.get()
     for n in range(3):

@@ -7,8 +7,8 @@ with its progress forms, each in Japanese on a desktop and in English on a phone
 import pytest
 
 from accounts.services import account_create
-from tests.assessments.report_helpers import complete_assessment
 from tests.e2e.conftest import axe_violations
+from tests.factories import CompletedAssessmentFactory
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -32,7 +32,7 @@ def test_the_career_path_is_accessible_and_fits_a_phone(
 
 def test_a_member_tracks_an_action_on_the_plan_page(live_server, live_guide, page, english_page):
     member = account_create(username="hana", email="hana@example.com", password=PASSWORD)
-    assessment, _ = complete_assessment(owner=member, default=1)
+    assessment = CompletedAssessmentFactory(owner=member, default=1)
     for browser_page in (page, english_page):
         browser_page.goto(live_server.url + "/accounts/login/")
         browser_page.fill("#id_username", "hana")

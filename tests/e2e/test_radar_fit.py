@@ -5,7 +5,8 @@ is drawn under 12 px."""
 import pytest
 from django.conf import settings
 
-from tests.assessments.report_helpers import complete_assessment, detail_url, visitor_client
+from tests.assessments.report_helpers import detail_url, visitor_client
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -33,7 +34,7 @@ FIT = """() => {
 
 @pytest.mark.parametrize(("locale", "width"), [("ja-JP", 360), ("ja-JP", 390), ("en-US", 1280)])
 def test_the_radar_labels_stay_inside_at_every_width(live_server, browser, locale, width):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     language = locale[:2]
     client = visitor_client(assessment, language=language)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value

@@ -5,7 +5,8 @@ names differ from their section's (axe landmark-unique)."""
 import pytest
 from django.conf import settings
 
-from tests.assessments.report_helpers import complete_assessment, detail_url, visitor_client
+from tests.assessments.report_helpers import detail_url, visitor_client
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -32,7 +33,7 @@ LANDMARK_NAMES = """() => {
 
 @pytest.fixture
 def report_path_and_cookie():
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     client = visitor_client(assessment)
     return detail_url(assessment), client.cookies[settings.SESSION_COOKIE_NAME].value
 

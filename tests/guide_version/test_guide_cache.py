@@ -13,8 +13,9 @@ from guide_version import triggers
 from guide_version.cache import GuideCache, current_stamp
 from tests.factories import ItemFactory
 from tests.questionnaire import step_url
+from tests.real_guide import ItemSlug
 
-CLOUD = "cloud-computing"
+CLOUD = ItemSlug.CLOUD_COMPUTING
 
 
 def _first_step_rubric(cache):
@@ -73,7 +74,7 @@ def test_every_kind_of_write_changes_the_stamp(guide, write):
 
 
 def test_an_admin_save_changes_the_stamp(guide, admin_client):
-    items = list(Item.objects.filter(slug="ai-ml"))
+    items = list(Item.objects.filter(slug=ItemSlug.AI_ML))
     url = reverse("admin:content_item_changelist")
 
     def retire():

@@ -5,37 +5,16 @@ import pytest
 
 from accounts.services import account_create
 from organisations import services
+from tests.assessments.report_helpers import SECRET_NOTE
 from tests.factories import CompletedAssessmentFactory
-from tests.questionnaire import english_client
 
 PASSWORD = "x-Passw0rd-long"  # noqa: S105
-
-
-@pytest.fixture
-def client():
-    return english_client()
 
 
 @pytest.fixture
 def make_member(db):
     def make(username):
         return account_create(username=username, email=f"{username}@example.com", password=PASSWORD)
-
-    return make
-
-
-@pytest.fixture
-def complete(guide):
-    """complete(user, level=2, target="cto"): a completed assessment of `user`."""
-
-    def make(user, level=2, target="cto", current="tech-lead"):
-        return CompletedAssessmentFactory(
-            owner=user,
-            current=current,
-            target=target,
-            default=level,
-            note=f"private note of {user}",
-        )
 
     return make
 
@@ -58,13 +37,17 @@ def join(organisation, user, role="member"):
 
 
 @pytest.fixture
-def team(organisation, make_member, complete):
-    """Three members (avery, blake, casey), each sharing a completed assessment (levels 1, 3, 4)."""
+def team(organisation, make_member):
+    """Three members (avery, blake, casey), each sharing a completed assessment (levels 1, 3, 4)
+    with a note only its owner may read."""
     memberships = []
     for name, level in (("avery", 1), ("blake", 3), ("casey", 4)):
         user = make_member(name)
         membership = join(organisation, user)
-        services.share_create(membership=membership, assessment=complete(user, level=level))
+        services.share_create(
+            membership=membership,
+            assessment=CompletedAssessmentFactory(owner=user, default=level, note=SECRET_NOTE),
+        )
         memberships.append(membership)
     return memberships
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from organisations import services
 from organisations.models import Membership, Organisation, OrganisationInvitation
 from tests.organisations.conftest import PASSWORD, join
-from tests.questionnaire import english_client
+from tests.questionnaire import english_browser
 
 
 def _invite(client, organisation, **data):
@@ -28,48 +28,48 @@ def _new_link(client, organisation):
 
 
 @pytest.mark.django_db
-def test_it_creates_an_organisation_whose_creator_is_owner(client, make_member, guide):
+def test_it_creates_an_organisation_whose_creator_is_owner(english_client, make_member, guide):
     user = make_member("founder")
-    client.force_login(user)
-    response = client.post("/organisations/", {"name": "  Acme  "})
+    english_client.force_login(user)
+    response = english_client.post("/organisations/", {"name": "  Acme  "})
     organisation = Organisation.objects.get()
     assert response.status_code == 302
     assert organisation.name == "Acme"
     assert Membership.objects.get(organisation=organisation).role == "owner"
-    assert client.post("/organisations/", {"name": "   "}).status_code == 400
+    assert english_client.post("/organisations/", {"name": "   "}).status_code == 400
     assert Organisation.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_an_invitation_link_is_shown_once_stored_hashed_and_joins_once(
-    client, organisation, owner, make_member
+    english_client, organisation, owner, make_member
 ):
-    client.force_login(owner)
-    assert _invite(client, organisation).status_code == 302
-    link = _new_link(client, organisation)
+    english_client.force_login(owner)
+    assert _invite(english_client, organisation).status_code == 302
+    link = _new_link(english_client, organisation)
     token = link.rstrip("/").rsplit("/", 1)[-1]
     assert len(token) >= 22  # at least 128 random bits, URL-safe
     invitation = OrganisationInvitation.objects.get()
     assert token not in invitation.token_hash
     assert (
         "/organisations/join/"
-        not in client.get(f"/organisations/{organisation.pk}/").content.decode()
+        not in english_client.get(f"/organisations/{organisation.pk}/").content.decode()
     )
 
     newcomer = make_member("newcomer")
-    client.force_login(newcomer)
-    assert client.get(link).status_code == 200
-    assert client.post(link).status_code == 302
+    english_client.force_login(newcomer)
+    assert english_client.get(link).status_code == 200
+    assert english_client.post(link).status_code == 302
     assert Membership.objects.get(user=newcomer).role == "member"
     # Used up: a second person gets a 404.
-    client.force_login(make_member("late"))
-    assert client.get(link).status_code == 404
-    assert client.post(link).status_code == 404
+    english_client.force_login(make_member("late"))
+    assert english_client.get(link).status_code == 404
+    assert english_client.post(link).status_code == 404
 
 
 @pytest.mark.django_db
 def test_expired_revoked_or_unknown_invitations_open_nothing(
-    client, organisation, owner, make_member
+    english_client, organisation, owner, make_member
 ):
     inviter = organisation.memberships.get()
     expired, expired_token = services.invitation_create(membership=inviter)
@@ -77,26 +77,28 @@ def test_expired_revoked_or_unknown_invitations_open_nothing(
         expires_at=timezone.now() - timedelta(seconds=1)
     )
     revoked, revoked_token = services.invitation_create(membership=inviter)
-    client.force_login(owner)
+    english_client.force_login(owner)
     assert (
-        client.post(
+        english_client.post(
             f"/organisations/{organisation.pk}/invitations/{revoked.pk}/revoke/"
         ).status_code
         == 302
     )
-    client.force_login(make_member("hopeful"))
+    english_client.force_login(make_member("hopeful"))
     for token in (expired_token, revoked_token, "not-a-token"):
-        assert client.get(f"/organisations/join/{token}/").status_code == 404
-        assert client.post(f"/organisations/join/{token}/").status_code == 404
+        assert english_client.get(f"/organisations/join/{token}/").status_code == 404
+        assert english_client.post(f"/organisations/join/{token}/").status_code == 404
     assert organisation.memberships.count() == 1
 
 
 @pytest.mark.django_db
-def test_a_join_link_opened_logged_out_says_who_invites_and_offers_both_ways(client, organisation):
+def test_a_join_link_opened_logged_out_says_who_invites_and_offers_both_ways(
+    english_client, organisation
+):
     _invitation, token = services.invitation_create(membership=organisation.memberships.get())
     join_path = f"/organisations/join/{token}/"
 
-    page = client.get(join_path)
+    page = english_client.get(join_path)
 
     assert page.status_code == 200
     html = page.content.decode()
@@ -104,43 +106,43 @@ def test_a_join_link_opened_logged_out_says_who_invites_and_offers_both_ways(cli
     assert f'href="/accounts/signup/?next={quote(join_path, safe="")}"' in html
     assert f'href="/accounts/login/?next={quote(join_path, safe="")}"' in html
     # Joining itself still needs an account: a post goes to log in, and joins nobody.
-    response = client.post(join_path)
+    response = english_client.post(join_path)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert organisation.memberships.count() == 1
 
 
 @pytest.mark.django_db
-def test_the_invitation_carries_through_the_log_in_page(client, organisation, make_member):
+def test_the_invitation_carries_through_the_log_in_page(english_client, organisation, make_member):
     _invitation, token = services.invitation_create(membership=organisation.memberships.get())
     join_path = f"/organisations/join/{token}/"
-    client.get(join_path)
+    english_client.get(join_path)
     make_member("invitee")
 
-    login_page = client.get("/accounts/login/")  # even reached without its next=
+    login_page = english_client.get("/accounts/login/")  # even reached without its next=
 
     assert "You are invited to Acme Engineering" in login_page.content.decode()
     assert f'href="/accounts/signup/?next={quote(join_path, safe="")}"' in (
         login_page.content.decode()
     )
-    response = client.post(
+    response = english_client.post(
         "/accounts/login/", {"username": "invitee", "password": PASSWORD, "next": join_path}
     )
     assert response["Location"] == join_path
-    assert client.post(join_path).status_code == 302
+    assert english_client.post(join_path).status_code == 302
     assert organisation.memberships.filter(user__username="invitee").exists()
 
 
 @pytest.mark.django_db
-def test_the_invitation_carries_through_sign_up_by_email(client, organisation):
+def test_the_invitation_carries_through_sign_up_by_email(english_client, organisation):
     _invitation, token = services.invitation_create(membership=organisation.memberships.get())
     join_path = f"/organisations/join/{token}/"
-    client.get(join_path)
+    english_client.get(join_path)
 
-    signup_page = client.get("/accounts/signup/")
+    signup_page = english_client.get("/accounts/signup/")
     assert "You are invited to Acme Engineering" in signup_page.content.decode()
-    client.post("/accounts/signup/", {"email": "invitee@example.com", "next": join_path})
+    english_client.post("/accounts/signup/", {"email": "invitee@example.com", "next": join_path})
     confirm = re.search(r"/accounts/signup/confirm/[^/\s]+/", mail.outbox[-1].body).group(0)
-    elsewhere = english_client()  # the email may be opened in another browser
+    elsewhere = english_browser()  # the email may be opened in another browser
     response = elsewhere.post(
         confirm,
         {"new_password1": "a-long-test-password-42", "new_password2": "a-long-test-password-42"},
@@ -154,59 +156,59 @@ def test_the_invitation_carries_through_sign_up_by_email(client, organisation):
 
 
 @pytest.mark.django_db
-def test_an_email_invitation_sends_the_link(client, organisation, owner):
-    client.force_login(owner)
-    assert _invite(client, organisation, email="new@example.com").status_code == 302
+def test_an_email_invitation_sends_the_link(english_client, organisation, owner):
+    english_client.force_login(owner)
+    assert _invite(english_client, organisation, email="new@example.com").status_code == 302
     assert mail.outbox[0].to == ["new@example.com"]
     assert "/organisations/join/" in mail.outbox[0].body
 
 
 @pytest.mark.django_db
 def test_only_owners_and_admins_invite_and_only_owners_invite_admins(
-    client, organisation, make_member, outsider
+    english_client, organisation, make_member, outsider
 ):
     member = make_member("member")
     join(organisation, member)
     admin = make_member("admin")
     join(organisation, admin, role="admin")
-    client.force_login(member)
-    assert _invite(client, organisation).status_code == 404
-    client.force_login(outsider)
-    assert _invite(client, organisation).status_code == 404
-    client.force_login(admin)
-    assert _invite(client, organisation, role="admin").status_code == 400
-    assert _invite(client, organisation, role="owner").status_code == 400
+    english_client.force_login(member)
+    assert _invite(english_client, organisation).status_code == 404
+    english_client.force_login(outsider)
+    assert _invite(english_client, organisation).status_code == 404
+    english_client.force_login(admin)
+    assert _invite(english_client, organisation, role="admin").status_code == 400
+    assert _invite(english_client, organisation, role="owner").status_code == 400
     assert (
         OrganisationInvitation.objects.filter(
             organisation=organisation, accepted_at__isnull=True
         ).count()
         == 0
     )
-    assert _invite(client, organisation).status_code == 302
+    assert _invite(english_client, organisation).status_code == 302
 
 
 @pytest.mark.django_db
-def test_a_member_already_in_it_is_not_joined_twice(client, organisation, owner):
+def test_a_member_already_in_it_is_not_joined_twice(english_client, organisation, owner):
     _invitation, token = services.invitation_create(membership=organisation.memberships.get())
-    client.force_login(owner)
-    assert client.post(f"/organisations/join/{token}/").status_code == 302
+    english_client.force_login(owner)
+    assert english_client.post(f"/organisations/join/{token}/").status_code == 302
     assert organisation.memberships.count() == 1
     assert OrganisationInvitation.objects.get().accepted_at is None
 
 
 @pytest.mark.django_db
 def test_leaving_removes_shares_and_then_the_organisation_is_404(
-    client, organisation, team, complete
+    english_client, organisation, team
 ):
     avery = team[0].user
-    client.force_login(avery)
-    assert client.get(f"/organisations/{organisation.pk}/leave/").status_code == 200
-    assert client.post(f"/organisations/{organisation.pk}/leave/").status_code == 302
+    english_client.force_login(avery)
+    assert english_client.get(f"/organisations/{organisation.pk}/leave/").status_code == 200
+    assert english_client.post(f"/organisations/{organisation.pk}/leave/").status_code == 302
     assert not Membership.objects.filter(user=avery).exists()
     assert not organisation.shares.filter(assessment__owner=avery).exists()
     assert avery.assessments.count() == 1  # the assessment itself stays the person's
-    assert client.get(f"/organisations/{organisation.pk}/").status_code == 404
-    assert client.post(f"/organisations/{organisation.pk}/share/", {}).status_code == 404
+    assert english_client.get(f"/organisations/{organisation.pk}/").status_code == 404
+    assert english_client.post(f"/organisations/{organisation.pk}/share/", {}).status_code == 404
 
 
 @pytest.mark.django_db
@@ -223,21 +225,21 @@ def test_the_last_owner_leaving_hands_the_organisation_on(organisation, owner, m
 
 
 @pytest.mark.django_db
-def test_admins_remove_members_but_not_owners(client, organisation, owner, make_member):
+def test_admins_remove_members_but_not_owners(english_client, organisation, owner, make_member):
     member, admin = make_member("m"), make_member("a")
     member_ship = join(organisation, member)
     join(organisation, admin, role="admin")
     owner_ship = organisation.memberships.get(user=owner)
-    client.force_login(admin)
+    english_client.force_login(admin)
     url = f"/organisations/{organisation.pk}/members/%s/remove/"
-    assert client.post(url % owner_ship.pk).status_code == 400
-    assert client.post(url % member_ship.pk).status_code == 302
+    assert english_client.post(url % owner_ship.pk).status_code == 400
+    assert english_client.post(url % member_ship.pk).status_code == 302
     assert not Membership.objects.filter(pk=member_ship.pk).exists()
-    assert client.post(url % 999999).status_code == 404
+    assert english_client.post(url % 999999).status_code == 404
 
 
 @pytest.mark.django_db
-def test_the_list_shows_only_ones_own_organisations(client, organisation, owner, outsider):
-    client.force_login(owner)
-    page = client.get("/organisations/").content.decode()
+def test_the_list_shows_only_ones_own_organisations(english_client, organisation, owner, outsider):
+    english_client.force_login(owner)
+    page = english_client.get("/organisations/").content.decode()
     assert "Acme Engineering" in page and "Other Org" not in page

@@ -9,6 +9,7 @@ from django_tasks import default_task_backend
 from pypdf import PdfReader
 
 from organisations import services
+from tests.factories import CompletedAssessmentFactory
 
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
@@ -41,19 +42,19 @@ def _text(pdf_bytes):
 
 @pytest.mark.django_db
 def test_the_summary_is_drawn_by_the_worker_and_then_served(
-    client, organisation, owner, team, queue
+    english_client, organisation, owner, team, queue
 ):
-    client.force_login(owner)
+    english_client.force_login(owner)
 
-    waiting = _summary(client, organisation)
-    again = _summary(client, organisation)
+    waiting = _summary(english_client, organisation)
+    again = _summary(english_client, organisation)
 
     assert waiting.status_code == 202 and again.status_code == 202
     assert "Preparing the summary" in waiting.content.decode()
     assert waiting["Refresh"]
     assert [r.task.name for r in queue.results] == ["draw_team_summary_pdf"]  # queued once
     run_the_worker(queue)
-    served = _summary(client, organisation)
+    served = _summary(english_client, organisation)
     assert served.status_code == 200
     assert served.content.startswith(b"%PDF")
     assert served["Content-Disposition"].startswith("attachment")
@@ -61,10 +62,10 @@ def test_the_summary_is_drawn_by_the_worker_and_then_served(
 
 
 @pytest.mark.django_db
-def test_the_summary_holds_the_heatmap(client, organisation, owner, team):
-    client.force_login(owner)
+def test_the_summary_holds_the_heatmap(english_client, organisation, owner, team):
+    english_client.force_login(owner)
 
-    response = _summary(client, organisation)  # the immediate backend draws it at once
+    response = _summary(english_client, organisation)  # the immediate backend draws it at once
 
     text = _text(response.content)
     assert "Heatmap" in text
@@ -77,28 +78,30 @@ def test_the_summary_holds_the_heatmap(client, organisation, owner, team):
 
 @pytest.mark.django_db
 def test_a_change_in_the_team_is_a_new_drawing(
-    client, organisation, owner, team, queue, make_member, complete
+    english_client, organisation, owner, team, queue, make_member
 ):
-    client.force_login(owner)
-    _summary(client, organisation)
+    english_client.force_login(owner)
+    _summary(english_client, organisation)
     run_the_worker(queue)
-    assert _summary(client, organisation).status_code == 200
+    assert _summary(english_client, organisation).status_code == 200
 
     dana = make_member("dana")
     from tests.organisations.conftest import join
 
-    services.share_create(membership=join(organisation, dana), assessment=complete(dana))
+    services.share_create(
+        membership=join(organisation, dana), assessment=CompletedAssessmentFactory(owner=dana)
+    )
 
-    assert _summary(client, organisation).status_code == 202  # not the old file
+    assert _summary(english_client, organisation).status_code == 202  # not the old file
     run_the_worker(queue)
-    assert "dana" in _text(_summary(client, organisation).content)
+    assert "dana" in _text(_summary(english_client, organisation).content)
 
 
 @pytest.mark.django_db
-def test_japanese_headers_keep_their_words_whole(client, organisation, owner, team):
-    client.force_login(owner)
+def test_japanese_headers_keep_their_words_whole(english_client, organisation, owner, team):
+    english_client.force_login(owner)
 
-    text = _text(_summary(client, organisation, language="ja").content)
+    text = _text(_summary(english_client, organisation, language="ja").content)
 
     for header in ("ヒートマップ", "カバー状況"):
         assert header in text

@@ -12,21 +12,23 @@ from assessments import services
 from assessments.models import Answer
 from content.models import Stage
 from plans.models import ActionProgress, Plan
-from tests.assessments.report_helpers import complete_assessment, visitor_client
-from tests.questionnaire import english_client
+from tests.assessments.report_helpers import visitor_client
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser
+from tests.real_guide import ItemSlug, StageSlug
 
 pytestmark = pytest.mark.usefixtures("guide")
 
 
 @pytest.fixture
 def completed(member):
-    assessment, _ = complete_assessment(owner=member, default=1)
+    assessment = CompletedAssessmentFactory(owner=member, default=1)
     return assessment
 
 
 @pytest.fixture
 def own(member, completed):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     return client
 
@@ -50,14 +52,14 @@ def test_the_owner_sees_the_plan_with_its_actions_and_budget(own, completed):
 
 
 def test_the_plan_page_is_in_japanese_too(member, completed):
-    client = english_client()
+    client = english_browser()
     client.force_login(member)
     response = client.get(_url("plan", completed), HTTP_ACCEPT_LANGUAGE="ja")
     assert "に向けた成長計画" in response.content.decode()
 
 
 def test_someone_else_gets_404_everywhere(completed, other_member_client):
-    action = "ai-ml"
+    action = ItemSlug.AI_ML
     assert other_member_client.get(_url("plan", completed)).status_code == 404
     assert other_member_client.get(_url("calendar", completed)).status_code == 404
     for name, args in (("hours", ()), ("reassess", ()), ("action", (action,))):
@@ -69,8 +71,8 @@ def test_someone_else_gets_404_everywhere(completed, other_member_client):
 def test_a_draft_has_no_plan(member, own):
     draft, _ = services.assessment_start(
         owner=member,
-        current_stage=Stage.objects.get(slug="tech-lead"),
-        target_stage=Stage.objects.get(slug="cto"),
+        current_stage=Stage.objects.get(slug=StageSlug.TECH_LEAD),
+        target_stage=Stage.objects.get(slug=StageSlug.CTO),
     )
     assert own.get(_url("plan", draft)).status_code == 404
 
@@ -131,7 +133,11 @@ def test_bad_progress_is_refused_and_nothing_changes(own, completed, status, day
 
 def test_an_item_outside_the_plan_is_not_found(own, completed):
     shown = {a["row"].item for a in own.get(_url("plan", completed)).context["actions"]}
-    outside = next(slug for slug in ("cloud-computing", "ai-ml", "hr-team") if slug not in shown)
+    outside = next(
+        slug
+        for slug in (ItemSlug.CLOUD_COMPUTING, ItemSlug.AI_ML, ItemSlug.HR_TEAM)
+        if slug not in shown
+    )
     response = own.post(_url("action", completed, outside), {f"{outside}-status": "done"})
     assert response.status_code == 404
 
@@ -161,7 +167,7 @@ def test_a_past_reassessment_date_is_refused(own, completed):
 
 
 def test_a_visitor_follows_the_plan_but_needs_an_account_for_a_reminder():
-    assessment, _ = complete_assessment(default=1)
+    assessment = CompletedAssessmentFactory(default=1)
     visitor = visitor_client(assessment)
     assert visitor.get(_url("plan", assessment)).status_code == 200
     day = (timezone.localdate() + timedelta(days=5)).isoformat()
@@ -203,7 +209,11 @@ def test_deleting_the_assessment_deletes_its_plan(own, completed):
 def test_a_retake_starts_from_the_last_answers_when_asked(own, completed):
     response = own.post(
         reverse("assessments:start"),
-        {"current_stage": "tech-lead", "target_stage": "cto", "start_from_last": "on"},
+        {
+            "current_stage": StageSlug.TECH_LEAD,
+            "target_stage": StageSlug.CTO,
+            "start_from_last": "on",
+        },
     )
     assert response.status_code == 302
     retake = completed.__class__.objects.exclude(pk=completed.pk).get()
@@ -213,7 +223,10 @@ def test_a_retake_starts_from_the_last_answers_when_asked(own, completed):
 
 
 def test_a_retake_starts_empty_when_not_asked(own, completed):
-    own.post(reverse("assessments:start"), {"current_stage": "tech-lead", "target_stage": "cto"})
+    own.post(
+        reverse("assessments:start"),
+        {"current_stage": StageSlug.TECH_LEAD, "target_stage": StageSlug.CTO},
+    )
     retake = completed.__class__.objects.exclude(pk=completed.pk).get()
     assert not Answer.objects.filter(assessment=retake).exists()
 
@@ -221,7 +234,7 @@ def test_a_retake_starts_empty_when_not_asked(own, completed):
 def test_a_retakes_report_opens_with_what_changed_and_the_plan_done(own, completed, member):
     action = _first_action(own, completed)
     own.post(_url("action", completed, action.item), {f"{action.item}-status": "done"})
-    retake, _ = complete_assessment(owner=member, default=2)
+    retake = CompletedAssessmentFactory(owner=member, default=2)
     html = own.get(reverse("assessments:detail", args=[retake.pk])).content.decode()
     assert "you finished 1 action of its plan" in html
     items = html[html.index('id="items-heading"') :]
@@ -237,7 +250,7 @@ def test_a_retakes_report_opens_with_what_changed_and_the_plan_done(own, complet
 def test_the_dashboard_shows_readiness_its_change_and_plan_progress(own, completed, member):
     action = _first_action(own, completed)
     own.post(_url("action", completed, action.item), {f"{action.item}-status": "done"})
-    complete_assessment(owner=member, default=2)
+    CompletedAssessmentFactory(owner=member, default=2)
     rows = own.get(reverse("dashboard")).context["rows"]
     latest, first = rows[0], rows[1]
     assert first.plan_done == 1 and first.plan_total >= 1

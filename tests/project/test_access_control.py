@@ -13,7 +13,9 @@ from assessments import services
 from assessments.models import Assessment
 from colleagues import services as colleagues_services
 from colleagues.models import Invitation, Round
-from content.models import Item, Stage
+from content.models import Stage
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug
 
 PUBLIC = {
     "home",
@@ -80,13 +82,9 @@ def fill(route, values):
 def someone_elses_data(guide, django_user_model):
     owner = django_user_model.objects.create_user("owner", "owner@example.com", "x-Passw0rd-long")
     stages = list(Stage.objects.order_by("order"))
-    completed, _ = services.assessment_start(
-        owner=owner, current_stage=stages[0], target_stage=stages[-1]
+    completed = CompletedAssessmentFactory(
+        owner=owner, current=stages[0].slug, target=stages[-1].slug, default=2
     )
-    services.answers_save(
-        assessment=completed, answers={item: (2, "") for item in Item.objects.filter(active=True)}
-    )
-    completed = services.assessment_complete(assessment=completed)
     link, _ = services.share_link_create(assessment=completed)
     round_ = colleagues_services.round_open(
         assessment=completed, item_slugs=colleagues_services.default_item_slugs(completed)
@@ -146,7 +144,7 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf", organisati
         ),
         "<str:token>": token,
         "<export_format:fmt>": fmt,
-        "<slug:item_slug>": "ai-ml",
+        "<slug:item_slug>": ItemSlug.AI_ML,
         "<int:position>": "1",
     }
 

@@ -8,7 +8,8 @@ from django.template import Context, Template
 from django.utils import translation
 
 from assessments.models import Assessment
-from tests.assessments.report_helpers import complete_assessment, detail_url, visitor_client
+from tests.assessments.report_helpers import detail_url, visitor_client
+from tests.factories import CompletedAssessmentFactory
 
 # 23:30 UTC on 6 December is 08:30 on 7 December in Tokyo (settings.TIME_ZONE).
 LATE = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
@@ -29,7 +30,7 @@ def test_each_language_has_one_date_format_in_the_configured_time_zone(language,
 
 
 def test_the_report_page_dates_everything_alike_in_the_time_zone(guide):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     Assessment.objects.filter(pk=assessment.pk).update(completed_at=LATE)
     client = visitor_client(assessment)
 
@@ -43,7 +44,7 @@ def test_a_colleagues_invitation_email_dates_its_expiry_in_the_time_zone(guide, 
     from colleagues import services as colleagues_services
     from colleagues.models import Invitation
 
-    assessment, _ = complete_assessment(owner=member)
+    assessment = CompletedAssessmentFactory(owner=member)
     round_ = colleagues_services.round_open(
         assessment=assessment, item_slugs=colleagues_services.default_item_slugs(assessment)
     )

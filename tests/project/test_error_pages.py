@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client, override_settings
 
+from tests.real_guide import StageSlug
+
 
 @pytest.mark.django_db
 def test_the_404_page_speaks_both_languages_and_leaks_nothing(client):
@@ -16,7 +18,7 @@ def test_the_404_page_speaks_both_languages_and_leaks_nothing(client):
 @pytest.mark.django_db
 def test_a_missing_csrf_token_gets_the_403_page(client):
     csrf_client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
-    response = csrf_client.post("/assessments/start/", {"current_stage": "cto"})
+    response = csrf_client.post("/assessments/start/", {"current_stage": StageSlug.CTO})
     assert response.status_code == 403
     assert "Not allowed" in response.content.decode()
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from colleagues import services as colleagues_services
 from colleagues.models import Round
 from organisations.models import Organisation
-from tests.colleagues.helpers import completed, invite
+from tests.colleagues.helpers import SELF_LEVEL, invite
+from tests.factories import CompletedAssessmentFactory
 
 BAD_NAMES = ["Mina\r\nBcc: everyone@example.com", "Mina\nK.", "Mina\x00K.", "Mina\x1bK."]
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("name", BAD_NAMES)
 def test_a_rounds_display_name_refuses_control_characters(member_client, member, guide, name):
-    report = completed(owner=member)
+    report = CompletedAssessmentFactory(owner=member, default=SELF_LEVEL)
     response = member_client.post(
         reverse("colleagues:open", args=[report.pk]),
         {
@@ -46,7 +47,7 @@ def test_a_members_display_name_refuses_control_characters(member_client, name):
 
 
 def test_a_name_stored_before_still_sends_its_invitation_on_one_line(member_client, member, guide):
-    report = completed(owner=member)
+    report = CompletedAssessmentFactory(owner=member, default=SELF_LEVEL)
     round_ = colleagues_services.round_open(
         assessment=report, item_slugs=colleagues_services.default_item_slugs(report)
     )

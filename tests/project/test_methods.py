@@ -5,7 +5,8 @@ page rendered as if it were a GET. The API answers for itself under /api/v1/."""
 import pytest
 from django.urls import get_resolver
 
-from tests.assessments.report_helpers import complete_assessment, detail_url, export_url
+from tests.assessments.report_helpers import detail_url, export_url
+from tests.factories import CompletedAssessmentFactory
 from tests.project.test_access_control import walk
 
 METHODS = ("PUT", "DELETE", "PATCH", "PROPFIND", "OPTIONS")
@@ -19,7 +20,7 @@ def _plain_routes():
 
 @pytest.mark.django_db
 def test_no_page_serves_another_method_as_if_it_were_a_get(member_client, member, guide):
-    report = complete_assessment(owner=member)[0]
+    report = CompletedAssessmentFactory(owner=member)
     paths = [*_plain_routes(), detail_url(report), export_url(report, "csv")]
     served = []
     for path in paths:

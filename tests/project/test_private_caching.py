@@ -8,13 +8,13 @@ from colleagues import services as colleagues_services
 from tests.assessments.report_helpers import (
     FORMATS,
     client_in,
-    complete_assessment,
     create_share_link,
     detail_url,
     shared_export_url,
     shared_url,
 )
-from tests.questionnaire import english_client, step_url
+from tests.factories import CompletedAssessmentFactory
+from tests.questionnaire import english_browser, step_url
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +43,7 @@ def test_a_members_pages_are_never_stored(member_client, name):
 
 @pytest.fixture
 def owner_report(guide, member, member_client):
-    return complete_assessment(owner=member)[0]
+    return CompletedAssessmentFactory(owner=member)
 
 
 def test_the_report_and_every_export_are_never_stored(owner_report, member_client):
@@ -67,12 +67,12 @@ def test_the_colleagues_pages_are_never_stored(owner_report, member_client):
     )
     token = colleagues_services.invitation_create(round_=round_, relationship="peer")[1]
     assert_never_stored(member_client.get(reverse("colleagues:manage", args=[owner_report.pk])))
-    colleague = english_client()  # no account, no session of theirs
+    colleague = english_browser()  # no account, no session of theirs
     assert_never_stored(colleague.get(reverse("colleague_rate", args=[token])))
 
 
 def test_public_pages_stay_cacheable_for_a_stranger(guide):
-    response = english_client().get(reverse("home"))
+    response = english_browser().get(reverse("home"))
     assert "no-store" not in response.get("Cache-Control", "")
 
 

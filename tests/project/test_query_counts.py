@@ -23,6 +23,8 @@ from content.models import (
     Trend,
 )
 from guide_version import cache as guide_cache
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import StageSlug
 
 LIMIT = 12
 EXTRA_ITEMS = 300
@@ -70,14 +72,12 @@ def answer_everything(assessment):
 
 def member_pages(member, stage):
     """A completed and a draft assessment of the member; the pages to measure, by name."""
-    done, _ = services.assessment_start(
-        owner=member, current_stage=stage("tech-lead"), target_stage=stage("cto")
+    done = CompletedAssessmentFactory(
+        owner=member, levels={item.slug: item.order % 5 for item in Item.objects.all()}
     )
-    answer_everything(done)
-    done = services.assessment_complete(assessment=done)
     _, share_token = services.share_link_create(assessment=done)
     draft, _ = services.assessment_start(
-        owner=member, current_stage=stage("tech-lead"), target_stage=stage("cto")
+        owner=member, current_stage=stage(StageSlug.TECH_LEAD), target_stage=stage(StageSlug.CTO)
     )
     answer_everything(draft)
     return {

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cto_assess.ratelimit import parse_rate
-from tests.assessments.report_helpers import complete_assessment, export_url
+from tests.assessments.report_helpers import export_url
+from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import PASSWORD
+from tests.real_guide import StageSlug
 
 LIMIT = 2
 
@@ -45,7 +47,7 @@ def test_the_rates_read_as_count_per_period():
 
 def test_starting_assessments_is_limited_per_address(guide):
     client = english()
-    data = {"current_stage": "tech-lead", "target_stage": "cto"}
+    data = {"current_stage": StageSlug.TECH_LEAD, "target_stage": StageSlug.CTO}
     assert statuses(lambda: client.post(reverse("assessments:start"), data)) == [302, 302, 429]
     assert_limited(client.post(reverse("assessments:start"), data))
     assert english("198.51.100.1").post(reverse("assessments:start"), data).status_code == 302
@@ -86,7 +88,7 @@ def test_resume_links_are_limited(db):
 
 @pytest.fixture
 def report_of(guide, member, member_client):
-    return complete_assessment(owner=member)[0]
+    return CompletedAssessmentFactory(owner=member)
 
 
 def test_share_links_are_limited_per_member(report_of, member_client):
@@ -97,7 +99,7 @@ def test_share_links_are_limited_per_member(report_of, member_client):
 
 def test_drawing_pdfs_is_limited_and_other_files_are_not(report_of, member, member_client):
     """Each drawing counts (here each language of each report is one); other files not."""
-    other = complete_assessment(owner=member)[0]
+    other = CompletedAssessmentFactory(owner=member)
     drawings = [(report_of, "en"), (report_of, "ja"), (other, "en")]
     sent = [
         member_client.get(export_url(assessment, "pdf"), HTTP_ACCEPT_LANGUAGE=language)

@@ -12,8 +12,10 @@ from django.urls import reverse
 
 from api.services import token_create
 from cto_assess.env import envcaches, envfilescache
-from tests.assessments.report_helpers import complete_assessment, export_url
+from tests.assessments.report_helpers import export_url
+from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import PASSWORD
+from tests.real_guide import StageSlug
 
 
 def closed_port():
@@ -43,14 +45,14 @@ def test_starting_logging_in_reports_files_sharing_and_the_api_serve(
 ):
     client = browser()
     assert client.get("/").status_code == 200
-    start = {"current_stage": "tech-lead", "target_stage": "cto"}
+    start = {"current_stage": StageSlug.TECH_LEAD, "target_stage": StageSlug.CTO}
     starts = [client.post(reverse("assessments:start"), start).status_code for _ in range(7)]
     assert set(starts) == {302}  # the rate limit fails open (it cannot count)
 
     response = client.post("/accounts/login/", {"username": "mina", "password": PASSWORD})
     assert response.status_code == 302
 
-    assessment = complete_assessment(owner=member)[0]
+    assessment = CompletedAssessmentFactory(owner=member)
     report = client.get(reverse("assessments:detail", args=[assessment.pk]))
     assert report.status_code == 200
     for fmt in ("csv", "json"):

@@ -7,13 +7,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.questionnaire import english_client
+from tests.questionnaire import english_browser
 
 
 @pytest.mark.django_db
 def test_a_body_over_the_cap_gets_a_413_page(settings):
     settings.MAX_REQUEST_BODY_BYTES = 10_000
-    response = english_client().post("/i18n/setlang/", {"language": "en", "padding": "x" * 20_000})
+    response = english_browser().post("/i18n/setlang/", {"language": "en", "padding": "x" * 20_000})
     assert response.status_code == 413
     assert "Request too large" in response.content.decode()
 
@@ -39,7 +39,7 @@ def test_a_file_part_is_refused_before_the_csrf_check_reads_it():
 @pytest.mark.django_db
 def test_a_multipart_form_without_files_still_works():
     # Django's test client sends multipart bodies by default.
-    response = english_client().post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = english_browser().post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
 
 
@@ -77,7 +77,7 @@ def _multipart():
 
 @pytest.mark.django_db
 def test_a_form_declared_utf_8_still_works():
-    client = english_client()
+    client = english_browser()
     response = client.post(
         "/i18n/setlang/",
         data=b"language=en",

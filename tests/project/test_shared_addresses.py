@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.real_guide import StageSlug
+
 NAT = "203.0.113.80"
 
 
@@ -27,7 +29,7 @@ def colleague():
 
 
 def test_thirty_colleagues_behind_one_address_all_start(guide):
-    data = {"current_stage": "tech-lead", "target_stage": "cto"}
+    data = {"current_stage": StageSlug.TECH_LEAD, "target_stage": StageSlug.CTO}
     started = [colleague().post(reverse("assessments:start"), data).status_code for _ in range(30)]
     assert started == [302] * 30
 
@@ -52,7 +54,7 @@ def test_one_mailbox_is_not_flooded_from_many_addresses(db, settings):
 
 def test_a_member_is_counted_by_account_not_by_the_shared_address(guide, member, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "2/h"}
-    data = {"current_stage": "tech-lead", "target_stage": "cto"}
+    data = {"current_stage": StageSlug.TECH_LEAD, "target_stage": StageSlug.CTO}
     for _ in range(2):
         colleague().post(reverse("assessments:start"), data)
     assert colleague().post(reverse("assessments:start"), data).status_code == 429

@@ -24,9 +24,11 @@ from assessments.models import Assessment, ShareLink
 from calibration.models import CheckAnswer, CheckSitting
 from colleagues.models import Invitation, Round
 from organisations import services as organisation_services
-from tests.assessments.report_helpers import client_in, complete_assessment, pdf_text
+from tests.assessments.report_helpers import client_in, pdf_text
 from tests.calibration.test_check_pages import answer_all, start
 from tests.colleagues.helpers import invite, open_round, rate
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug, StageSlug
 
 CAPTURE = os.environ.get("REPORT_CAPTURE")
 pytestmark = [
@@ -107,14 +109,14 @@ def test_capture(django_user_model):
     from accounts.models import Profile
 
     Profile.objects.update_or_create(user=member, defaults={"display_name": "Mina K."})
-    complete_assessment(owner=member, default=1)
-    own, _ = complete_assessment(
+    CompletedAssessmentFactory(owner=member, default=1)
+    own = CompletedAssessmentFactory(
         owner=member,
         company_kind="startups",
-        notes={"communication": "NOTE: mine"},
-        evidence={"system-architecture": "EVIDENCE: led the redesign"},
+        notes={ItemSlug.COMMUNICATION: "NOTE: mine"},
+        evidence={ItemSlug.SYSTEM_ARCHITECTURE: "EVIDENCE: led the redesign"},
     )
-    visitors, _ = complete_assessment(default=3, target="vp-engineering")
+    visitors = CompletedAssessmentFactory(default=3, target=StageSlug.VP_ENGINEERING)
     owner = client_in("en")
     owner.force_login(member)
     start(owner, own)

@@ -16,7 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments import services
-from tests.assessments.report_helpers import client_in, complete_assessment
+from tests.assessments.report_helpers import client_in
+from tests.factories import CompletedAssessmentFactory
 
 pytestmark = [
     pytest.mark.skipif(not os.environ.get("REPORT_MEASURE"), reason="set REPORT_MEASURE=1"),
@@ -41,8 +42,8 @@ def _measure(client, url):
 
 def test_measure(django_user_model):
     member = django_user_model.objects.create_user("measure", "m@example.com", "pw-Measure-1")
-    complete_assessment(owner=member, default=1)
-    own, _ = complete_assessment(owner=member, company_kind="startups")
+    CompletedAssessmentFactory(owner=member, default=1)
+    own = CompletedAssessmentFactory(owner=member, company_kind="startups")
     _link, token = services.share_link_create(assessment=own)
     owner = client_in("en")
     owner.force_login(member)

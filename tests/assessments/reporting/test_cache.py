@@ -13,7 +13,9 @@ from reports.files import report_file
 from reports.page import page_parts
 from reports.report import build_report
 from reports.viewing import ReportViewing
-from tests.assessments.report_helpers import complete_assessment, export_url
+from tests.assessments.report_helpers import export_url
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import ItemSlug
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +27,9 @@ def _empty_cache():
 
 @pytest.fixture
 def completed(guide, member):
-    return complete_assessment(owner=member, notes={"cloud-computing": "kept to myself"})[0]
+    return CompletedAssessmentFactory(
+        owner=member, notes={ItemSlug.CLOUD_COMPUTING: "kept to myself"}
+    )
 
 
 @pytest.fixture
@@ -69,7 +73,7 @@ def test_a_cached_drawing_does_not_build_the_report_again(completed, pdf_renders
 
 
 def test_the_cache_keeps_languages_audiences_and_reports_apart(completed, member, pdf_renders):
-    other = complete_assessment(owner=member)[0]
+    other = CompletedAssessmentFactory(owner=member)
     report_file("pdf", viewing(completed))
     report_file("pdf", viewing(completed, language="ja"))
     report_file("pdf", viewing(completed, notes=False, comparison=False))
@@ -85,7 +89,7 @@ def test_the_cache_keeps_languages_audiences_and_reports_apart(completed, member
 
 
 def test_a_previous_assessment_not_shown_to_the_audience_is_not_in_the_key(completed, member):
-    other = complete_assessment(owner=member)[0]
+    other = CompletedAssessmentFactory(owner=member)
     hidden = viewing(completed, comparison=False, previous=other)
     assert hidden.drawing("pdf") == viewing(completed, comparison=False).drawing("pdf")
     assert hidden.build().comparison is None

@@ -12,7 +12,8 @@ from django_tasks_db.models import DBTaskResult
 
 from cto_assess import task_reaper
 from reports import tasks
-from tests.assessments.report_helpers import complete_assessment, export_url, visitor_client
+from tests.assessments.report_helpers import export_url, visitor_client
+from tests.factories import CompletedAssessmentFactory
 
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -38,7 +39,7 @@ def _started(seconds_ago):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_pdf_whose_worker_died_is_queued_again_and_drawn(guide, database_queue):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     client = visitor_client(assessment)
     assert client.get(export_url(assessment, "pdf")).status_code == 202
     _started(seconds_ago=task_reaper.stale_seconds() + 1)
@@ -52,7 +53,7 @@ def test_a_pdf_whose_worker_died_is_queued_again_and_drawn(guide, database_queue
 
 @pytest.mark.django_db
 def test_a_task_still_within_its_time_is_left_to_its_worker(guide, database_queue):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     visitor_client(assessment).get(export_url(assessment, "pdf"))
     _started(seconds_ago=5)
     assert task_reaper.stale_tasks_requeue() == 0
@@ -61,7 +62,7 @@ def test_a_task_still_within_its_time_is_left_to_its_worker(guide, database_queu
 
 @pytest.mark.django_db
 def test_a_dead_workers_task_is_ready_again_within_a_minute(guide, database_queue):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     visitor_client(assessment).get(export_url(assessment, "pdf"))
     _started(seconds_ago=0)
     later = timezone.now() + timedelta(seconds=60 - task_reaper.REAP_EVERY_SECONDS)

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from cto_assess import pdf
 from reports import files
 from reports.report import build_report
-from tests.assessments.report_helpers import complete_assessment, pdf_text
+from tests.assessments.report_helpers import pdf_text
+from tests.factories import CompletedAssessmentFactory
 
 SITE_CSS = Path(settings.STATICFILES_DIRS[0]) / "css" / "site.css"
 
@@ -46,7 +47,7 @@ def test_a_report_that_names_an_outside_file_renders_without_it(
     guide, member, monkeypatch, a_stylesheet_outside
 ):
     cache.clear()
-    assessment = complete_assessment(owner=member)[0]
+    assessment = CompletedAssessmentFactory(owner=member)
     report = build_report(assessment, language="en")
     html = f'<link rel="stylesheet" href="{a_stylesheet_outside.as_uri()}"><h1>Report</h1>'
     monkeypatch.setattr(files, "render_to_string", lambda *args, **kwargs: html)

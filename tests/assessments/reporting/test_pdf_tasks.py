@@ -10,13 +10,13 @@ from django_tasks import default_task_backend
 from reports import tasks
 from reports.viewing import ReportViewing
 from tests.assessments.report_helpers import (
-    complete_assessment,
     create_share_link,
     export_url,
     shared_export_url,
     shared_url,
     visitor_client,
 )
+from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import answer_all
 
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -73,7 +73,7 @@ def test_completing_queues_the_pdf_and_the_worker_draws_it(
     ("language", "words"), [("en", "Preparing your PDF"), ("ja", "PDFを準備しています")]
 )
 def test_a_pdf_not_drawn_yet_is_queued_once_and_a_page_says_so(guide, queue, language, words):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     client = visitor_client(assessment, language=language)
 
     first = client.get(export_url(assessment, "pdf"))
@@ -90,7 +90,7 @@ def test_a_pdf_not_drawn_yet_is_queued_once_and_a_page_says_so(guide, queue, lan
 
 
 def test_a_shared_reports_pdf_goes_through_the_worker_too(guide, member, member_client, queue):
-    assessment, _ = complete_assessment(owner=member)
+    assessment = CompletedAssessmentFactory(owner=member)
     token = create_share_link(member_client, assessment)
     stranger = visitor_client()
 
@@ -104,7 +104,7 @@ def test_a_shared_reports_pdf_goes_through_the_worker_too(guide, member, member_
 
 
 def test_csv_and_json_are_served_at_once(guide, queue):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     client = visitor_client(assessment)
     for fmt in ("csv", "json"):
         assert client.get(export_url(assessment, fmt)).status_code == 200
@@ -112,7 +112,7 @@ def test_csv_and_json_are_served_at_once(guide, queue):
 
 
 def test_an_outsider_queues_nothing(guide, queue, outsider):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     assert outsider.get(export_url(assessment, "pdf")).status_code == 404
     assert queue.results == []
 
@@ -120,7 +120,7 @@ def test_an_outsider_queues_nothing(guide, queue, outsider):
 def test_the_report_page_reads_the_pdf_state_without_queueing(
     guide, queue, django_assert_max_num_queries
 ):
-    assessment, _ = complete_assessment()
+    assessment = CompletedAssessmentFactory()
     client = visitor_client(assessment)
     client.get(reverse("assessments:detail", args=[assessment.pk]))
     page = client.get(reverse("assessments:detail", args=[assessment.pk]))

@@ -12,6 +12,7 @@ from assessments.reporting.snapshot import read_snapshot, score_snapshot
 from content.models import CompanyKind, Item
 from plans import plan as planning
 from plans.plan import PRACTICE_HOURS, TOP_ACTIONS, WEEKS, band_for, fit_for, plan_of
+from tests.real_guide import ItemSlug, StageSlug
 
 SOME = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -28,7 +29,7 @@ def matrix(guide):
     }
 
 
-def frozen(matrix, levels, *, current="tech-lead", target="cto", kind=None):
+def frozen(matrix, levels, *, current=StageSlug.TECH_LEAD, target=StageSlug.CTO, kind=None):
     """(Snapshot, Score) of answers given as {item slug: level} (others at 0)."""
     data = matrix[kind]
     answers = {item["id"]: (levels.get(item["slug"], 0), "") for item in data["items"]}
@@ -79,7 +80,9 @@ def test_the_actions_are_the_top_focus_areas_one_level_up(matrix):
 
 
 def test_a_junior_at_zero_is_never_offered_material_for_higher_levels(matrix):
-    snapshot, score = frozen(matrix, {}, current="junior-developer", target="senior-developer")
+    snapshot, score = frozen(
+        matrix, {}, current=StageSlug.JUNIOR_DEVELOPER, target=StageSlug.SENIOR_DEVELOPER
+    )
     plan = plan_of(snapshot, score, hours_per_week=40)
     assert plan.actions
     for action in plan.actions:
@@ -98,12 +101,18 @@ def test_actions_are_scheduled_back_to_back_in_weeks(matrix):
 def test_the_kind_of_company_changes_the_plan_through_the_targets(matrix):
     # Programming 1 of 3: weight 2 in general (priority 4), 3 in startups (priority 6);
     # crisis management 2 of 4 at weight 3 (priority 6) either way.
-    levels = {**all_at(matrix, 4), "programming-languages": 1, "crisis-management": 2}
+    levels = {**all_at(matrix, 4), ItemSlug.PROGRAMMING_LANGUAGES: 1, ItemSlug.CRISIS_MANAGEMENT: 2}
     general = plan_of(*frozen(matrix, levels), hours_per_week=40)
     startup = plan_of(*frozen(matrix, levels, kind="startups"), hours_per_week=40)
-    assert [a.item for a in general.actions] == ["crisis-management", "programming-languages"]
+    assert [a.item for a in general.actions] == [
+        ItemSlug.CRISIS_MANAGEMENT,
+        ItemSlug.PROGRAMMING_LANGUAGES,
+    ]
     # A tie at 6 goes to the matrix order: hard skills come before soft skills.
-    assert [a.item for a in startup.actions] == ["programming-languages", "crisis-management"]
+    assert [a.item for a in startup.actions] == [
+        ItemSlug.PROGRAMMING_LANGUAGES,
+        ItemSlug.CRISIS_MANAGEMENT,
+    ]
 
 
 def test_hours_outside_1_to_40_are_refused(matrix):
@@ -190,54 +199,54 @@ def test_every_item_at_every_level_starts_on_a_core_resource_of_its_band(matrix,
 
 # Three people an expert coach would meet (issue 25): where they stand, where they aim.
 SENIOR_TO_EM_IN_A_STARTUP = {
-    "current": "senior-developer",
-    "target": "engineering-manager",
+    "current": StageSlug.SENIOR_DEVELOPER,
+    "target": StageSlug.ENGINEERING_MANAGER,
     "kind": "startups",
     "levels": {
-        "programming-languages": 3,
-        "system-architecture": 2,
-        "cloud-computing": 2,
-        "devops-automation": 2,
-        "cicd-tools": 3,
-        "communication": 2,
-        "leadership-culture": 1,
-        "team-building": 1,
-        "hr-team": 0,
-        "project-management-tools": 2,
+        ItemSlug.PROGRAMMING_LANGUAGES: 3,
+        ItemSlug.SYSTEM_ARCHITECTURE: 2,
+        ItemSlug.CLOUD_COMPUTING: 2,
+        ItemSlug.DEVOPS_AUTOMATION: 2,
+        ItemSlug.CICD_TOOLS: 3,
+        ItemSlug.COMMUNICATION: 2,
+        ItemSlug.LEADERSHIP_CULTURE: 1,
+        ItemSlug.TEAM_BUILDING: 1,
+        ItemSlug.HR_TEAM: 0,
+        ItemSlug.PROJECT_MANAGEMENT_TOOLS: 2,
     },
 }
 TECH_LEAD_TO_SA = {
-    "current": "tech-lead",
-    "target": "solutions-architect",
+    "current": StageSlug.TECH_LEAD,
+    "target": StageSlug.SOLUTIONS_ARCHITECT,
     "kind": None,
     "levels": {
-        "programming-languages": 3,
-        "system-architecture": 2,
-        "cloud-computing": 2,
-        "architecture-oversight": 1,
-        "data-engineering": 2,
-        "cybersecurity": 1,
-        "leadership-culture": 2,
-        "communication": 2,
-        "technology-strategy": 1,
+        ItemSlug.PROGRAMMING_LANGUAGES: 3,
+        ItemSlug.SYSTEM_ARCHITECTURE: 2,
+        ItemSlug.CLOUD_COMPUTING: 2,
+        ItemSlug.ARCHITECTURE_OVERSIGHT: 1,
+        ItemSlug.DATA_ENGINEERING: 2,
+        ItemSlug.CYBERSECURITY: 1,
+        ItemSlug.LEADERSHIP_CULTURE: 2,
+        ItemSlug.COMMUNICATION: 2,
+        ItemSlug.TECHNOLOGY_STRATEGY: 1,
     },
 }
 EM_TO_CTO_IN_MANUFACTURING = {
-    "current": "engineering-manager",
-    "target": "cto",
+    "current": StageSlug.ENGINEERING_MANAGER,
+    "target": StageSlug.CTO,
     "kind": "manufacturing-infrastructure",
     "levels": {
-        "programming-languages": 2,
-        "system-architecture": 2,
-        "leadership-culture": 3,
-        "team-building": 3,
-        "hr-team": 2,
-        "communication": 3,
-        "strategic-thinking": 1,
-        "technology-strategy": 1,
-        "executive-team": 1,
-        "budget-roi": 1,
-        "risk-security-governance": 1,
+        ItemSlug.PROGRAMMING_LANGUAGES: 2,
+        ItemSlug.SYSTEM_ARCHITECTURE: 2,
+        ItemSlug.LEADERSHIP_CULTURE: 3,
+        ItemSlug.TEAM_BUILDING: 3,
+        ItemSlug.HR_TEAM: 2,
+        ItemSlug.COMMUNICATION: 3,
+        ItemSlug.STRATEGIC_THINKING: 1,
+        ItemSlug.TECHNOLOGY_STRATEGY: 1,
+        ItemSlug.EXECUTIVE_TEAM: 1,
+        ItemSlug.BUDGET_ROI: 1,
+        ItemSlug.RISK_SECURITY_GOVERNANCE: 1,
     },
 }
 
@@ -291,12 +300,14 @@ def test_practice_counts_its_own_hours(matrix):
 
 def test_the_hr_action_is_never_checked_with_a_question_about_languages(matrix):
     snapshot, score = frozen(
-        matrix, {**all_at(matrix, 4), "hr-team": 1, "programming-languages": 1}
+        matrix, {**all_at(matrix, 4), ItemSlug.HR_TEAM: 1, ItemSlug.PROGRAMMING_LANGUAGES: 1}
     )
     plan = plan_of(snapshot, score, hours_per_week=40)
     by_item = {a.item: a for a in plan.actions + plan.later}
-    assert by_item["hr-team"].questions == ()
-    assert [q.slug for q in by_item["programming-languages"].questions] == ["language-change"]
+    assert by_item[ItemSlug.HR_TEAM].questions == ()
+    assert [q.slug for q in by_item[ItemSlug.PROGRAMMING_LANGUAGES].questions] == [
+        "language-change"
+    ]
 
 
 def test_a_snapshot_frozen_before_fits_ranks_by_hours_and_counts_six_practice_hours(matrix):
@@ -318,9 +329,14 @@ def test_a_snapshot_frozen_before_fits_ranks_by_hours_and_counts_six_practice_ho
 def test_a_book_two_actions_would_share_is_counted_once_and_another_core_one_preferred(matrix):
     # Leading, team building and the HR partnership at 0-1: The Manager's Path is core for
     # all three, so the plan reads it once (or picks another core book), never three times.
-    levels = {**all_at(matrix, 4), "leadership-culture": 1, "team-building": 0, "hr-team": 0}
+    levels = {
+        **all_at(matrix, 4),
+        ItemSlug.LEADERSHIP_CULTURE: 1,
+        ItemSlug.TEAM_BUILDING: 0,
+        ItemSlug.HR_TEAM: 0,
+    }
     snapshot, score = frozen(
-        matrix, levels, current="senior-developer", target="engineering-manager"
+        matrix, levels, current=StageSlug.SENIOR_DEVELOPER, target=StageSlug.ENGINEERING_MANAGER
     )
     plan = plan_of(snapshot, score, hours_per_week=40)
     assert len(plan.actions) == 3

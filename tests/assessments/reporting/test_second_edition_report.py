@@ -9,7 +9,8 @@ from content.models import TargetLevel, TargetOverride
 from reports.files import export_filename, report_data, report_json
 from reports.report import StageRow, build_report
 from reports.route import route_of
-from tests.assessments.report_helpers import complete_assessment
+from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import StageSlug
 
 
 def _profile(assessment, stage):
@@ -20,8 +21,8 @@ def _profile(assessment, stage):
 def test_a_kind_of_company_freezes_its_adjusted_profile(guide):
     override = TargetOverride.objects.filter(company_kind__slug="startups").first()
     base = TargetLevel.objects.get(stage=override.stage, item=override.item)
-    startup, _ = complete_assessment(company_kind="startups", default=2)
-    general, _ = complete_assessment(default=2)
+    startup = CompletedAssessmentFactory(company_kind="startups", default=2)
+    general = CompletedAssessmentFactory(default=2)
     wanted = (
         override.expected if override.expected is not None else base.expected,
         override.importance if override.importance is not None else base.importance,
@@ -34,8 +35,8 @@ def test_a_kind_of_company_freezes_its_adjusted_profile(guide):
 
 
 def test_the_startup_and_the_general_report_differ_only_through_the_targets(guide):
-    startup, _ = complete_assessment(company_kind="startups", default=2)
-    general, _ = complete_assessment(default=2)
+    startup = CompletedAssessmentFactory(company_kind="startups", default=2)
+    general = CompletedAssessmentFactory(default=2)
     ours = build_report(startup, language="en")
     theirs = build_report(general, language="en")
     assert [i.rating for i in ours.items] == [i.rating for i in theirs.items]
@@ -46,7 +47,7 @@ def test_the_startup_and_the_general_report_differ_only_through_the_targets(guid
 
 
 def test_the_kind_stays_frozen_when_an_admin_edits_the_overrides(guide):
-    startup, _ = complete_assessment(company_kind="startups", default=2)
+    startup = CompletedAssessmentFactory(company_kind="startups", default=2)
     before = report_json(build_report(startup, language="ja"))
     TargetOverride.objects.filter(company_kind__slug="startups").update(expected=4)
     assert report_json(build_report(startup, language="ja")) == before
@@ -54,7 +55,7 @@ def test_the_kind_stays_frozen_when_an_admin_edits_the_overrides(guide):
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_the_json_names_the_kind_and_the_route(guide, language):
-    assessment, _ = complete_assessment(company_kind="media-entertainment", default=2)
+    assessment = CompletedAssessmentFactory(company_kind="media-entertainment", default=2)
     data = json.loads(report_json(build_report(assessment, language=language)))
     assert data["schema"] == "cto-assess/report/v2"
     assert data["assessment"]["company_kind"] == "media-entertainment"
@@ -69,11 +70,11 @@ def _route(reached):
         FrozenStage("senior", 2, {}, {}, "core", ("lead",)),
         FrozenStage("lead", 3, {}, {}, "core", ("manager", "architect")),
         FrozenStage("manager", 4, {}, {}, "management", ("vp",)),
-        FrozenStage("architect", 5, {}, {}, "architecture", ("cto",)),
-        FrozenStage("vp", 6, {}, {}, "management", ("cto",)),
-        FrozenStage("cto", 7, {}, {}, "executive", ()),
+        FrozenStage("architect", 5, {}, {}, "architecture", (StageSlug.CTO,)),
+        FrozenStage("vp", 6, {}, {}, "management", (StageSlug.CTO,)),
+        FrozenStage(StageSlug.CTO, 7, {}, {}, "executive", ()),
     ]
-    snapshot = Snapshot(1, "lead", "cto", (), (), tuple(stages))
+    snapshot = Snapshot(1, "lead", StageSlug.CTO, (), (), tuple(stages))
     rows = [
         StageRow(stage.slug, stage.slug, 90.0 if stage.slug in reached else 50.0)
         for stage in stages
@@ -100,20 +101,20 @@ def test_before_the_branch_both_tracks_share_the_next_stage():
 def test_a_track_walked_to_its_end_leads_to_cto_while_the_other_waits():
     route = _route({"junior", "senior", "lead", "manager", "vp"})
     assert [(step.track, step.stage.slug) for step in route.next_steps] == [
-        ("management", "cto"),
+        ("management", StageSlug.CTO),
         ("architecture", "architect"),
     ]
 
 
 def test_a_first_edition_snapshot_has_no_route():
-    snapshot = Snapshot(1, "lead", "cto", (), (), (FrozenStage("lead", 1, {}, {}),))
+    snapshot = Snapshot(1, "lead", StageSlug.CTO, (), (), (FrozenStage("lead", 1, {}, {}),))
     assert route_of(snapshot, [], None) is None
 
 
 def test_someone_at_the_top_reaches_every_stage_of_both_tracks(guide):
-    assessment, _ = complete_assessment(default=4)
+    assessment = CompletedAssessmentFactory(default=4)
     route = build_report(assessment, language="en").route
-    assert route.best_fit.slug == "cto"
+    assert route.best_fit.slug == StageSlug.CTO
     assert [step.stage for step in route.next_steps] == [None, None]
     assert {step.track_name for step in route.next_steps} == {
         "Management track",
@@ -122,7 +123,7 @@ def test_someone_at_the_top_reaches_every_stage_of_both_tracks(guide):
 
 
 def test_resources_fit_the_level_band_of_the_person(guide):
-    assessment, _ = complete_assessment(default=0, target="cto")
+    assessment = CompletedAssessmentFactory(default=0, target=StageSlug.CTO)
     report = build_report(assessment, language="en")
     assert report.resources, "someone at 0 aiming at CTO has things to study"
     for resource in report.resources:
@@ -132,7 +133,7 @@ def test_resources_fit_the_level_band_of_the_person(guide):
 
 
 def test_each_plan_action_has_a_practice_action_for_its_band(guide):
-    assessment, _ = complete_assessment(default=3, target="cto")
+    assessment = CompletedAssessmentFactory(default=3, target=StageSlug.CTO)
     report = build_report(assessment, language="ja", states={"plan": 40})
     assert report.plan.actions
     top = [i.slug for i in report.top_focus_areas]
@@ -144,8 +145,8 @@ def test_each_plan_action_has_a_practice_action_for_its_band(guide):
 
 
 def test_every_file_name_names_the_kind_of_company(guide):
-    startup, _ = complete_assessment(company_kind="startups", default=2)
-    general, _ = complete_assessment(default=2)
+    startup = CompletedAssessmentFactory(company_kind="startups", default=2)
+    general = CompletedAssessmentFactory(default=2)
     for fmt in ("pdf", "csv", "json"):
         assert export_filename(build_report(startup, language="en"), fmt).endswith(
             f"-cto-startups.{fmt}"

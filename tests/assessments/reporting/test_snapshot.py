@@ -25,6 +25,7 @@ from assessments.scoring import Expectation
 from content.models import Stage
 from reports.files import report_csv, report_data
 from reports.report import build_report
+from tests.real_guide import StageSlug
 
 STORED_V1 = json.loads(
     (Path(__file__).parents[1] / "fixtures" / "report-v1.json").read_text(encoding="utf-8")
@@ -79,10 +80,12 @@ def test_a_stored_version_1_snapshot_reads_into_typed_data():
     assert [s.slug for s in snapshot.stages] == [
         s["slug"] for s in sorted(data["stages"], key=lambda s: s["order"])
     ]
-    cto = snapshot.stage("cto")
+    cto = snapshot.stage(StageSlug.CTO)
     assert isinstance(cto, FrozenStage)
     slug = first["slug"]
-    expected, importance = next(s for s in data["stages"] if s["slug"] == "cto")["profile"][slug]
+    expected, importance = next(s for s in data["stages"] if s["slug"] == StageSlug.CTO)["profile"][
+        slug
+    ]
     assert cto.profile[slug] == Expectation(expected=expected, importance=importance)
     assert {r.slug for r in snapshot.resources} == {r["slug"] for r in data["resources"]}
     assert snapshot.resources[0].items == tuple(data["resources"][0]["items"])
