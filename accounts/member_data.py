@@ -64,6 +64,7 @@ def _plans(user):
 
 
 def member_data(*, user, profile):
+    """Everything the site keeps about a member, as plain data for their download."""
     assessments = (
         Assessment.objects.filter(owner=user)
         .select_related("current_stage", "target_stage", "company_kind", "frozen_report")
@@ -72,17 +73,7 @@ def member_data(*, user, profile):
         )
         .order_by("created_at")
     )
-    answers = {}
-    for answer in Answer.objects.filter(assessment__owner=user).select_related("item"):
-        answers.setdefault(answer.assessment_id, []).append(
-            {
-                "item": answer.item.slug,
-                "level": answer.level,
-                "note": answer.note,
-                "evidence": answer.evidence,
-                "updated_at": answer.updated_at.isoformat(),
-            }
-        )
+    answers = _answers(user)
     plans = _plans(user)
     rounds = rounds_of(user)
     checks = knowledge_checks_data(user)
@@ -100,35 +91,61 @@ def member_data(*, user, profile):
             "updated_at": profile.updated_at.isoformat(),
         },
         "assessments": [
-            {
-                "id": str(assessment.pk),
-                "status": assessment.status,
-                "current_stage": assessment.current_stage.slug,
-                "target_stage": assessment.target_stage.slug,
-                "company_kind": assessment.company_kind.slug if assessment.company_kind else None,
-                "created_at": assessment.created_at.isoformat(),
-                "updated_at": assessment.updated_at.isoformat(),
-                "completed_at": assessment.completed_at.isoformat()
-                if assessment.completed_at
-                else None,
-                "answers": answers.get(assessment.pk, []),
-                "frozen_report_data": assessment.snapshot,
-                "plan": plans.get(assessment.pk),
-                "colleagues": rounds.get(assessment.pk),
-                "knowledge_check": checks.get(assessment.pk),
-                "share_links": [
-                    {
-                        "created_at": _when(link.created_at),
-                        "expires_at": _when(link.expires_at),
-                        "revoked_at": _when(link.revoked_at),
-                    }
-                    for link in assessment.share_links.all()
-                ],
-            }
+            _assessment_data(
+                assessment,
+                answers=answers.get(assessment.pk, []),
+                plan=plans.get(assessment.pk),
+                colleagues=rounds.get(assessment.pk),
+                knowledge_check=checks.get(assessment.pk),
+            )
             for assessment in assessments
         ],
         "log_ins": _log_ins(user),
         "interview_practice": interview_practice_data(user),
         "organisations": organisations_data(user),
         "api_tokens": api_tokens_data(user),
+    }
+
+
+def _answers(user):
+    """{assessment id: the member's answers}."""
+    answers = {}
+    for answer in Answer.objects.filter(assessment__owner=user).select_related("item"):
+        answers.setdefault(answer.assessment_id, []).append(
+            {
+                "item": answer.item.slug,
+                "level": answer.level,
+                "note": answer.note,
+                "evidence": answer.evidence,
+                "updated_at": answer.updated_at.isoformat(),
+            }
+        )
+    return answers
+
+
+def _assessment_data(assessment, *, answers, plan, colleagues, knowledge_check):
+    """One assessment with its answers, its snapshot, its share links and what the other
+    apps keep on it."""
+    return {
+        "id": str(assessment.pk),
+        "status": assessment.status,
+        "current_stage": assessment.current_stage.slug,
+        "target_stage": assessment.target_stage.slug,
+        "company_kind": assessment.company_kind.slug if assessment.company_kind else None,
+        "created_at": assessment.created_at.isoformat(),
+        "updated_at": assessment.updated_at.isoformat(),
+        "completed_at": assessment.completed_at.isoformat() if assessment.completed_at else None,
+        "answers": answers,
+        "frozen_report_data": assessment.snapshot,
+        "plan": plan,
+        "colleagues": colleagues,
+        "knowledge_check": knowledge_check,
+        "share_links": [
+            {
+                "created_at": _when(link.created_at),
+                "expires_at": _when(link.expires_at),
+                "revoked_at": _when(link.revoked_at),
+            }
+            for link in assessment.share_links.all()
+        ],
     }

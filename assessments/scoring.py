@@ -145,6 +145,37 @@ def _short_core_items(ratings, profile, core):
     return tuple(r.item for r in ratings if r.item in core and r.rating < profile[r.item].expected)
 
 
+def _stage_readiness(stage, ratings, profile, core_items, threshold):
+    """One stage's readiness: reached at the line with none of its core items short."""
+    value = readiness([(r.rating, profile[r.item]) for r in ratings])
+    meets_line = value >= threshold
+    short = _short_core_items(ratings, profile, core_items.get(stage, frozenset()))
+    shown = shown_percent(value, reached=meets_line, threshold=threshold)
+    return StageReadiness(stage, value, meets_line and not short, shown, short)
+
+
+def _item_scores(ratings, target_profile, target_core):
+    """Each rated item against the target's profile: its gap and priority."""
+    items = []
+    for r in ratings:
+        e = target_profile[r.item]
+        gap = max(0, e.expected - r.rating)
+        items.append(
+            ItemScore(
+                r.item,
+                r.category,
+                r.position,
+                r.rating,
+                e.expected,
+                e.importance,
+                gap,
+                e.importance * gap,
+                r.item in target_core,
+            )
+        )
+    return items
+
+
 def score(
     *, ratings, profiles, stages, target_stage, core_items=None, threshold=BEST_FIT_THRESHOLD
 ):
@@ -166,35 +197,13 @@ def score(
         return {r.item: profile.get(r.item, nothing) for r in ratings}
 
     core_items = {stage: frozenset(slugs) for stage, slugs in (core_items or {}).items()}
-    by_stage = []
-    for stage in stages:
-        profile = profile_of(stage)
-        value = readiness([(r.rating, profile[r.item]) for r in ratings])
-        meets_line = value >= threshold
-        short = _short_core_items(ratings, profile, core_items.get(stage, frozenset()))
-        shown = shown_percent(value, reached=meets_line, threshold=threshold)
-        by_stage.append(StageReadiness(stage, value, meets_line and not short, shown, short))
+    by_stage = [
+        _stage_readiness(stage, ratings, profile_of(stage), core_items, threshold)
+        for stage in stages
+    ]
     reached = [s.stage for s in by_stage if s.reached]
     target_profile = profile_of(target_stage)
-    target_core = core_items.get(target_stage, frozenset())
-
-    items = []
-    for r in ratings:
-        e = target_profile[r.item]
-        gap = max(0, e.expected - r.rating)
-        items.append(
-            ItemScore(
-                r.item,
-                r.category,
-                r.position,
-                r.rating,
-                e.expected,
-                e.importance,
-                gap,
-                e.importance * gap,
-                r.item in target_core,
-            )
-        )
+    items = _item_scores(ratings, target_profile, core_items.get(target_stage, frozenset()))
     focus = sorted(
         (i for i in items if i.gap > 0), key=lambda i: (-i.priority, not i.core, i.position)
     )

@@ -270,12 +270,23 @@ def _unique_slugs(data, section, source):
 
 
 def _check_references(data, source):
+    """What a JSON schema cannot say: unique slugs and orders, and every slug that one part
+    of the guide names exists in the part it points to."""
     categories = _unique_slugs(data, "categories", source)
     items = _unique_slugs(data, "items", source)
     stages = _unique_slugs(data, "stages", source)
     steps = _unique_slugs(data, "learning_steps", source)
     for section in ("resources", "practice", "questions", "trends", "company_kinds"):
         _unique_slugs(data, section, source)
+    _check_stage_orders(data, source)
+    _check_items(data, source, categories)
+    _check_learning_material(data, source, items, steps)
+    _check_target_profile(data, source, stages, items)
+    _check_core_items(data, source, items)
+    _check_path(data, source, stages, items)
+
+
+def _check_stage_orders(data, source):
     orders = {}
     for index, stage in enumerate(data["stages"]):
         if stage["order"] in orders:
@@ -286,6 +297,9 @@ def _check_references(data, source):
             )
         orders[stage["order"]] = stage["slug"]
 
+
+def _check_items(data, source, categories):
+    """Each item in a known category with one rubric text per level; its knowledge checks."""
     for index, item in enumerate(data["items"]):
         where = f"items[{index}] '{item['slug']}'"
         if item["category"] not in categories:
@@ -296,6 +310,9 @@ def _check_references(data, source):
     for where, message in knowledge_check_problems(data):
         _fail(source, where, message)
 
+
+def _check_learning_material(data, source, items, steps):
+    """Resources, practice, questions and trends: rising bands, known items and steps."""
     for section in ("resources", "practice"):
         for index, entry in enumerate(data[section]):
             if entry["levels"]["from"] >= entry["levels"]["to"]:
@@ -330,6 +347,9 @@ def _check_references(data, source):
                         f"unknown item '{slug}'",
                     )
 
+
+def _check_target_profile(data, source, stages, items):
+    """One cell for every known stage and item, and none for anything else."""
     profile = data["target_profile"]
     for stage_slug, cells in profile.items():
         if stage_slug not in stages:
@@ -349,8 +369,6 @@ def _check_references(data, source):
                 f"target_profile '{stage_slug}'",
                 f"no expected level for {', '.join(sorted(missing))}",
             )
-    _check_core_items(data, source, items)
-    _check_path(data, source, stages, items)
 
 
 def resource_links(resource):

@@ -52,33 +52,7 @@ def learning_snapshot(items):
             for step in sorted(steps, key=lambda step: step.order)
         ],
         "resources": [
-            {
-                "slug": r.slug,
-                "order": r.order,
-                "kind": r.kind,
-                "url": r.url,
-                "year": r.year,
-                "effort_hours": r.effort_hours,
-                "levels": [r.level_from, r.level_to],
-                "provenance": r.provenance,
-                "title": texts_of(r, "title"),
-                "author": texts_of(r, "author"),
-                "description": texts_of(r, "description"),
-                "step": r.step.slug,
-                "items": sorted(item.slug for item in r.items.all()),
-                # How well it fits each item, and for which levels (version 4).
-                "links": sorted(
-                    (
-                        {
-                            "item": link.item.slug,
-                            "fit": link.fit,
-                            "levels": list(link.band),
-                        }
-                        for link in r.item_links
-                    ),
-                    key=lambda link: link["item"],
-                ),
-            }
+            _resource_data(r)
             for r in sorted(resources, key=lambda r: (r.step.order, r.order, r.slug))
         ],
         "practice": [
@@ -113,6 +87,37 @@ def learning_snapshot(items):
             }
             for t in sorted(_linked(Trend, items), key=lambda t: (t.order, t.slug))
         ],
+    }
+
+
+def _resource_data(r):
+    """A resource as the snapshot keeps it (read back by snapshot._read_resource)."""
+    return {
+        "slug": r.slug,
+        "order": r.order,
+        "kind": r.kind,
+        "url": r.url,
+        "year": r.year,
+        "effort_hours": r.effort_hours,
+        "levels": [r.level_from, r.level_to],
+        "provenance": r.provenance,
+        "title": texts_of(r, "title"),
+        "author": texts_of(r, "author"),
+        "description": texts_of(r, "description"),
+        "step": r.step.slug,
+        "items": sorted(item.slug for item in r.items.all()),
+        # How well it fits each item, and for which levels (version 4).
+        "links": sorted(
+            (
+                {
+                    "item": link.item.slug,
+                    "fit": link.fit,
+                    "levels": list(link.band),
+                }
+                for link in r.item_links
+            ),
+            key=lambda link: link["item"],
+        ),
     }
 
 

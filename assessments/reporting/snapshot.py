@@ -193,6 +193,60 @@ def _read_company_kind(data):
     return FrozenCompanyKind(kind["slug"], kind["name"], kind["target_note"])
 
 
+def _read_item(i):
+    """An item as rated, with its rubric and note."""
+    return FrozenItem(
+        slug=i["slug"],
+        category=i["category"],
+        order=i["order"],
+        name=i["name"],
+        rating=i["rating"],
+        rubric=i["rubric"],
+        note=i["note"],
+        next_rubric=i.get("next_rubric"),
+        evidence=i.get("evidence", ""),
+    )
+
+
+def _read_stage(s):
+    """A stage and its profile; track, next and core, which early versions lack, read as empty."""
+    return FrozenStage(
+        slug=s["slug"],
+        order=s["order"],
+        name=s["name"],
+        profile={
+            item: Expectation(expected=cell[0], importance=cell[1])
+            for item, cell in s["profile"].items()
+        },
+        track=s.get("track", ""),
+        next=tuple(s.get("next", ())),
+        core=tuple(s.get("core", ())),
+    )
+
+
+def _read_resource(r):
+    """A resource (written by freeze._resource_data); links from version 4."""
+    return FrozenResource(
+        slug=r["slug"],
+        order=r["order"],
+        kind=r["kind"],
+        url=r["url"],
+        title=r["title"],
+        author=r["author"],
+        description=r["description"],
+        step=r["step"],
+        items=tuple(r["items"]),
+        effort_hours=r.get("effort_hours"),
+        levels=tuple(r.get("levels", (None, None))),
+        provenance=r.get("provenance", ""),
+        year=r.get("year"),
+        links=tuple(
+            FrozenLink(link["item"], link["fit"], tuple(link["levels"]))
+            for link in r.get("links", ())
+        ),
+    )
+
+
 def _read(data):
     """Versions 1 to 4: each later version only adds keys, which earlier ones read as their
     defaults."""
@@ -203,60 +257,12 @@ def _read(data):
         categories=tuple(
             FrozenCategory(c["slug"], c["order"], c["name"]) for c in data["categories"]
         ),
-        items=tuple(
-            FrozenItem(
-                slug=i["slug"],
-                category=i["category"],
-                order=i["order"],
-                name=i["name"],
-                rating=i["rating"],
-                rubric=i["rubric"],
-                note=i["note"],
-                next_rubric=i.get("next_rubric"),
-                evidence=i.get("evidence", ""),
-            )
-            for i in data["items"]
-        ),
-        stages=tuple(
-            FrozenStage(
-                slug=s["slug"],
-                order=s["order"],
-                name=s["name"],
-                profile={
-                    item: Expectation(expected=cell[0], importance=cell[1])
-                    for item, cell in s["profile"].items()
-                },
-                track=s.get("track", ""),
-                next=tuple(s.get("next", ())),
-                core=tuple(s.get("core", ())),
-            )
-            for s in sorted(data["stages"], key=lambda s: s["order"])
-        ),
+        items=tuple(_read_item(i) for i in data["items"]),
+        stages=tuple(_read_stage(s) for s in sorted(data["stages"], key=lambda s: s["order"])),
         learning_steps=tuple(
             FrozenStep(s["slug"], s["order"], s["name"]) for s in data.get("learning_steps", [])
         ),
-        resources=tuple(
-            FrozenResource(
-                slug=r["slug"],
-                order=r["order"],
-                kind=r["kind"],
-                url=r["url"],
-                title=r["title"],
-                author=r["author"],
-                description=r["description"],
-                step=r["step"],
-                items=tuple(r["items"]),
-                effort_hours=r.get("effort_hours"),
-                levels=tuple(r.get("levels", (None, None))),
-                provenance=r.get("provenance", ""),
-                year=r.get("year"),
-                links=tuple(
-                    FrozenLink(link["item"], link["fit"], tuple(link["levels"]))
-                    for link in r.get("links", ())
-                ),
-            )
-            for r in data.get("resources", [])
-        ),
+        resources=tuple(_read_resource(r) for r in data.get("resources", [])),
         interview_questions=tuple(
             FrozenQuestion(
                 q["slug"], q["order"], q["question"], q["answer_points"], tuple(q["items"])
