@@ -7,12 +7,19 @@ one place that states the guide's figures, because checking them is what it is f
 
 import functools
 from dataclasses import dataclass
-from enum import StrEnum
 
 from content.guide_loader import DEFAULT_GUIDE_FILE, read_guide_file
 
 
-class StageSlug(StrEnum):
+class _Slugs:
+    """Plain strings (not an Enum): they go into YAML, JSON, URLs and messages as they are."""
+
+    @classmethod
+    def all(cls):
+        return [value for name, value in vars(cls).items() if name.isupper()]
+
+
+class StageSlug(_Slugs):
     """The real guide's stages by slug, in ladder order: tests name a stage through these,
     never as a literal (tests/content/test_guide_counts.py holds them to the data file)."""
 
@@ -25,7 +32,7 @@ class StageSlug(StrEnum):
     CTO = "cto"
 
 
-class ItemSlug(StrEnum):
+class ItemSlug(_Slugs):
     """The real guide's items by slug, in the data file's order (retired ones included)."""
 
     CLOUD_COMPUTING = "cloud-computing"

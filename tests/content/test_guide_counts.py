@@ -55,8 +55,8 @@ def test_it_has_the_7_stages_of_the_ladder_in_order():
 
 
 def test_the_tests_slug_constants_name_the_data_files_stages_and_items():
-    assert list(StageSlug) == LADDER
-    assert list(ItemSlug) == [item["slug"] for item in parsed_guide()["items"]]
+    assert StageSlug.all() == LADDER
+    assert ItemSlug.all() == [item["slug"] for item in parsed_guide()["items"]]
 
 
 def test_every_stage_has_a_cell_for_every_item():
