@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
+from assessments.forms import StepTextarea
 from content.models import Category, Item
 from tests import real_guide
 from tests.factories import ItemFactory
@@ -221,12 +223,14 @@ def test_the_step_page_runs_a_fixed_number_of_queries(db, request, guide_counts,
     assert with_the_guide == with_30_more == expected <= 12
 
 
-def _textareas(response):
-    """The notes' textareas (each item also has one for an example)."""
-    return re.findall(r'<textarea name="note-.*?</textarea>', response.content.decode(), flags=re.S)
+def _textareas(response, field="note"):
+    """The notes' (or examples') textareas on the page."""
+    return re.findall(
+        rf'<textarea name="{field}-.*?</textarea>', response.content.decode(), flags=re.S
+    )
 
 
-def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed):
+def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed, monkeypatch):
     client, assessment = allowed
     # A note kept, a note too long (refused), a note with characters to escape.
     post_step(client, assessment, 1, levels={"cybersecurity": 2}, notes={"cybersecurity": "kept"})
@@ -239,9 +243,13 @@ def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed
     )
     assert response.status_code == 400
     form = response.context["form"]
+    # The page draws them in Python (StepTextarea); Django draws them from its template.
+    monkeypatch.setattr(StepTextarea, "_render", forms.Textarea._render)
     drawn_by_django = [str(form[form.note_name(item)]) for item in form.items]
+    evidence_by_django = [str(form[form.evidence_name(item)]) for item in form.items]
 
     assert _textareas(response) == drawn_by_django
+    assert _textareas(response, "evidence") == evidence_by_django
     assert 'aria-invalid="true"' not in drawn_by_django[0]
     # The refused note points at its message, which is on the page.
     refused = next(html for html in drawn_by_django if 'aria-invalid="true"' in html)
@@ -250,6 +258,13 @@ def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed
     assertContains(response, f'<p class="text-danger small" id="{error_id}">', status_code=400)
     for element_id in described_by:  # its help too: what the note is for
         assertContains(response, f'id="{element_id}"', status_code=400)
+
+
+@pytest.mark.parametrize("value", [None, "", "plain", '<b>"A & B"</b>\n\nline', 42])
+def test_a_step_textarea_is_djangos_textarea_byte_for_byte(value):
+    attrs = {"rows": 2, "class": "form-control", "disabled": True, "hidden": False, "title": "<&>"}
+    ours = StepTextarea(attrs=attrs).render("note-x", value, attrs={"id": "id_note-x"})
+    assert ours == forms.Textarea(attrs=attrs).render("note-x", value, attrs={"id": "id_note-x"})
 
 
 def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(allowed):
