@@ -205,25 +205,62 @@ class StepForm(forms.Form):
         }
 
     def rows(self, guide=None):
-        """(item, level field, level options, note field, evidence field), for the template.
+        """The step's items as the page draws them (StepRow), in order.
 
         Items must come with their rubric levels prefetched. With the request's `guide`
-        (guide_version.cache), each item's radios are drawn once per process and language.
+        (guide_version.cache), each item's radios and blank fieldset are drawn once per
+        process and language.
         """
-        rows = []
-        for item in self.items:
-            level_field = self[self.level_name(item)]
-            options = LevelOptions(level_field, item, guide)
-            rows.append(
-                (
-                    item,
-                    level_field,
-                    options,
-                    self[self.note_name(item)],
-                    self[self.evidence_name(item)],
-                )
-            )
-        return rows
+        return [StepRow(self, item, guide) for item in self.items]
+
+
+ITEM_TEMPLATE = "assessments/_step_item.html"
+
+
+class StepRow:
+    """One item of a step: its fieldset of rubric levels, note and example.
+
+    A step first shown (the form not sent back) differs from the same item's blank
+    fieldset only in the chosen level and the two boxes' text, so the blank one is drawn
+    once per process under the guide's version and language, and a request puts its own
+    three parts in. A step sent back (its answers, perhaps errors) is drawn in full.
+    """
+
+    def __init__(self, form, item, guide=None):
+        self.form, self.item = form, item
+        self.guide = guide or Kept({})
+        self.level_field = form[form.level_name(item)]
+        self.options = LevelOptions(self.level_field, item, self.guide)
+        self.note_field = form[form.note_name(item)]
+        self.evidence_field = form[form.evidence_name(item)]
+
+    def _drawn(self):
+        context = {
+            "item": self.item,
+            "level_field": self.level_field,
+            "options": self.options,
+            "note_field": self.note_field,
+            "evidence_field": self.evidence_field,
+        }
+        return render_to_string(ITEM_TEMPLATE, context)
+
+    def _parts(self):
+        """The three parts a request puts in: level options, note box, example box."""
+        return [self.options.html(), str(self.note_field), str(self.evidence_field)]
+
+    def _blank(self):
+        blank = StepRow(StepForm(items=[self.item], answers={}), self.item, self.guide)
+        return blank._drawn(), blank._parts()
+
+    def html(self):
+        if self.form.is_bound:
+            return self._drawn()
+        key = ("step item", self.item.pk, translation.get_language())
+        html, blank_parts = self.guide.get(key, self._blank)
+        for blank_part, part in zip(blank_parts, self._parts(), strict=True):
+            if part != blank_part:
+                html = html.replace(blank_part, part, 1)
+        return mark_safe(html)  # noqa: S308 (drawn by our template, parts by Django's widgets)
 
 
 class LevelOptions:

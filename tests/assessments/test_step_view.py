@@ -11,7 +11,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
-from assessments.forms import StepTextarea
+from assessments.forms import StepRow, StepTextarea
 from content.models import Category, Item
 from tests import real_guide
 from tests.factories import ItemFactory
@@ -283,3 +283,32 @@ def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(al
     japanese = client.get(step_url(assessment, 1), HTTP_ACCEPT_LANGUAGE="ja")
     assertContains(japanese, escape(rubric.text_ja))
     assert _checked(japanese, item) == 1
+
+
+def test_a_step_first_shown_is_the_page_its_template_draws_byte_for_byte(allowed, monkeypatch):
+    """Each item's blank fieldset is kept (StepRow); the chosen level and the two boxes'
+    text put in make the page the template draws in full, in both languages."""
+    client, assessment = allowed
+    post_step(
+        client,
+        assessment,
+        1,
+        levels={"cybersecurity": 3, "ai-ml": 0},
+        notes={"cybersecurity": '<b>"A & B"</b>\r\nline two', "ai-ml": "   "},
+    )
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+    def pages():
+        return [
+            token.sub(
+                "", client.get(step_url(assessment, 1), HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+            )
+            for lang in ("en", "ja")
+        ]
+
+    pages()  # the blank fieldsets kept
+    kept = pages()
+    monkeypatch.setattr(StepRow, "html", StepRow._drawn)
+    assert kept == pages()
+    assert "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;\nline two</textarea>" in kept[0]
+    assert 'value="3" checked>' in kept[0]
