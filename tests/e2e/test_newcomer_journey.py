@@ -7,6 +7,9 @@ English on a desktop (1280 px).
 2. An organisation's join link opened logged out says who invites, and the invitation
    survives log-in page, sign-up and the emailed link: the invitee ends in the organisation.
 
+On the phone the emailed sign-up link opens in a browser of its own (a mail app's), on the
+desktop in the same one: both keep what the browser that asked for it held.
+
 Every page visited fits the width (no sideways scroll) and passes axe. With
 E2E_SCREENSHOTS=DIR each step is saved there as a full-page PNG, to be looked at.
 """
@@ -97,20 +100,31 @@ def answer_step(page, level):
     click_and_wait(page, page.locator("button[value=next], button[value=review]").first)
 
 
-def sign_up_by_email(page, walk, mailoutbox, language, email):
-    """From the sign-up page shown: the address, the emailed link (opened in this browser,
-    as the page asks), a password. Returns the page the new member lands on."""
+def sign_up_by_email(page, walk, mailoutbox, language, email, mailbox):
+    """From the sign-up page shown: the address, then the emailed link opened in `mailbox`
+    (this browser, or the one a phone's mail app opens), a password. Returns the page
+    the new member lands on, logged in."""
     page.fill("#id_email", email)
     click_and_wait(page, page.get_by_role("button", name=say(language, "Send me the link")))
     assert say(language, "Check your email") in page.locator("h1").inner_text()
     walk.look(page, "signup-sent")
     (message,) = [m for m in mailoutbox if email in m.to]
-    page.goto(SIGNUP_LINK.search(message.body).group(0))
-    walk.look(page, "signup-password")
-    page.fill("#id_new_password1", PASSWORD)
-    page.fill("#id_new_password2", PASSWORD)
-    click_and_wait(page, page.get_by_role("button", name=say(language, "Create my account")))
-    assert say(language, "Welcome! Your account is ready.") in page.locator("main").inner_text()
+    mailbox.goto(SIGNUP_LINK.search(message.body).group(0))
+    walk.look(mailbox, "signup-password")
+    mailbox.fill("#id_new_password1", PASSWORD)
+    mailbox.fill("#id_new_password2", PASSWORD)
+    click_and_wait(mailbox, mailbox.get_by_role("button", name=say(language, "Create my account")))
+    welcome = say(language, "Welcome! Your account is ready.")
+    assert welcome in mailbox.locator("main").inner_text()
+    return mailbox
+
+
+def mail_browser(browser, language, locale, viewport, page):
+    """Where the emailed link opens: on the phone (ja), the mail app's own browser; on the
+    desktop (en), the same browser."""
+    if language == "ja":
+        return new_page(browser, locale, viewport)
+    return None, page
 
 
 @pytest.mark.parametrize(("language", "locale", "viewport"), WAYS)
@@ -120,6 +134,7 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
     walk = Walk(f"report-{language}-{viewport['width']}")
     first_context, first = new_page(browser, locale, viewport)
     other_context, other = new_page(browser, locale, viewport)
+    mail_context = None
     try:
         # Start logged out and take the resume link.
         first.goto(live_server.url + "/")
@@ -135,7 +150,7 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
         # Another browser, with nothing but the link: every step, the review, the report.
         other.goto(resume_url)
         for number in range(1, STEPS + 1):
-            if number in (1, STEPS):
+            if number == STEPS:
                 walk.look(other, f"step-{number}")
             answer_step(other, level=1 + number % 4)
         assert other.url.endswith("/review/")
@@ -156,34 +171,38 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
         )
         walk.look(other, "signup")
         email = f"newcomer-{language}@example.com"
-        sign_up_by_email(other, walk, mailoutbox, language, email)
-        assert other.url == report_url
+        mail_context, mailbox = mail_browser(browser, language, locale, viewport, other)
+        member = sign_up_by_email(other, walk, mailoutbox, language, email, mailbox)
+        assert member.url == report_url
         saved = say(language, "The assessment you were taking is now saved to your account.")
-        assert saved in other.locator("main").inner_text()
-        assert other.locator(".keep-report").count() == 0
-        assert other.locator("form[action$='/claim/']").count() == 0
-        walk.look(other, "report-member")
+        assert saved in member.locator("main").inner_text()
+        assert member.locator(".keep-report").count() == 0
+        assert member.locator("form[action$='/claim/']").count() == 0
+        walk.look(member, "report-member")
         assessment.refresh_from_db()
         assert assessment.owner.email == email
 
         # The dashboard lists it, completed, with its readiness.
-        menu_link(other, say(language, "My assessments"))
-        rows = other.locator("main table tbody tr")
+        menu_link(member, say(language, "My assessments"))
+        rows = member.locator("main table tbody tr")
         assert rows.count() == 1
         assert say(language, "Completed") in rows.first.inner_text()
         readiness = build_report(assessment, language=language).target_readiness
         assert f"{readiness:.1f}%" in rows.first.inner_text()
-        walk.look(other, "dashboard")
+        walk.look(member, "dashboard")
 
-        # The first browser started it, but it is a member's now: nothing there to claim.
-        response = first.goto(report_url)
-        assert response.status == 404
-        assert first.locator(".keep-report, form[action$='/claim/']").count() == 0
+        # The browsers that held it as a visitor's: a member's now, nothing there to claim.
+        for page in {first, other} - {member}:
+            response = page.goto(report_url)
+            assert response.status == 404
+            assert page.locator(".keep-report, form[action$='/claim/']").count() == 0
         walk.look(first, "first-browser-after")
         assert first.goto(resume_url).status == 404
     finally:
         first_context.close()
         other_context.close()
+        if mail_context:
+            mail_context.close()
 
 
 @pytest.mark.parametrize(("language", "locale", "viewport"), WAYS)
@@ -195,6 +214,7 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
     account_create(username="chief", email="chief@example.com", password=PASSWORD)
     owner_context, chief = new_page(browser, locale, viewport)
     invitee_context, invitee = new_page(browser, locale, viewport)
+    mail_context = None
     try:
         # The owner makes the organisation and a join link.
         chief.goto(live_server.url + "/accounts/login/")
@@ -232,7 +252,9 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
         )
         assert invitee.locator(".invited-note").inner_text() == invited
         walk.look(invitee, "signup-invited")
-        sign_up_by_email(invitee, walk, mailoutbox, language, f"invitee-{language}@example.com")
+        mail_context, mailbox = mail_browser(browser, language, locale, viewport, invitee)
+        email = f"invitee-{language}@example.com"
+        invitee = sign_up_by_email(invitee, walk, mailoutbox, language, email, mailbox)
 
         # Back at the invitation, logged in: one click and they are in.
         assert invitee.url == join_url
@@ -243,9 +265,11 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
         welcome = say(language, "Welcome to %(name)s.", name=name)
         assert welcome in invitee.locator("main").inner_text()
         walk.look(invitee, "organisation")
-        membership = Membership.objects.get(user__email=f"invitee-{language}@example.com")
+        membership = Membership.objects.get(user__email=email)
         assert membership.organisation.name == name
         assert membership.role == "member"
     finally:
         owner_context.close()
         invitee_context.close()
+        if mail_context:
+            mail_context.close()
