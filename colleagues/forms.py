@@ -108,6 +108,10 @@ class RatingForm(forms.Form):
         """How many items have a choice (a level or "can't judge") in the form as shown."""
         return sum(1 for item in self.items if self[LEVEL_PREFIX + item.slug].value())
 
+    def first_unanswered(self):
+        """The first item without a choice in the form as shown, or None."""
+        return next((i for i in self.items if not self[LEVEL_PREFIX + i.slug].value()), None)
+
     def sections(self):
         """[(category, rows)]: the round's items grouped under their category, in order."""
         return [
