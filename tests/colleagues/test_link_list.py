@@ -37,9 +37,7 @@ def url(name, report, invitation):
     return reverse(f"colleagues:{name}", args=[report.pk, invitation.pk])
 
 
-def test_it_lists_every_live_link_with_its_relationship_newest_first(
-    member_client, round_, report
-):
+def test_it_lists_every_live_link_with_its_relationship_newest_first(member_client, round_, report):
     tokens = [invite(member_client, report, r) for r in ("manager", "peer", "direct_report")]
     links = shown(member_client, report)
     assert list(links.values()) == tokens[::-1]  # all three, not only the last
@@ -53,9 +51,7 @@ def test_it_lists_every_live_link_with_its_relationship_newest_first(
 def test_a_copied_link_is_no_longer_kept_and_can_be_re_issued(member_client, round_, report):
     token = invite(member_client, report, "peer")
     invitation = Invitation.objects.get()
-    response = member_client.post(
-        url("copied", report, invitation), HTTP_ACCEPT="application/json"
-    )
+    response = member_client.post(url("copied", report, invitation), HTTP_ACCEPT="application/json")
     assert response.status_code == 200 and response.json() == {"kept": False}
     assert shown(member_client, report) == {}
     row = live_list(member_client, report)
@@ -111,9 +107,7 @@ def test_a_link_that_no_longer_works_is_not_re_issued(member_client, round_, rep
     assert Invitation.objects.count() == 1
 
 
-def test_revoking_moves_the_link_to_the_ended_ones_and_forgets_it(
-    member_client, round_, report
-):
+def test_revoking_moves_the_link_to_the_ended_ones_and_forgets_it(member_client, round_, report):
     token = invite(member_client, report, "peer")
     invitation = Invitation.objects.get()
     assert member_client.post(url("revoke", report, invitation)).status_code == 302

@@ -29,9 +29,8 @@ def rater():
 
 
 def slugs(round_):
-    return list(
-        RoundItem.objects.filter(round=round_).order_by("order").values_list("item__slug", flat=True)
-    )
+    lines = RoundItem.objects.filter(round=round_).order_by("order")
+    return list(lines.values_list("item__slug", flat=True))
 
 
 def partial(round_, count, comment="Calm."):
@@ -61,7 +60,8 @@ def test_the_draft_comes_back_on_reload_with_its_progress(rater, token, round_):
     total = len(slugs(round_))
     assert f"5 of {total} answered" in html and 'aria-valuenow="5"' in html
     assert checked(html) == 5
-    assert f'id="{LEVEL_PREFIX}{slugs(round_)[0]}-{CANNOT_JUDGE}" value="{CANNOT_JUDGE}" checked' in html
+    first = f"{LEVEL_PREFIX}{slugs(round_)[0]}-{CANNOT_JUDGE}"
+    assert f'id="{first}" value="{CANNOT_JUDGE}" checked' in html
     assert "Listens well.</textarea>" in html
 
 
