@@ -180,10 +180,10 @@ def csv_file(rows):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def report_pdf(report, *, show_notes):
-    """A4 PDF of the whole report, drawn by WeasyPrint."""
+def report_pdf_html(report, *, show_notes):
+    """The HTML document the report's PDF is drawn from."""
     with translation.override(report.language):
-        html = render_to_string(
+        return render_to_string(
             "assessments/report_pdf.html",
             {
                 "report": report,
@@ -192,7 +192,11 @@ def report_pdf(report, *, show_notes):
                 "in_pdf": True,
             },
         )
-    return html_to_pdf(html)
+
+
+def report_pdf(report, *, show_notes):
+    """A4 PDF of the whole report, drawn by WeasyPrint."""
+    return html_to_pdf(report_pdf_html(report, show_notes=show_notes))
 
 
 RENDERERS = {
