@@ -188,20 +188,6 @@
     };
   }
 
-  // The rating form's "next unanswered" link follows the answers as they are chosen.
-  document.querySelectorAll("a.rate-next").forEach(function (link) {
-    var form = document.querySelector("form.rate-form");
-    if (!form) return;
-    function update() {
-      var open = Array.prototype.find.call(form.querySelectorAll("fieldset.item-question"), function (card) {
-        return !card.querySelector("input[type=radio]:checked");
-      });
-      link.href = open ? "#" + open.id : "#rate-send";
-      link.textContent = link.getAttribute(open ? "data-next-label" : "data-send-label");
-    }
-    form.addEventListener("change", update);
-  });
-
   // Switching language saves the step first, then switches.
   document.querySelectorAll("form.language-switcher").forEach(function (switcher) {
     switcher.addEventListener("submit", function (event) {

@@ -1,5 +1,6 @@
 """In a real browser: the owner copies each of several invitation links from the list,
-and a colleague's rating form at phone width counts and keeps their answers as they go."""
+and a colleague's rating form at phone width counts, keeps and folds their answers as
+they go."""
 
 from importlib import import_module
 
@@ -117,10 +118,25 @@ def test_the_rating_form_counts_and_keeps_answers_as_they_go_on_a_phone(live_ser
     assert _fits(page)
     assert axe_violations(page) == []
 
+    # Answered with a tap, an item folds to its answer; the page gets shorter as it goes.
+    page.wait_for_function("() => document.querySelectorAll('.is-folded').length === 5")
+    assert questions.nth(0).locator(".item-answer-text").inner_text() == "3 · Leads it"
+
     page.reload()
     assert count.inner_text() == f"5 of {total} answered"
     assert page.locator("input[type=radio]:checked").count() == 5
+    assert page.locator("fieldset.is-folded").count() == 5
     assert ColleagueRating.objects.count() == 0
+    first = questions.nth(0)
+    first.get_by_role("button", name="Change").click()
+    assert first.locator("input[type=radio][value='3']").is_checked()
+    # Chosen with the keyboard, an item stays open (arrow keys choose as they move).
+    first.locator("input[type=radio][value='3']").focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(400)
+    assert first.locator("input[type=radio][value='4']").is_checked()
+    assert "is-folded" not in first.get_attribute("class")
+    assert axe_violations(page) == []
 
     for index in range(5, total):
         questions.nth(index).locator("input[type=radio][value='na']").check()
@@ -128,7 +144,8 @@ def test_the_rating_form_counts_and_keeps_answers_as_they_go_on_a_phone(live_ser
     with page.expect_navigation():
         page.get_by_role("button", name="Send my rating").click()
     assert "Thank you" in page.locator("h1").inner_text()
-    assert ColleagueRating.objects.get().item_ratings.filter(level=3).count() == 5
+    levels = list(ColleagueRating.objects.get().item_ratings.values_list("level", flat=True))
+    assert sorted(level for level in levels if level is not None) == [3, 3, 3, 3, 4]
     cookie = next(c for c in context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
     store = import_module(settings.SESSION_ENGINE).SessionStore(session_key=cookie["value"])
     assert drafts.draft_of(store, token) is None

@@ -213,6 +213,7 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
     name = {"ja": "カイゼン技術部", "en": "Kaizen Labs"}[language]
     account_create(username="chief", email="chief@example.com", password=PASSWORD)
     owner_context, chief = new_page(browser, locale, viewport)
+    owner_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     invitee_context, invitee = new_page(browser, locale, viewport)
     mail_context = None
     try:
@@ -229,6 +230,11 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
             chief, chief.get_by_role("button", name=say(language, "Create an invitation link"))
         )
         join_url = chief.locator("#invitation-link").input_value()
+        copy = chief.locator("button[data-copy-target=invitation-link]")
+        assert copy.inner_text() == say(language, "Copy")
+        copy.click()
+        assert chief.evaluate("() => navigator.clipboard.readText()") == join_url
+        assert copy.inner_text() == say(language, "Copied")
         walk.look(chief, "owner-link")
 
         # The invitee, logged out: the link says who invites them.
@@ -264,6 +270,8 @@ def test_an_invitee_signs_up_from_the_join_link_into_the_organisation(
         assert invitee.locator("h1").inner_text() == name
         welcome = say(language, "Welcome to %(name)s.", name=name)
         assert welcome in invitee.locator("main").inner_text()
+        # A member has this one page: no tabs of the admins' pages, nor a lone one.
+        assert invitee.locator("main nav, main .nav-pills").count() == 0
         walk.look(invitee, "organisation")
         membership = Membership.objects.get(user__email=email)
         assert membership.organisation.name == name
