@@ -70,6 +70,20 @@ class Walk:
         assert axe_violations(page) == [], step
 
 
+def edge_contrast(page, selector):
+    """The contrast of a control's edge against the white page (WCAG 1.4.11 asks 3:1)."""
+    colour = page.locator(selector).first.evaluate("e => getComputedStyle(e).borderTopColor")
+    red, green, blue, *alpha = (float(v) for v in re.findall(r"[\d.]+", colour))
+    opacity = alpha[0] if alpha else 1.0
+
+    def luminance(channel):
+        channel = (channel * opacity + 255 * (1 - opacity)) / 255
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    edge = 0.2126 * luminance(red) + 0.7152 * luminance(green) + 0.0722 * luminance(blue)
+    return 1.05 / (edge + 0.05)
+
+
 def new_page(browser, locale, viewport):
     context = browser.new_context(locale=locale, viewport=viewport)
     context.set_default_timeout(10_000)
@@ -146,6 +160,8 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
         resume_url = first.locator("#resume-url").input_value()
         assert resume_url.startswith(live_server.url + "/assessments/resume/")
         walk.look(first, "step-1-first-browser")
+        # The rating's radio buttons are seen before one is chosen.
+        assert edge_contrast(first, "fieldset.item-question input[type=radio]") >= 3
 
         # Another browser, with nothing but the link: every step, the review, the report.
         other.goto(resume_url)
