@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 
 from reports.cache import drawn
-from reports.files import FORMATS, export_filename
+from reports.files import export_filename, offered_files
 
 
 def page_parts(viewing):
@@ -18,7 +18,8 @@ def page_parts(viewing):
         return {
             "stage_name": report.target_stage.name,
             "completed_at": report.completed_at,
-            "filenames": {fmt: export_filename(report, fmt) for fmt in FORMATS},
+            # Every file it offers (a section's table only when it has one: plan.csv).
+            "filenames": {kind: export_filename(report, kind) for kind in offered_files(report)},
             # Safe HTML from our template; it stays marked safe through the cache's pickling.
             "body": render_to_string(
                 "assessments/report/_body.html",
