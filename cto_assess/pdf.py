@@ -48,8 +48,13 @@ def font_config():
     return FontConfiguration()
 
 
-def html_to_pdf(html):
-    """The PDF of `html` (a whole document), A4 as its stylesheet says."""
+def laid_out(html):
+    """`html` (a whole document) laid out in pages by WeasyPrint, as its stylesheet says."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(font_config=font_config())
+    return HTML(string=html, url_fetcher=url_fetcher()).render(font_config=font_config())
+
+
+def html_to_pdf(html):
+    """The PDF of `html` (a whole document), A4 as its stylesheet says."""
+    return laid_out(html).write_pdf()

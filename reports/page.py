@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 
 from reports.cache import drawn
-from reports.files import FORMATS, export_filename
+from reports.files import export_filename, offered_files
 
 # What {% csrf_token %} draws around the token, and the token drawn into a kept page: user
 # text is escaped, so only the template's own tag can draw this attribute pair.
@@ -52,7 +52,8 @@ def page_parts(viewing):
         return {
             "stage_name": report.target_stage.name,
             "completed_at": report.completed_at,
-            "filenames": {fmt: export_filename(report, fmt) for fmt in FORMATS},
+            # Every file it offers (a section's table only when it has one: plan.csv).
+            "filenames": {kind: export_filename(report, kind) for kind in offered_files(report)},
             # Safe HTML from our template; it stays marked safe through the cache's pickling.
             "body": render_to_string(
                 "assessments/report/_body.html",

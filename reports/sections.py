@@ -16,12 +16,15 @@ a check answered, a colleague's rating). Each feature app offers one section obj
 - `add(report, state, built)`: puts its part on the Report while one is drawn (`built`
   holds the assessment, its snapshot and score, and the language);
 - `data(report)`: its part of the JSON export;
-- `csv_columns(report)`, `csv_cells(report, item_slug)`: its columns after the item
-  columns, and its cells in one item's row; `csv_rows(report)`: rows after the items.
+- `csv_columns(report)`, `csv_cells(report, item_slug)`: its columns in report.csv after
+  the item columns, and its cells in one item's row (report.csv stays one table);
+- `csv_file`: the name of its own table, a CSV beside report.csv ("plan": plan.csv), or
+  None; with one, `csv_table(report)` gives its header and rows (None when this report
+  has no such table).
 
 Adding a section means one new object and one line below. Sections come in this order
-in the CSV's columns and rows, and after the frozen fields in the JSON (the fields the
-contract placed before, report.files.JSON_ORDER, keep their places).
+in the CSV's columns, and after the frozen fields in the JSON (the fields the contract
+placed before, report.files.JSON_ORDER, keep their places).
 """
 
 from calibration.report_section import section as calibration

@@ -22,7 +22,7 @@ from cto_assess.errors import service_unavailable
 from cto_assess.private import private_response
 from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
 from plans.models import ActionProgress, ActionStatus
-from reports.files import FORMATS, report_file
+from reports.files import download_urls, report_file
 from reports.page import served_page
 from reports.tasks import (
     pdf_queued,
@@ -118,9 +118,11 @@ def report_page(request, seen):
             "previous_plan": _plan_progress(viewing.compared_with),
             "pdf_state": _pdf_state(viewing),
             "resume_url": resume_url,
-            "downloads": {
-                fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
-            },
+            "downloads": download_urls(
+                [assessment.pk],
+                report_view="assessments:export",
+                table_view="assessments:table_export",
+            ),
         },
         shown_once=bool(new_share_url or resume_url),
     )
@@ -223,7 +225,9 @@ def shared_report(request, token):
             "is_owner_view": seen.sees.manage,
             "is_shared": True,
             "shared_by": _display_name(seen.assessment.owner_id),
-            "downloads": {fmt: reverse("shared_export", args=[token, fmt]) for fmt in FORMATS},
+            "downloads": download_urls(
+                [token], report_view="shared_export", table_view="shared_table_export"
+            ),
         },
     )
     response["X-Robots-Tag"] = "noindex"
