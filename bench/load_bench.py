@@ -70,6 +70,12 @@ def arguments():
     parser.add_argument("--rounds", type=int, default=3, help="interleaved side-by-side rounds")
     parser.add_argument("--port", type=int, default=8051, help="our server; the peer's is +1")
     parser.add_argument(
+        "--report-warm-up",
+        type=int,
+        default=side_by_side.WARM_UP_SECONDS["report page"],
+        help="seconds of the report page's warm-up: every worker draws every report once",
+    )
+    parser.add_argument(
         "--side-by-side-only",
         action="store_true",
         help="measure the side-by-side pages and their goals only (no burst, no users)",
@@ -344,6 +350,7 @@ def side_by_side_report(results):
 
 def main():
     args = arguments()
+    side_by_side.WARM_UP_SECONDS["report page"] = args.report_warm_up
     WORK.mkdir(parents=True, exist_ok=True)
     database_url, drop_database = bench_database(WORK)
     peer_url, drop_peer = bench_database(WORK, "_bench_peer")

@@ -43,8 +43,8 @@ CSRF_PLACEHOLDER = "csrf-token-put-in-per-request"
 def page_parts(viewing):
     """{stage_name, completed_at, filenames, body} of the report page for `viewing`.
 
-    A completed report is frozen, so only the person around it (messages, share links,
-    forms) is rendered for every request.
+    A completed report is frozen, so its body is drawn once per audience and language;
+    the whole page around it is drawn when `served_page` does not have it.
     """
 
     def draw():

@@ -6,7 +6,8 @@ a check answered, a colleague's rating). Each feature app offers one section obj
 
 - `key`: the Report's attribute it fills and the JSON export's key;
 - `template`: what the page and the PDF include to show it;
-- `in_page_body`: False when the page draws it per request around the cached body;
+- `in_page_body`: False when the page draws it around the cached body (the whole page's
+  key, reports/page.py, holds every section's stamp);
 - `state_for(seen, language=...)`: what this audience sees of it now, read per request
   in a few small queries (None: nothing to show);
 - `stamp(state)`: that state named in a cache key, so a new state is a new drawing;
