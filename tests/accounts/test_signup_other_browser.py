@@ -113,3 +113,19 @@ def test_step_one_costs_the_same_queries_for_a_new_and_a_taken_address(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert Assessment.objects.filter(owner__isnull=False).count() == 0
+
+
+def test_both_steps_run_a_bounded_number_of_queries_with_an_assessment_held(
+    visitor_draft, mailoutbox, django_assert_max_num_queries
+):
+    client, assessment = visitor_draft
+    with django_assert_max_num_queries(12):
+        client.post(reverse("signup"), {"email": "newbie@example.com"})
+    link = LINK.search(mailoutbox[-1].body).group(1)
+    elsewhere = english_client()
+    with django_assert_max_num_queries(
+        30
+    ):  # the account, its profile, log-in (axes), the claim: 28
+        elsewhere.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assessment.refresh_from_db()
+    assert assessment.owner is not None

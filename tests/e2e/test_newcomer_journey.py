@@ -212,6 +212,8 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
             response = page.goto(report_url)
             assert response.status == 404
             assert page.locator(".keep-report, form[action$='/claim/']").count() == 0
+            # ...but they are told where it went, and how to get to it.
+            assert page.locator("main a[href^='/accounts/login/?next=']").count() == 1
         walk.look(first, "first-browser-after")
         assert first.goto(resume_url).status == 404
     finally:
