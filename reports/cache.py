@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
+from cto_assess.pdf import STYLESHEETS as PDF_STYLESHEETS
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
 PAGE_KINDS = ("page", "whole-page")  # kept in the default cache; the files in "files"
@@ -52,6 +53,7 @@ RENDERING_SOURCES = (
     "colleagues/reporting.py",
     "colleagues/section.py",
     "templates/colleagues/_section.html",
+    *(f"static/{name}" for name in PDF_STYLESHEETS),  # the PDF's styles
     # Around the body on the page served whole (reports/page.py).
     "templates/base.html",
     "templates/snippets/*.html",
