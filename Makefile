@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format messages compilemessages clean bench-report bench-org bench bench-two-nodes audit slow-clients
+.PHONY: validate-html run test lint format messages compilemessages clean bench-report bench-org bench bench-two-nodes audit slow-clients
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ run: $(VENV)/.installed compilemessages
 
 test: $(VENV)/.installed-test compilemessages
 	$(PY) -m pytest
+
+# The Nu Html Checker (npm package vnu-jar, a Java program) over every page the app serves,
+# in both languages: tests/project/test_html_validity.py, skipped by `make test` without it.
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --prefix .cache/vnu --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+
+validate-html: $(VENV)/.installed-test compilemessages $(VNU_JAR)
+	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest -n 0 -p no:randomly tests/project/test_html_validity.py
 
 $(VENV)/.installed-audit: requirements-audit.txt $(VENV)/bin/python
 	$(PIP) install --quiet -r requirements-audit.txt

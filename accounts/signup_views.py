@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods
 from accounts import services
 from accounts.forms import SignupForm, SignupPasswordForm
 from accounts.invited import invitation_pending
-from accounts.signup import account_exists, signup_email_send, signup_link_read
+from accounts.signup import (
+    account_exists,
+    signup_email_send,
+    signup_keep,
+    signup_kept_ids,
+    signup_link_read,
+)
 from accounts.views import after_login, safe_next, with_next
 from cto_assess.ratelimit import over_limit, ratelimited
 
@@ -28,10 +34,12 @@ def signup(request):
     next_url = safe_next(request) or (invited["path"] if invited else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        # Looked up for every address alike: the answer takes the same work either way.
+        keep = signup_keep(request)
         # One mailbox gets a few mails an hour, whoever asks from wherever; past that the
         # same page, with nothing sent (a 429 would tell that someone tried this address).
         if over_limit(request, "signup_email", scope=f"email:{email.lower()}") is None:
-            signup_email_send(request=request, email=email, next_url=next_url)
+            signup_email_send(request=request, email=email, next_url=next_url, keep=keep)
         request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("signup_sent")
     status = 400 if request.method == "POST" else 200
@@ -59,7 +67,8 @@ def signup_sent(request):
 @ratelimited("signup")
 def signup_confirm(request, token):
     """Step two, from the emailed link: choose a password; the account is made and logged
-    in, with the assessment this browser was taking."""
+    in, with the assessments this browser holds and those the link carries (the browser
+    that asked for it held them, whichever browser opens it)."""
     link = signup_link_read(token)
     if link is None:
         return render(
@@ -68,7 +77,7 @@ def signup_confirm(request, token):
             {"hours": settings.SIGNUP_LINK_HOURS},
             status=400,
         )
-    email, next_url = link
+    email, next_url, keep = link
     if request.user.is_authenticated or account_exists(email):
         return render(request, "registration/signup_link_used.html", {"email": email})
     form = SignupPasswordForm(request.POST or None, email=email)
@@ -82,7 +91,9 @@ def signup_confirm(request, token):
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         # Only a page of this site was ever signed into the link (safe_next at step one).
-        return after_login(request, redirect(next_url or "dashboard"), user)
+        return after_login(
+            request, redirect(next_url or "dashboard"), user, kept_ids=signup_kept_ids(keep)
+        )
     status = 400 if request.method == "POST" else 200
     return render(
         request,

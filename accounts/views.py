@@ -30,8 +30,9 @@ from cto_assess.private import clear_site_data
 from cto_assess.ratelimit import ratelimited
 
 
-def _claim_session_assessments(request, user):
+def _claim_session_assessments(request, user, also=()):
     claimable = access.claimable_assessment_ids(request)
+    claimable += [pk for pk in also if pk not in claimable]
     claimed = assessment_services.assessments_claim(assessment_ids=claimable, user=user)
     if claimed:
         messages.success(request, _("The assessment you were taking is now saved to your account."))
@@ -73,13 +74,14 @@ def _follow_browser_language(response):
     )
 
 
-def after_login(request, response, user):
+def after_login(request, response, user, kept_ids=()):
     """What every log-in does once the person is in: their language, and the visitor's
-    assessments this session may take become theirs."""
+    assessments this session may take (and `kept_ids`, which a sign-up link carried)
+    become theirs."""
     profile = services.profile_get_or_create(user=user)
     if profile.preferred_language:
         _switch_language(response, profile.preferred_language)
-    _claim_session_assessments(request, user)
+    _claim_session_assessments(request, user, also=kept_ids)
     return response
 
 

@@ -7,11 +7,14 @@ past the rate limit. Reports carry an ETag and answer 304 to a matching If-None-
 """
 
 import hashlib
+import uuid
 
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
-from ninja import NinjaAPI, Query
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+from ninja import Header, NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic import Field
 
@@ -36,6 +39,12 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive page would load scripts from another site
     openapi_url="/openapi.json",
+    # The description answers GET and HEAD, and another method with the API's JSON 405
+    # (a client of the API holds a token, never a CSRF cookie).
+    docs_decorator=lambda view: csrf_exempt(require_safe(view)),
+    # Relative: the paths are absolute from the site's root, so the description holds
+    # behind whichever host name serves it.
+    servers=[{"url": "/", "description": "The site that serves this description"}],
 )
 
 ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error, 429: schemas.Error}
@@ -89,11 +98,19 @@ class PageQuery(schemas.Schema):
     page: int = Field(1, ge=1, description="The page, from 1.")
 
 
-def _report_response(request, access):
+# A report's conditional GET, declared so that clients (and generated tests) know of it.
+IfNoneMatch = Header(
+    "",
+    alias="If-None-Match",
+    description="The ETag of the report the client holds, or *: 304 if it is current.",
+)
+
+
+def _report_response(request, access, if_none_match):
     """The report document, as the JSON export has it, with an ETag."""
     viewing = viewing_for(request, access)
     etag = '"' + hashlib.sha256(viewing.drawing("json").key.encode()).hexdigest()[:32] + '"'
-    if _matches(request.headers.get("If-None-Match", ""), etag):
+    if _matches(if_none_match, etag):
         response = HttpResponse(status=304)
     else:
         content_type, _name, body = report_file("json", viewing)
@@ -150,14 +167,14 @@ def assessments(request, query: Query[PageQuery]):
     by_alias=True,
     tags=["assessments"],
 )
-def assessment_report(request, assessment_id):
+def assessment_report(request, assessment_id: uuid.UUID, if_none_match: str = IfNoneMatch):
     """The report of one of the member's completed assessments (cto-assess/report/v2)."""
     assessment = Assessment.objects.filter(
         pk=assessment_id, owner=request.user, status=Assessment.Status.COMPLETED
     ).first()
     if assessment is None:
         raise Http404("No such report")
-    return _report_response(request, Access(assessment, Audience.OWNER))
+    return _report_response(request, Access(assessment, Audience.OWNER), if_none_match)
 
 
 # --- organisations -------------------------------------------------------------------------
@@ -187,7 +204,7 @@ def organisations(request):
     url_name="shared_assessments",
     tags=["organisations"],
 )
-def shared_assessments(request, organisation_id, query: Query[PageQuery]):
+def shared_assessments(request, organisation_id: uuid.UUID, query: Query[PageQuery]):
     """Every assessment shared with the organisation, the latest first (owners and admins)."""
     organisation = selectors.membership_for(request.user, organisation_id, admin=True).organisation
     shares = SharedAssessment.objects.filter(organisation=organisation)
@@ -236,7 +253,12 @@ def shared_assessments(request, organisation_id, query: Query[PageQuery]):
     by_alias=True,
     tags=["organisations"],
 )
-def shared_assessment_report(request, organisation_id, assessment_id):
+def shared_assessment_report(
+    request,
+    organisation_id: uuid.UUID,
+    assessment_id: uuid.UUID,
+    if_none_match: str = IfNoneMatch,
+):
     """The report a member shared with the organisation: never notes or comparisons."""
     organisation = selectors.membership_for(request.user, organisation_id, admin=True).organisation
     share = (
@@ -246,7 +268,9 @@ def shared_assessment_report(request, organisation_id, assessment_id):
     )
     if share is None:
         raise Http404("Not shared")
-    return _report_response(request, Access(share.assessment, Audience.ORGANISATION_ADMIN))
+    return _report_response(
+        request, Access(share.assessment, Audience.ORGANISATION_ADMIN), if_none_match
+    )
 
 
 @api.get(
@@ -254,7 +278,7 @@ def shared_assessment_report(request, organisation_id, assessment_id):
     response={200: schemas.CoverageOut, **ERRORS},
     tags=["organisations"],
 )
-def organisation_coverage(request, organisation_id):
+def organisation_coverage(request, organisation_id: uuid.UUID):
     """For each item, how many members are at level 3 or above in their latest share."""
     organisation = selectors.membership_for(request.user, organisation_id, admin=True).organisation
     return {

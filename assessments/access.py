@@ -24,6 +24,12 @@ CLAIMABLE_KEY = "claimable_assessment_ids"
 LINKS_KEY = "assessment_links"
 
 
+class KeptInAnAccount(Http404):
+    """A visitor's assessment this browser held is now kept in an account (claimed after a
+    sign-up, perhaps from another browser): a 404 all the same, whose page says to log in.
+    Only the browser that held it hears this; anyone else gets the plain 404."""
+
+
 class Audience(enum.StrEnum):
     OWNER = "owner"  # the member it belongs to
     VISITOR = "visitor"  # the browser session holding a visitor's assessment (no account)
@@ -168,8 +174,18 @@ def access_for(request, assessment_id, *, with_stages=False):
     assessment = assessments.filter(pk=assessment_id).first()
     audience = audience_of(request, assessment) if assessment is not None else None
     if audience is None:
+        if assessment is not None and _held_before_it_was_kept(request, assessment):
+            raise KeptInAnAccount("No such assessment")
         raise Http404("No such assessment")
     return Access(assessment, audience)
+
+
+def _held_before_it_was_kept(request, assessment):
+    return (
+        assessment.owner_id is not None
+        and not request.user.is_authenticated
+        and str(assessment.pk) in request.session.get(SESSION_KEY, [])
+    )
 
 
 def get_assessment_for(request, assessment_id, *, with_stages=False):

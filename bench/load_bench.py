@@ -69,6 +69,17 @@ def arguments():
     )
     parser.add_argument("--rounds", type=int, default=3, help="interleaved side-by-side rounds")
     parser.add_argument("--port", type=int, default=8051, help="our server; the peer's is +1")
+    parser.add_argument(
+        "--report-warm-up",
+        type=int,
+        default=side_by_side.WARM_UP_SECONDS["report page"],
+        help="seconds of the report page's warm-up: every worker draws every report once",
+    )
+    parser.add_argument(
+        "--side-by-side-only",
+        action="store_true",
+        help="measure the side-by-side pages and their goals only (no burst, no users)",
+    )
     return parser.parse_args()
 
 
@@ -322,8 +333,24 @@ def print_table(results):
         print(f"{goal:56} {str(measured):>22}  {'met' if met else 'MISSED'}")
 
 
+def side_by_side_report(results):
+    """Print and write the side-by-side table and its goals alone (--side-by-side-only)."""
+    table = results["side_by_side"]
+    reference = table["draft data only (reference)"]["rps"]
+    print(f"\nSide by side ({results['rounds']} interleaved rounds, medians; CPU ms = app + db):")
+    for page, row in table.items():
+        print(_row(page, row, reference))
+    goals = {goal: (measured, met) for goal, measured, met in side_by_side.goals(table)}
+    for goal, (measured, met) in goals.items():
+        print(f"{goal:56} {str(measured):>22}  {'met' if met else 'MISSED'}")
+    results["goals"] = goals
+    (ARTIFACTS / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0 if all(met for _, met in goals.values()) else 1
+
+
 def main():
     args = arguments()
+    side_by_side.WARM_UP_SECONDS["report page"] = args.report_warm_up
     WORK.mkdir(parents=True, exist_ok=True)
     database_url, drop_database = bench_database(WORK)
     peer_url, drop_peer = bench_database(WORK, "_bench_peer")
@@ -365,6 +392,8 @@ def main():
                 {"ours": server, "peer": peer}, target_files, wrk, database_cpu_seconds,
                 rounds=args.rounds, seconds=args.seconds, connections=args.connections,
             )  # fmt: skip
+            if args.side_by_side_only:
+                return side_by_side_report(results)
             results["pages"] = throughput(server, target_files, args, database_url)
             results["pdf_burst"] = side_by_side.pdf_burst(
                 server, worker, target_files["questionnaire step"], target_files["PDF burst"],

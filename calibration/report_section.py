@@ -126,6 +126,7 @@ class CalibrationSection:
     data_model = CalibrationData
     template = "calibration/_report_section.html"
     in_page_body = True
+    csv_file = None  # its verdicts are a column of report.csv, no table of its own
 
     def state_for(self, seen, *, language):
         """The stamp of the check and practice (two queries), or None when unseen."""
@@ -165,9 +166,6 @@ class CalibrationSection:
         verdicts = {i.item: i.verdict for i in report.calibration.items}
         found = verdicts.get(item_slug)
         return [str(VERDICT_WORDS[found]) if found else ""]
-
-    def csv_rows(self, report):
-        return []
 
 
 section = CalibrationSection()

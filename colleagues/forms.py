@@ -1,5 +1,7 @@
 """Forms of the colleagues' view: opening a round, inviting, and a colleague's rating."""
 
+from itertools import groupby
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +43,10 @@ class InvitationForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    """One choice per item of the round (a level or "can't judge"), a comment, a consent."""
+    """One choice per item of the round (a level or "can't judge"), a comment, a consent.
+
+    As a draft (`draft=True`) every choice may still be missing; what is there is checked
+    all the same. A draft kept earlier comes back as `initial` (draft_initial)."""
 
     comment = forms.CharField(
         label=_("A comment for them (optional)"),
@@ -51,7 +56,7 @@ class RatingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, items, rubrics, is_manager, **kwargs):
+    def __init__(self, *args, items, rubrics, is_manager, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.items, self.rubrics = items, rubrics
         choices = [(str(level), name) for level, name in LEVEL_NAMES.items()]
@@ -61,6 +66,7 @@ class RatingForm(forms.Form):
                 label=item.name,
                 choices=choices,
                 widget=forms.RadioSelect,
+                required=not draft,
                 error_messages={"required": _("Choose a level, or that you can't judge it.")},
             )
         if is_manager:
@@ -86,6 +92,33 @@ class RatingForm(forms.Form):
             for item in self.items
         }
 
+    def draft(self):
+        """What a draft keeps, from valid (possibly partial) data: plain JSON for the session."""
+        return {
+            "levels": {
+                item.slug: self.cleaned_data[LEVEL_PREFIX + item.slug]
+                for item in self.items
+                if self.cleaned_data.get(LEVEL_PREFIX + item.slug)
+            },
+            "comment": self.cleaned_data["comment"],
+            "manager_consent": bool(self.cleaned_data.get("manager_consent")),
+        }
+
+    def answered(self):
+        """How many items have a choice (a level or "can't judge") in the form as shown."""
+        return sum(1 for item in self.items if self[LEVEL_PREFIX + item.slug].value())
+
+    def first_unanswered(self):
+        """The first item without a choice in the form as shown, or None."""
+        return next((i for i in self.items if not self[LEVEL_PREFIX + i.slug].value()), None)
+
+    def sections(self):
+        """[(category, rows)]: the round's items grouped under their category, in order."""
+        return [
+            (category, list(rows))
+            for category, rows in groupby(self.rows(), key=lambda row: row[0].category)
+        ]
+
     def rows(self):
         """(item, field name, bound field, [(value, label, rubric text, checked, id)])."""
         rows = []
@@ -104,3 +137,11 @@ class RatingForm(forms.Form):
             ]
             rows.append((item, name, self[name], options))
         return rows
+
+
+def draft_initial(draft):
+    """A RatingForm's initial values from a kept draft (RatingForm.draft)."""
+    initial = {LEVEL_PREFIX + slug: choice for slug, choice in draft.get("levels", {}).items()}
+    initial["comment"] = draft.get("comment", "")
+    initial["manager_consent"] = draft.get("manager_consent", False)
+    return initial

@@ -42,6 +42,7 @@ class ColleaguesSection:
     data_model = ColleaguesData
     template = "colleagues/_section.html"
     in_page_body = False  # the page shows it around the cached body, drawn per request
+    csv_file = None  # its means are a column of report.csv, no table of its own
 
     def state_for(self, seen, *, language):
         """The ColleaguesView this audience sees, or None."""
@@ -65,9 +66,6 @@ class ColleaguesSection:
 
     def csv_cells(self, report, item_slug):
         return csv_cells(report.colleagues, item_slug)
-
-    def csv_rows(self, report):
-        return []
 
 
 section = ColleaguesSection()

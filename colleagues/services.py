@@ -119,6 +119,22 @@ def invitation_revoke(*, invitation):
         invitation.save(update_fields=["revoked_at"])
 
 
+@transaction.atomic
+def invitation_reissue(*, invitation):
+    """Revoke a live link and make a new one for the same relationship; (invitation, token).
+
+    The way to a link whose plain form is no longer kept anywhere. It is offered for every
+    live link alike, used or not, so it tells the owner nothing about which were answered.
+    """
+    locked = Invitation.objects.select_for_update().select_related("round").get(pk=invitation.pk)
+    if not locked.round.is_open:
+        raise RoundClosed
+    if not locked.is_live(timezone.now()):
+        raise InvitationUnusable("revoked" if locked.revoked_at else "expired")
+    invitation_revoke(invitation=locked)
+    return invitation_create(round_=locked.round, relationship=locked.relationship)
+
+
 def invitation_state(invitation, now):
     """ "live", or why the link no longer takes a rating: used, revoked, expired, closed."""
     if invitation.used:

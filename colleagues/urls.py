@@ -20,4 +20,14 @@ urlpatterns = [
         owner.invitation_revoke,
         name="revoke",
     ),
+    path(
+        "<uuid:assessment_id>/colleagues/invitations/<int:invitation_id>/reissue/",
+        owner.invitation_reissue,
+        name="reissue",
+    ),
+    path(
+        "<uuid:assessment_id>/colleagues/invitations/<int:invitation_id>/copied/",
+        owner.invitation_copied,
+        name="copied",
+    ),
 ]

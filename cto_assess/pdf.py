@@ -1,8 +1,8 @@
 """PDFs drawn from the app's HTML by WeasyPrint, loading nothing but the app's own files.
 
 Both the report (reports/files.py) and an organisation's summary draw through
-`html_to_pdf`; WeasyPrint is imported only when a PDF is drawn, as it loads Pango,
-which pages do not need.
+`html_to_pdf`, with one stylesheet (STYLESHEETS); WeasyPrint is imported only when a PDF
+is drawn, as it loads Pango, which pages do not need.
 """
 
 import functools
@@ -11,7 +11,11 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 
+# Every PDF's styles, static files in order: the bars the pages draw alike, then the
+# PDFs' own stylesheet (the templates hold none).
+STYLESHEETS = ("css/shared.css", "css/pdf.css")
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
 
 
@@ -48,8 +52,26 @@ def font_config():
     return FontConfiguration()
 
 
-def html_to_pdf(html):
-    """The PDF of `html` (a whole document), A4 as its stylesheet says."""
+@functools.cache
+def stylesheets():
+    """STYLESHEETS read once per process, through the fetcher like anything a PDF loads."""
+    from weasyprint import CSS
+
+    return [
+        CSS(url=Path(finders.find(name)).as_uri(), url_fetcher=url_fetcher())
+        for name in STYLESHEETS
+    ]
+
+
+def laid_out(html):
+    """`html` (a whole document) laid out in A4 pages by WeasyPrint, in STYLESHEETS."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(font_config=font_config())
+    return HTML(string=html, url_fetcher=url_fetcher()).render(
+        stylesheets=stylesheets(), font_config=font_config()
+    )
+
+
+def html_to_pdf(html):
+    """The PDF of `html` (a whole document), A4 as its stylesheet says."""
+    return laid_out(html).write_pdf()

@@ -44,4 +44,5 @@ urlpatterns = [
     path("", include("content.urls")),
 ]
 
+handler404 = "assessments.views.not_found.page_not_found"
 handler500 = "cto_assess.errors.server_error"

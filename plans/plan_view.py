@@ -53,6 +53,32 @@ class PlanView:
     hours_left: int = 0  # of the budget, beside the actions
     fitting_hours_per_week: int | None = None  # what would fit the next action too
 
+    @property
+    def next_fit(self):
+        """In words, in the active language: the hours the next action waiting needs
+        beside the hours left, and the hours a week that would fit it in this plan; ""
+        when none waits. The plan page and the report's plan both say it with this."""
+        if not self.later:
+            return ""
+        waiting = self.later[0]
+        needs = _(
+            "The next action, %(item)s, needs about %(hours)s hours; %(left)s hours are "
+            "left in these %(weeks)s weeks."
+        ) % {
+            "item": waiting.item_name,
+            "hours": waiting.hours,
+            "left": self.hours_left,
+            "weeks": self.weeks,
+        }
+        if self.fitting_hours_per_week:
+            fits = _("At %(per_week)s hours a week it fits in this plan.") % {
+                "per_week": self.fitting_hours_per_week
+            }
+        else:
+            fits = _("Take it when these are done.")
+        # Two sentences: a space between them in English, none in Japanese.
+        return _("%(needs)s %(fits)s") % {"needs": needs, "fits": fits}
+
 
 def _why(action, item_name, stage_name):
     return _(

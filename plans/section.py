@@ -87,41 +87,49 @@ class PlanSection:
             "later": [_action_data(action) for action in plan.later],
         }
 
+    # Its own table beside report.csv: one row per action, in plan.csv.
+    csv_file = "plan"
+
     def csv_columns(self, report):
         return []
 
     def csv_cells(self, report, item_slug):
         return []
 
-    def csv_rows(self, report):
-        """The plan after the item rows and an empty row: one row per action, then the
-        later ones."""
+    def csv_table(self, report):
+        """plan.csv: a header and one row per action, those of this plan (numbered in
+        order, with their weeks) then those left for later (no weeks); None for a
+        first-edition report. Weeks are two number columns: "1-6" would become a date."""
         if report.plan is None:
-            return []
+            return None
         with translation.override(report.language):
             header = [
                 _("plan action"),
+                _("timing"),
                 _("item"),
                 _("from level"),
                 _("to level"),
-                _("weeks"),
+                _("start week"),
+                _("end week"),
                 _("hours"),
                 _("goal"),
                 _("practice"),
                 _("resources"),
             ]
-            labelled = [(str(n), a) for n, a in enumerate(report.plan.actions, start=1)]
-            labelled += [(_("later"), a) for a in report.plan.later]
-        rows = [[], header]
-        for label, action in labelled:
-            weeks = f"{action.start_week}-{action.end_week}" if action.start_week else ""
+            timed = [(_("this plan"), action) for action in report.plan.actions]
+            timed += [(_("later"), action) for action in report.plan.later]
+        rows = [header]
+        for number, (timing, action) in enumerate(timed, start=1):
+            scheduled = bool(action.start_week)  # an action left for later has no weeks
             rows.append(
                 [
-                    label,
+                    number,
+                    timing,
                     action.item_name,
                     action.from_level,
                     action.to_level,
-                    weeks,
+                    action.start_week if scheduled else "",
+                    action.end_week if scheduled else "",
                     action.hours,
                     action.goal,
                     action.practice,

@@ -191,9 +191,7 @@ def calendar(request, assessment_id):
     progress = {
         p.item.slug: p for p in ActionProgress.objects.filter(plan=plan).select_related("item")
     }
-    body = plan_calendar(
-        plan=plan, actions=report.plan.actions, progress=progress, host=request.get_host()
-    )
+    body = plan_calendar(plan=plan, actions=report.plan.actions, progress=progress)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cto-assess-plan.ics"'
     return response

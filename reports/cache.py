@@ -26,8 +26,10 @@ from django.conf import settings
 from django.core.cache import caches
 
 from assessments.reporting.snapshot import SNAPSHOT_VERSION
+from cto_assess.pdf import STYLESHEETS as PDF_STYLESHEETS
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
+PAGE_KINDS = ("page", "whole-page")  # kept in the default cache; the files in "files"
 
 # What draws a report, relative to the project's root: a change to any of them is a new
 # rendering version.
@@ -51,6 +53,12 @@ RENDERING_SOURCES = (
     "colleagues/reporting.py",
     "colleagues/section.py",
     "templates/colleagues/_section.html",
+    *(f"static/{name}" for name in PDF_STYLESHEETS),  # the PDF's styles
+    # Around the body on the page served whole (reports/page.py).
+    "templates/base.html",
+    "templates/snippets/*.html",
+    "templates/assessments/_resume_link.html",
+    "templates/colleagues/_panel.html",
 )
 
 
@@ -70,7 +78,7 @@ def rendering_version():
 class Drawing:
     """One drawing of a frozen report: what it is, of what, for whom, in which language."""
 
-    kind: str  # "page", or a file format: "pdf", "csv", "json"
+    kind: str  # "page" (its body), "whole-page", or a file format: "pdf", "csv", "json"
     assessment_id: object
     previous_id: object  # the assessment it is compared with, or None
     language: str
@@ -79,6 +87,8 @@ class Drawing:
     # The stamps of the sections drawn into it (sections.stamps): a new budget, a new
     # answer to the check or a new rating is a new drawing.
     sections: tuple = ()
+    # The whole page's: a digest of the person around the body (reports/page.py).
+    around: str = ""
 
     @property
     def key(self):
@@ -93,12 +103,13 @@ class Drawing:
                 sees,
                 self.language,
                 *self.sections,
+                *([self.around] if self.around else []),
             ]
         )
 
     @property
     def cache(self):
-        return caches["default" if self.kind == "page" else "files"]
+        return caches["default" if self.kind in PAGE_KINDS else "files"]
 
 
 def drawn(drawing, draw):

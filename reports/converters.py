@@ -1,6 +1,6 @@
 """URL converters of the reports app."""
 
-from reports.files import FORMATS
+from reports.files import FORMATS, TABLES
 
 
 class ExportFormat:
@@ -13,3 +13,9 @@ class ExportFormat:
 
     def to_url(self, value):
         return value
+
+
+class SectionTable(ExportFormat):
+    """The sections' own tables (files.TABLES: "plan" for plan.csv); anything else is a 404."""
+
+    regex = "|".join(TABLES)

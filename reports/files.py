@@ -1,4 +1,5 @@
-"""The report's files: JSON (cto-assess/report/v2), CSV and PDF, all rendered from Report.
+"""The report's files: JSON (cto-assess/report/v2), CSV and PDF, all rendered from Report,
+and each section's own table as a CSV beside the report's (plan.csv): one table per CSV.
 
 The JSON is a contract: v2 keeps every field of v1 with its name and meaning and adds
 `assessment.company_kind`, `route`, the resources' effort, band and provenance, and
@@ -10,7 +11,9 @@ import csv
 import io
 import json
 
+from django.http import Http404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -20,7 +23,10 @@ from reports.cache import drawn
 from reports.contract import SCHEMA, written
 from reports.sections import SECTIONS
 
-FORMATS = ("pdf", "csv", "json")
+FORMATS = ("pdf", "csv", "json")  # report.pdf, report.csv, report.json
+# The sections' own tables, each a CSV file beside report.csv ({name: section}: plan.csv).
+TABLES = {section.csv_file: section for section in SECTIONS if section.csv_file}
+FILES = (*FORMATS, *TABLES)  # every file a report offers, by kind
 
 
 def report_data(report):
@@ -132,11 +138,8 @@ def report_json(report):
 
 
 def report_csv(report):
-    """One row per item, the sections' columns after the item columns and their rows after
-    the item rows; UTF-8 with a BOM so spreadsheet programs read Japanese correctly.
-    Every text cell goes through spreadsheet_safe."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    """report.csv: one table, one row per item (the first edition's seven columns, then
+    the columns the sections add to an item's row, such as the colleagues' mean)."""
     with translation.override(report.language):
         header = [
             _("item"),
@@ -155,17 +158,32 @@ def report_csv(report):
             for section in SECTIONS:
                 row += section.csv_cells(report, i.slug)
             rows.append(row)
-        for section in SECTIONS:
-            rows += section.csv_rows(report)
+    return csv_file(rows)
+
+
+def table_csv(report, name):
+    """A section's own table (plan.csv); a 404 when this report has none (a first-edition
+    report has no plan)."""
+    rows = TABLES[name].csv_table(report)
+    if rows is None:
+        raise Http404("This report has no such table")
+    return csv_file(rows)
+
+
+def csv_file(rows):
+    """The bytes of a CSV: UTF-8 with a BOM so spreadsheet programs read Japanese
+    correctly, every text cell through spreadsheet_safe; numbers stay numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     for row in rows:
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def report_pdf(report, *, show_notes):
-    """A4 PDF of the whole report, drawn by WeasyPrint."""
+def report_pdf_html(report, *, show_notes):
+    """The HTML document the report's PDF is drawn from."""
     with translation.override(report.language):
-        html = render_to_string(
+        return render_to_string(
             "assessments/report_pdf.html",
             {
                 "report": report,
@@ -174,7 +192,11 @@ def report_pdf(report, *, show_notes):
                 "in_pdf": True,
             },
         )
-    return html_to_pdf(html)
+
+
+def report_pdf(report, *, show_notes):
+    """A4 PDF of the whole report, drawn by WeasyPrint."""
+    return html_to_pdf(report_pdf_html(report, show_notes=show_notes))
 
 
 RENDERERS = {
@@ -184,11 +206,15 @@ RENDERERS = {
         "application/pdf",
         lambda report, show_notes: report_pdf(report, show_notes=show_notes),
     ),
+} | {
+    name: ("text/csv; charset=utf-8", lambda report, show_notes, name=name: table_csv(report, name))
+    for name in TABLES
 }
 
 
 def report_file(fmt, viewing):
-    """(content type, file name, bytes) of the report of `viewing` as `fmt`, cached."""
+    """(content type, file name, bytes) of the report of `viewing` as `fmt` (a kind of
+    FILES), cached."""
     content_type, render = RENDERERS[fmt]
 
     def draw():
@@ -198,9 +224,26 @@ def report_file(fmt, viewing):
     return (content_type, *drawn(viewing.drawing(fmt), draw))
 
 
+def offered_files(report):
+    """The kinds of FILES this report offers: a section's table only when it has one."""
+    return [
+        kind for kind in FILES if kind not in TABLES or TABLES[kind].csv_table(report) is not None
+    ]
+
+
+def download_urls(args, *, report_view, table_view):
+    """{kind: address} of every file of FILES: report.FMT from `report_view`, a section's
+    table from `table_view`, both reversed with `args` and the kind."""
+    return {fmt: reverse(report_view, args=[*args, fmt]) for fmt in FORMATS} | {
+        name: reverse(table_view, args=[*args, name]) for name in TABLES
+    }
+
+
 def export_filename(report, fmt):
     """cto-assess-DATE-TARGET[-KIND].FMT: the kind of company is named when one was chosen,
-    so that even the CSV, whose columns stay as they were, says which targets it holds."""
+    so that even the CSV, whose columns stay as they were, says which targets it holds; a
+    section's table is cto-assess-DATE-TARGET[-KIND]-NAME.csv (…-plan.csv)."""
     completed_on = timezone.localtime(report.completed_at)  # the date the person saw
     kind = f"-{report.company_kind.slug}" if report.company_kind else ""
-    return f"cto-assess-{completed_on:%Y-%m-%d}-{report.target_stage.slug}{kind}.{fmt}"
+    ending = f"-{fmt}.csv" if fmt in TABLES else f".{fmt}"
+    return f"cto-assess-{completed_on:%Y-%m-%d}-{report.target_stage.slug}{kind}{ending}"

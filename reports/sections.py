@@ -6,7 +6,8 @@ a check answered, a colleague's rating). Each feature app offers one section obj
 
 - `key`: the Report's attribute it fills and the JSON export's key;
 - `template`: what the page and the PDF include to show it;
-- `in_page_body`: False when the page draws it per request around the cached body;
+- `in_page_body`: False when the page draws it around the cached body (the whole page's
+  key, reports/page.py, holds every section's stamp);
 - `state_for(seen, language=...)`: what this audience sees of it now, read per request
   in a few small queries (None: nothing to show);
 - `stamp(state)`: that state named in a cache key, so a new state is a new drawing;
@@ -16,12 +17,15 @@ a check answered, a colleague's rating). Each feature app offers one section obj
 - `add(report, state, built)`: puts its part on the Report while one is drawn (`built`
   holds the assessment, its snapshot and score, and the language);
 - `data(report)`: its part of the JSON export;
-- `csv_columns(report)`, `csv_cells(report, item_slug)`: its columns after the item
-  columns, and its cells in one item's row; `csv_rows(report)`: rows after the items.
+- `csv_columns(report)`, `csv_cells(report, item_slug)`: its columns in report.csv after
+  the item columns, and its cells in one item's row (report.csv stays one table);
+- `csv_file`: the name of its own table, a CSV beside report.csv ("plan": plan.csv), or
+  None; with one, `csv_table(report)` gives its header and rows (None when this report
+  has no such table).
 
 Adding a section means one new object and one line below. Sections come in this order
-in the CSV's columns and rows, and after the frozen fields in the JSON (the fields the
-contract placed before, report.files.JSON_ORDER, keep their places).
+in the CSV's columns, and after the frozen fields in the JSON (the fields the contract
+placed before, report.files.JSON_ORDER, keep their places).
 """
 
 from calibration.report_section import section as calibration

@@ -38,7 +38,8 @@ class ReportViewing:
         """The colleagues' view this audience sees (the page draws it around the body)."""
         return self.states.get("colleagues")
 
-    def drawing(self, kind):
+    def drawing(self, kind, *, around=""):
+        """The Drawing of `kind` (cache.Drawing); `around`: the whole page's person."""
         compared = self.compared_with
         return Drawing(
             kind=kind,
@@ -48,6 +49,7 @@ class ReportViewing:
             show_notes=self.show_notes,
             show_comparison=self.show_comparison,
             sections=stamps(self.states, page=kind == "page"),
+            around=around,
         )
 
     def build(self):

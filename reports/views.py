@@ -22,8 +22,8 @@ from cto_assess.errors import service_unavailable
 from cto_assess.private import private_response
 from cto_assess.ratelimit import over_limit, ratelimited, too_many_requests
 from plans.models import ActionProgress, ActionStatus
-from reports.files import FORMATS, report_file
-from reports.page import page_parts
+from reports.files import download_urls, report_file
+from reports.page import served_page
 from reports.tasks import (
     pdf_queued,
     pdf_ready,
@@ -93,7 +93,6 @@ def report_page(request, seen):
     """The report page of the person's own completed assessment (seen: an access.Access)."""
     assessment = seen.assessment
     viewing = viewing_for(request, seen)
-    page = page_parts(viewing)
     check_started = calibration_section.has_started(viewing.states.get(calibration_section.key))
     pending = request.session.pop(SHARE_TOKEN_KEY, None)
     new_share_url = None
@@ -103,12 +102,13 @@ def report_page(request, seen):
         )
     now = timezone.now()
     links = [link for link in assessment.share_links.all() if link.is_live(now)]
-    return render(
+    resume_url = pop_token(request, assessment) if assessment.owner_id is None else None
+    return served_page(
         request,
+        viewing,
         "assessments/report.html",
         {
             "assessment": assessment,
-            "page": page,
             "colleagues": viewing.colleagues,
             "is_owner_view": seen.sees.manage,
             "check_started": check_started,
@@ -117,11 +117,14 @@ def report_page(request, seen):
             "new_share_url": new_share_url,
             "previous_plan": _plan_progress(viewing.compared_with),
             "pdf_state": _pdf_state(viewing),
-            "resume_url": pop_token(request, assessment) if assessment.owner_id is None else None,
-            "downloads": {
-                fmt: reverse("assessments:export", args=[assessment.pk, fmt]) for fmt in FORMATS
-            },
+            "resume_url": resume_url,
+            "downloads": download_urls(
+                [assessment.pk],
+                report_view="assessments:export",
+                table_view="assessments:table_export",
+            ),
         },
+        shown_once=bool(new_share_url or resume_url),
     )
 
 
@@ -211,18 +214,20 @@ def shared_report(request, token):
     """The read-only report behind a share link: the parts a share viewer sees."""
     seen = access.access_by_share_token(token)
     viewing = viewing_for(request, seen)
-    response = render(
+    response = served_page(
         request,
+        viewing,
         "assessments/report.html",
         {
             "assessment": seen.assessment,
-            "page": page_parts(viewing),
             "pdf_state": _pdf_state(viewing),
             "colleagues": viewing.colleagues,
             "is_owner_view": seen.sees.manage,
             "is_shared": True,
             "shared_by": _display_name(seen.assessment.owner_id),
-            "downloads": {fmt: reverse("shared_export", args=[token, fmt]) for fmt in FORMATS},
+            "downloads": download_urls(
+                [token], report_view="shared_export", table_view="shared_table_export"
+            ),
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -8,19 +8,26 @@ thanked). The owner of the round, by account or by the visitor's session, is ref
 every link of it (403, saying why): they cannot rate themselves into their colleagues'
 figures, nor see from a link whether it was used. The colleague never sees the owner's
 own ratings.
+
+The form saves a draft in the rater's session as they go (colleagues.drafts): a post with
+go=draft, in the background from site.js (answered in JSON) or from the "Save and finish
+later" button. A draft post through a link that takes no rating answers one 404 too.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from assessments import access
 from assessments.tokens import hash_token
-from colleagues import services
-from colleagues.forms import RatingForm
+from colleagues import drafts, services
+from colleagues.forms import RatingForm, draft_initial
 from colleagues.models import Invitation, Relationship, RoundItem
 from content.models import RubricLevel
 from cto_assess.private import private_response
@@ -52,8 +59,15 @@ def _just_rated(request, token):
     return _rated_digest(token) in request.session.get(RATED_KEY, [])
 
 
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
 def _unavailable(request):
     """One answer for every link that takes no rating, whatever the reason."""
+    if _wants_json(request):
+        message = _("This link does not work any more: nothing was saved.")
+        return JsonResponse({"saved": False, "error": message}, status=404)
     return render(request, "colleagues/link_ended.html", {"state": "unavailable"}, status=404)
 
 
@@ -65,11 +79,11 @@ def _own_round(request):
     return render(request, "colleagues/own_round.html", status=403)
 
 
-def _form(invitation, data=None):
+def _form(invitation, data=None, *, draft=False, initial=None):
     items = [
         line.item
         for line in RoundItem.objects.filter(round=invitation.round)
-        .select_related("item")
+        .select_related("item__category")
         .order_by("order")
     ]
     rubrics = {
@@ -78,9 +92,11 @@ def _form(invitation, data=None):
     }
     return RatingForm(
         data,
+        initial=initial,
         items=items,
         rubrics=rubrics,
         is_manager=invitation.relationship == Relationship.MANAGER,
+        draft=draft,
     )
 
 
@@ -89,6 +105,7 @@ def _form_page(request, invitation, form, status=200, error=None):
         "invitation": invitation,
         "owner_name": invitation.round.display_name,
         "form": form,
+        "answered": form.answered(),
         "error": error,
     }
     return render(request, "colleagues/rate.html", context, status=status)
@@ -100,18 +117,25 @@ def rate(request, token):
     invitation = _invitation(token)
     if invitation is not None and access.audience_of(request, invitation.round.assessment):
         return _own_round(request)
-    if invitation is not None and invitation.used and _just_rated(request, token):
+    drafting = request.method == "POST" and request.POST.get("go") == "draft"
+    if invitation is not None and invitation.used and _just_rated(request, token) and not drafting:
         return _thanks(request)
     if invitation is None or services.invitation_state(invitation, timezone.now()) != "live":
+        drafts.draft_discard(request.session, token)
         return _unavailable(request)
     if request.method != "POST":
-        return _form_page(request, invitation, _form(invitation))
+        draft = drafts.draft_of(request.session, token)
+        initial = draft_initial(draft) if draft else None
+        return _form_page(request, invitation, _form(invitation, initial=initial))
+    if drafting:
+        return _draft_save(request, invitation, token)
     form = _form(invitation, request.POST)
     if form.unexpected_items():
         error = _("Not saved: some ratings were for items this round does not ask about.")
         return _form_page(request, invitation, form, status=400, error=error)
     if not form.is_valid():
-        error = _("Not saved yet: please choose an answer for every item.")
+        _keep_what_is_valid(request, invitation, token)
+        error = _("Not sent yet: please choose an answer for every item. What you chose is kept.")
         return _form_page(request, invitation, form, status=400, error=error)
     try:
         services.rating_submit(
@@ -121,8 +145,40 @@ def rate(request, token):
             manager_consent=form.cleaned_data.get("manager_consent", False),
         )
     except (services.InvitationUnusable, Invitation.DoesNotExist):
+        drafts.draft_discard(request.session, token)
         return _unavailable(request)
     except ValidationError as refused:
         return _form_page(request, invitation, form, status=400, error=" ".join(refused.messages))
+    drafts.draft_discard(request.session, token)
     _remember_rated(request, token)
     return redirect("colleague_rate", token=token)
+
+
+def _keep_what_is_valid(request, invitation, token):
+    """A refused send still keeps its answers as the draft, when they are well formed."""
+    form = _form(invitation, request.POST, draft=True)
+    if form.is_valid():
+        drafts.draft_keep(request.session, token, form.draft())
+
+
+def _draft_save(request, invitation, token):
+    """Keep the form as it stands as this session's draft; JSON for site.js, else a page."""
+    form = _form(invitation, request.POST, draft=True)
+    if form.unexpected_items():
+        error = _("Not saved: some ratings were for items this round does not ask about.")
+    elif not form.is_valid():
+        reasons = " ".join(str(message) for found in form.errors.values() for message in found)
+        error = _("Not saved: %(reasons)s") % {"reasons": reasons}
+    else:
+        drafts.draft_keep(request.session, token, form.draft())
+        if _wants_json(request):
+            return JsonResponse({"saved": True, "answered": form.answered()})
+        messages.success(
+            request,
+            _("Saved in this browser. Open the same link again before %(date)s to finish.")
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+        )
+        return redirect("colleague_rate", token=token)
+    if _wants_json(request):
+        return JsonResponse({"saved": False, "error": error}, status=400)
+    return _form_page(request, invitation, form, status=400, error=error)

@@ -17,6 +17,7 @@ from django.core.cache import caches
 from django.utils import timezone
 from django_tasks import task
 
+from cto_assess.pdf import STYLESHEETS as PDF_STYLESHEETS
 from organisations.models import Membership, SharedAssessment
 from organisations.selectors import member_label
 
@@ -28,6 +29,7 @@ DRAWING_SOURCES = (
     "templates/organisations/summary_pdf.html",
     "templates/organisations/_team_readiness_plain.html",
     "locale/*/LC_MESSAGES/django.po",
+    *(f"static/{name}" for name in PDF_STYLESHEETS),
 )
 
 

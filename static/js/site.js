@@ -7,7 +7,9 @@
     return field ? field.value : "";
   }
 
-  // Copy buttons beside read-only links (resume link, share link).
+  // Copy buttons beside read-only links (resume link, share link, invitation links).
+  // A button with data-copied-url also tells the server, which then stops keeping the
+  // link (a colleague's invitation), and shows the note that says so.
   function copyButton(button) {
     var input = document.getElementById(button.getAttribute("data-copy-target"));
     if (!input || !navigator.clipboard) return;
@@ -15,6 +17,17 @@
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(input.value).then(function () {
         button.textContent = button.getAttribute("data-copied-label");
+        var url = button.getAttribute("data-copied-url");
+        if (!url || !window.fetch) return;
+        var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+        fetch(url, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "X-CSRFToken": token ? token.value : "", Accept: "application/json" },
+        }).then(function (response) {
+          var note = document.getElementById(button.getAttribute("data-copied-note"));
+          if (response.ok && note) note.textContent = note.getAttribute("data-copied-text");
+        }).catch(function () {});
       });
     });
   }
@@ -39,8 +52,10 @@
     update();
   });
 
-  // Autosave on a questionnaire step: each change is posted in the background, the
-  // status line says whether it is kept, and leaving with unsaved changes asks first.
+  // Autosave on a questionnaire step and on a colleague's rating form: each change is
+  // posted in the background, the status line says whether it is kept, the count of
+  // answers follows what the server kept, and leaving with unsaved changes asks first.
+  // A form with data-autosave-go posts that as its "go" (the rating form's draft).
   var stepForm = document.querySelector("form[data-autosave-url]");
   var autosave = null;
   if (stepForm) autosave = startAutosave(stepForm);
@@ -49,7 +64,8 @@
     var url = form.getAttribute("data-autosave-url");
     var status = form.querySelector(".autosave-status");
     var counter = document.getElementById("answered-count");
-    var bar = document.querySelector(".assessment-progress [role=progressbar]");
+    var bar = document.querySelector("[role=progressbar][aria-labelledby=answered-count]");
+    var fill = bar && bar.querySelector(".progress-bar");
     var dirty = false; // changes not yet confirmed by the server
     var inFlight = null; // the pending save's promise
     var timer = null;
@@ -65,6 +81,7 @@
     function body() {
       var data = new FormData(form);
       data.delete("go");
+      if (form.hasAttribute("data-autosave-go")) data.set("go", form.getAttribute("data-autosave-go"));
       return data;
     }
 
@@ -97,7 +114,8 @@
             return true;
           }
           if (result.status >= 400 && result.status < 500) {
-            // Refused (a note without a level, a completed assessment): retrying won't help.
+            // Refused (a note without a level, a completed assessment, a link that ended):
+            // retrying won't help.
             dirty = dirty || sent;
             say(form.getAttribute("data-refused-label") + ": " + (result.json.error || ""), "refused");
             return false;
@@ -119,7 +137,13 @@
       if (counter) {
         counter.textContent = form.getAttribute("data-answered-label").replace("__N__", count);
       }
-      if (bar) bar.setAttribute("aria-valuenow", count);
+      if (!bar) return;
+      bar.setAttribute("aria-valuenow", count);
+      var total = parseInt(bar.getAttribute("aria-valuemax"), 10);
+      if (fill && total > 0) {
+        // .progress-N is N*5 % wide (no inline styles under the page's CSP).
+        fill.className = fill.className.replace(/\bprogress-\d+\b/, "progress-" + Math.round((count * 20) / total));
+      }
     }
 
     function changed(delay) {

@@ -3,6 +3,7 @@ HEAD wherever GET, a 304 with no body type, If-None-Match: * honoured, and one c
 policy (private, revalidated with the ETag; never an ETag beside no-store)."""
 
 import pytest
+from django.test import Client
 
 from tests.factories import CompletedAssessmentFactory
 
@@ -78,3 +79,18 @@ def test_errors_are_json_in_every_state(english_client, owner, bearer):
     ):
         assert response["Content-Type"].startswith("application/json"), response.status_code
         assert set(response.json()["error"]) == {"code", "message"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch", "options"])
+def test_the_root_and_the_description_refuse_other_methods_as_the_api_does(method):
+    # A client of the API holds a token, never a CSRF cookie: no HTML 403 for it.
+    client = Client(enforce_csrf_checks=True)
+    for path in ("/api/v1/", "/api/v1/openapi.json"):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405, path
+        assert response["Content-Type"].startswith("application/json"), path
+        assert response.json()["error"]["code"] == "method_not_allowed", path
+        assert {m.strip() for m in response["Allow"].split(",")} == {"GET", "HEAD"}, path
+    unknown = getattr(client, method)("/api/v1/nowhere")
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "not_found"

@@ -52,16 +52,11 @@ def member_in(language, member):
 
 
 def csv_rows(content):
-    """The header and the item rows: what comes before the empty row that opens the plan."""
+    """The header and the item rows: report.csv is one table (the plan is plan.csv)."""
     assert content.startswith(b"\xef\xbb\xbf"), "the CSV starts with the UTF-8 BOM"
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
-    return rows[: rows.index([])] if [] in rows else rows
-
-
-def csv_plan_rows(content):
-    """The plan's header and rows, after the empty row."""
-    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
-    return rows[rows.index([]) + 1 :]
+    assert [] not in rows, "no second table after an empty row"
+    return rows
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -172,21 +167,3 @@ def test_the_json_says_which_report_and_language_it_is(completed, member):
         r["resource"] for r in document["recommendations"]["resources"]
     ]
     assert titles == [r.title for r in build_report(completed, language="ja").resources]
-
-
-@pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_csv_carries_the_plan_after_the_items(completed, member, language):
-    client = member_in(language, member)
-    content = client.get(export_url(completed, "csv")).content
-    document = json.loads(client.get(export_url(completed, "json")).content)
-    header, *rows = csv_plan_rows(content)
-    assert header[0] == {"en": "plan action", "ja": "計画のアクション"}[language]
-    actions = document["plan"]["actions"] + document["plan"]["later"]
-    assert len(rows) == len(actions)
-    for row, action in zip(rows, actions, strict=True):
-        assert [int(row[2]), int(row[3]), int(row[5])] == [
-            action["from_level"],
-            action["to_level"],
-            action["hours"],
-        ]
-        assert row[6] == action["goal"]

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
 from assessments import services
+from assessments.forms import StepRow, StepTextarea
 from content.models import Category, Item
 from tests import real_guide
 from tests.factories import ItemFactory
@@ -227,12 +229,14 @@ def test_the_step_page_runs_a_fixed_number_of_queries(db, request, guide_counts,
     assert with_the_guide == with_30_more == expected <= 12
 
 
-def _textareas(response):
-    """The notes' textareas (each item also has one for an example)."""
-    return re.findall(r'<textarea name="note-.*?</textarea>', response.content.decode(), flags=re.S)
+def _textareas(response, field="note"):
+    """The notes' (or examples') textareas on the page."""
+    return re.findall(
+        rf'<textarea name="{field}-.*?</textarea>', response.content.decode(), flags=re.S
+    )
 
 
-def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed):
+def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed, monkeypatch):
     client, assessment = allowed
     # A note kept, a note too long (refused), a note with characters to escape.
     post_step(
@@ -251,9 +255,13 @@ def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed
     )
     assert response.status_code == 400
     form = response.context["form"]
+    # The page draws them in Python (StepTextarea); Django draws them from its template.
+    monkeypatch.setattr(StepTextarea, "_render", forms.Textarea._render)
     drawn_by_django = [str(form[form.note_name(item)]) for item in form.items]
+    evidence_by_django = [str(form[form.evidence_name(item)]) for item in form.items]
 
     assert _textareas(response) == drawn_by_django
+    assert _textareas(response, "evidence") == evidence_by_django
     assert 'aria-invalid="true"' not in drawn_by_django[0]
     # The refused note points at its message, which is on the page.
     refused = next(html for html in drawn_by_django if 'aria-invalid="true"' in html)
@@ -262,6 +270,13 @@ def test_the_notes_are_drawn_exactly_as_djangos_textarea_would_draw_them(allowed
     assertContains(response, f'<p class="text-danger small" id="{error_id}">', status_code=400)
     for element_id in described_by:  # its help too: what the note is for
         assertContains(response, f'id="{element_id}"', status_code=400)
+
+
+@pytest.mark.parametrize("value", [None, "", "plain", '<b>"A & B"</b>\n\nline', 42])
+def test_a_step_textarea_is_djangos_textarea_byte_for_byte(value):
+    attrs = {"rows": 2, "class": "form-control", "disabled": True, "hidden": False, "title": "<&>"}
+    ours = StepTextarea(attrs=attrs).render("note-x", value, attrs={"id": "id_note-x"})
+    assert ours == forms.Textarea(attrs=attrs).render("note-x", value, attrs={"id": "id_note-x"})
 
 
 def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(allowed):
@@ -280,3 +295,32 @@ def test_the_level_options_follow_each_persons_choice_language_and_the_rubric(al
     japanese = client.get(step_url(assessment, 1), HTTP_ACCEPT_LANGUAGE="ja")
     assertContains(japanese, escape(rubric.text_ja))
     assert _checked(japanese, item) == 1
+
+
+def test_a_step_first_shown_is_the_page_its_template_draws_byte_for_byte(allowed, monkeypatch):
+    """Each item's blank fieldset is kept (StepRow); the chosen level and the two boxes'
+    text put in make the page the template draws in full, in both languages."""
+    client, assessment = allowed
+    post_step(
+        client,
+        assessment,
+        1,
+        levels={ItemSlug.CYBERSECURITY: 3, ItemSlug.AI_ML: 0},
+        notes={ItemSlug.CYBERSECURITY: '<b>"A & B"</b>\r\nline two', ItemSlug.AI_ML: "   "},
+    )
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+    def pages():
+        return [
+            token.sub(
+                "", client.get(step_url(assessment, 1), HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+            )
+            for lang in ("en", "ja")
+        ]
+
+    pages()  # the blank fieldsets kept
+    kept = pages()
+    monkeypatch.setattr(StepRow, "html", StepRow._drawn)
+    assert kept == pages()
+    assert "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;\nline two</textarea>" in kept[0]
+    assert 'value="3" checked>' in kept[0]

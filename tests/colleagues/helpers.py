@@ -10,7 +10,8 @@ from colleagues.forms import CANNOT_JUDGE, LEVEL_PREFIX
 from colleagues.models import RoundItem
 from tests.assessments.report_helpers import client_in
 
-INVITATION_URL = re.compile(r'id="invitation-url"[^>]*value="([^"]+)"')
+# The owner's list of live links, newest first: the first link shown is the one just made.
+INVITATION_URL = re.compile(r'id="invitation-url-\d+"[^>]*value="([^"]+)"')
 SELF_LEVEL = 2  # the owner rates themselves 2 on every item
 
 
@@ -27,7 +28,7 @@ def manage_url(assessment):
 
 
 def invite(client, assessment, relationship="peer", email=""):
-    """Create an invitation through the owner's page; return the token shown once."""
+    """Create an invitation through the owner's page; return the token it shows to copy."""
     response = client.post(
         reverse("colleagues:invite", args=[assessment.pk]),
         {"relationship": relationship, "email": email},

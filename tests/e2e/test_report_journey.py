@@ -43,11 +43,11 @@ def take_assessment(page, live_server, begin_label, submit_label, levels=(1, 2, 
     return Assessment.objects.get(status=Assessment.Status.COMPLETED)
 
 
-def download(page, fmt):
+def download(page, fmt, file_name=None):
     # A PDF not drawn yet has a plain link (the worker draws it; here the tests' tasks
     # run at once), a drawn one a download link.
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
-        page.locator(f"a[href$='/report.{fmt}']").click()
+        page.locator(f"a[href$='/{file_name or f'report.{fmt}'}']").click()
     file = info.value
     assert file.failure() is None
     return file.suggested_filename, Path(file.path()).read_bytes()
@@ -82,14 +82,18 @@ def check_downloads(page, report, header, cloud):
             assert content.startswith(b"\xef\xbb\xbf")
             rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
             assert rows[0][0] == header
-            # The items, then an empty row and the development plan.
-            assert rows.index([]) == 1 + COUNTS.active_items
+            # One table: the items (the development plan is plan.csv, beside it).
+            assert len(rows) == 1 + COUNTS.active_items
             assert rows[1][0] == cloud
         else:
             document = json.loads(content)
             assert document["schema"] == "cto-assess/report/v2"
             assert document["readiness"]["target"] == report.target_readiness
             assert len(document["items"]) == COUNTS.active_items
+    names["plan"], content = download(page, "csv", file_name="plan.csv")
+    assert names["plan"].endswith("-cto-plan.csv")
+    plan_rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert len(plan_rows) > 1 and all(len(row) == len(plan_rows[0]) for row in plan_rows)
     return names
 
 

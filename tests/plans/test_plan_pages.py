@@ -1,18 +1,20 @@
 """The development plan page and its writes: the person only, clear 4xx on bad input."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from assessments import services
 from assessments.models import Answer
 from content.models import Stage
 from plans.models import ActionProgress, Plan
-from tests.assessments.report_helpers import visitor_client
+from tests.assessments.report_helpers import client_in, pdf_text, visitor_client
 from tests.factories import CompletedAssessmentFactory
 from tests.questionnaire import english_browser
 from tests.real_guide import ItemSlug, StageSlug
@@ -285,3 +287,40 @@ def test_the_plan_says_what_the_next_action_needs_and_offers_the_hours_that_fit_
     own.post(_url("hours", completed), {"hours_per_week": str(offered)})  # the offered button
     refitted = own.get(_url("plan", completed)).context["report"].plan
     assert waiting.item in [row.item for row in refitted.actions]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_reports_plan_says_what_the_plan_page_says_of_the_next_action(
+    member, completed, language
+):
+    client = client_in(language)
+    client.force_login(member)
+    client.post(_url("hours", completed), {"hours_per_week": "1"})
+    plan_view = client.get(_url("plan", completed)).context["report"].plan
+    said = plan_view.next_fit
+    waiting = plan_view.later[0]
+    assert waiting.item_name in said and str(plan_view.fitting_hours_per_week) in said
+    assert "。 " not in said, "Japanese sentences follow each other with no space"
+
+    shown = f'<p class="small plan-next-fit">{escape(said)}</p>'
+    report = client.get(reverse("assessments:detail", args=[completed.pk]))
+    assert shown in report.content.decode()
+    assert shown in client.get(_url("plan", completed)).content.decode()
+    pdf = client.get(reverse("assessments:export", args=[completed.pk, "pdf"])).content
+    assert "".join(said.split()) in "".join(pdf_text(pdf).split())
+
+
+def test_the_next_action_waits_in_words_when_no_hours_a_week_would_fit_it(guide):
+    from assessments.reporting.snapshot import read_snapshot, score_snapshot
+    from plans.plan_view import plan_view
+
+    assessment = CompletedAssessmentFactory(default=0)
+    snapshot = read_snapshot(assessment.snapshot)
+    drawn = plan_view(snapshot, score_snapshot(snapshot), language="en", hours_per_week=1)
+    assert drawn.later and drawn.fitting_hours_per_week
+    beyond = replace(drawn, fitting_hours_per_week=None)  # more than the most hours a week
+    with translation.override("en"):
+        said = beyond.next_fit
+        assert replace(drawn, later=[]).next_fit == ""
+    assert said.startswith(f"The next action, {drawn.later[0].item_name}, needs")
+    assert said.endswith("Take it when these are done.")

@@ -144,6 +144,7 @@ def values_for(assessment, link, token="not-a-real-token", fmt="pdf", organisati
         ),
         "<str:token>": token,
         "<export_format:fmt>": fmt,
+        "<section_table:fmt>": "plan",
         "<slug:item_slug>": ItemSlug.AI_ML,
         "<int:position>": "1",
     }
@@ -176,7 +177,7 @@ def test_admin_pages_send_a_member_to_the_admin_log_in(client, django_user_model
             assert "/admin/login/" in response["Location"], path
 
 
-SHARED_VIEWS = {"shared_report", "shared_export"}
+SHARED_VIEWS = {"shared_report", "shared_export", "shared_table_export"}
 
 
 @pytest.mark.django_db
@@ -226,7 +227,8 @@ def test_a_visitor_with_a_draft_of_their_own_reaches_no_one_elses(someone_elses_
 
 def test_the_walk_sees_the_private_views():
     names = {name for _, name in walk(get_resolver().url_patterns)}
-    assert {"assessments:step", "assessments:export", "shared_report"} <= names
+    assert {"assessments:step", "assessments:export", "assessments:table_export"} <= names
+    assert {"shared_report", "shared_export", "shared_table_export"} <= names
     assert {"organisations:heatmap", "api:shared_assessments", "api_token_revoke"} <= names
     assert {
         "plans:plan",

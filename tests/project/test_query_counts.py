@@ -94,6 +94,7 @@ def member_pages(member, stage):
         "review": f"/assessments/{draft.pk}/review/",
         "report": f"/assessments/{done.pk}/",
         "CSV": f"/assessments/{done.pk}/report.csv",
+        "plan CSV": f"/assessments/{done.pk}/plan.csv",
         "JSON": f"/assessments/{done.pk}/report.json",
         "shared report": f"/shared/{share_token}/",
     }
