@@ -7,6 +7,7 @@ import pytest
 from assessments.models import Answer, Assessment
 from tests import real_guide
 from tests.e2e.conftest import axe_violations
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 COUNTS = real_guide.guide_counts()
@@ -28,7 +29,7 @@ def go_on(page):
     page.wait_for_load_state()
 
 
-def start(page, live_server, begin_label, current="tech-lead"):
+def start(page, live_server, begin_label, current=StageSlug.TECH_LEAD):
     page.goto(live_server.url + "/")
     page.locator("main a[href='/assessments/start/']").first.click()
     page.select_option("#id_current_stage", current)
@@ -60,7 +61,7 @@ def test_a_visitor_takes_a_whole_assessment_in_japanese(live_server, page):
 
 def test_a_visitor_takes_a_whole_assessment_in_english_on_a_phone(live_server, english_page):
     page = english_page
-    start(page, live_server, "Begin", current="junior-developer")
+    start(page, live_server, "Begin", current=StageSlug.JUNIOR_DEVELOPER)
     assert page.locator("html").get_attribute("lang") == "en"
     assert f"Step 1 of {STEPS}" in page.locator(".assessment-progress").inner_text()
     # Back keeps answers: answer step 2, go back to step 1, forward again.

@@ -9,6 +9,7 @@ from accounts.services import account_create
 from tests.calibration.check_helpers import BANK_ITEMS, choice_for, factory_bank, open_question
 from tests.e2e.conftest import axe_violations
 from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import StageSlug
 
 PASSWORD = "a-long-Passw0rd!"  # noqa: S105 (a test account's password)
 
@@ -91,7 +92,7 @@ def test_the_example_field_shows_beside_a_high_rating(live_server, live_guide, e
     account_create(username="rin", email="rin@example.com", password=PASSWORD)
     _log_in(english_page, live_server.url, "rin")
     english_page.goto(live_server.url + "/assessments/start/")
-    english_page.select_option("#id_current_stage", "tech-lead")
+    english_page.select_option("#id_current_stage", StageSlug.TECH_LEAD)
     with english_page.expect_navigation():
         english_page.locator("main form button[type=submit]").click()
     card = english_page.locator("#item-cloud-computing")

@@ -7,6 +7,7 @@ import pytest
 from assessments.models import Answer, Assessment
 from tests import real_guide
 from tests.e2e.conftest import axe_violations
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 COUNTS = real_guide.guide_counts()
@@ -14,7 +15,7 @@ COUNTS = real_guide.guide_counts()
 
 def start(page, live_server):
     page.goto(live_server.url + "/assessments/start/")
-    page.select_option("#id_current_stage", "tech-lead")
+    page.select_option("#id_current_stage", StageSlug.TECH_LEAD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert re.search(r"/step/1/$", page.url)

@@ -27,6 +27,7 @@ from organisations.models import Membership
 from reports.report import build_report
 from tests import real_guide
 from tests.e2e.conftest import PHONE, axe_violations
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -154,7 +155,7 @@ def test_a_report_finished_through_the_resume_link_is_kept_at_sign_up(
         first.goto(live_server.url + "/")
         walk.look(first, "home")
         click_and_wait(first, first.locator("main a[href='/assessments/start/']").first)
-        first.select_option("#id_current_stage", "tech-lead")
+        first.select_option("#id_current_stage", StageSlug.TECH_LEAD)
         walk.look(first, "start")
         click_and_wait(first, first.get_by_role("button", name=say(language, "Begin")))
         resume_url = first.locator("#resume-url").input_value()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from assessments import services
 from content.models import Item, Stage
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -101,7 +102,7 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, browser, member_pages,
         for path in [*PUBLIC_PAGES, shared]:
             problems += check(page, live_server.url + path)
         page.goto(live_server.url + "/assessments/start/")
-        page.select_option("#id_current_stage", "tech-lead")
+        page.select_option("#id_current_stage", StageSlug.TECH_LEAD)
         page.locator("main form button[type=submit]").click()
         page.wait_for_load_state()
         with page.expect_navigation():

@@ -10,6 +10,7 @@ from accounts.services import account_create
 from api import services as api_services
 from organisations import services as organisation_services
 from tests.factories import CompletedAssessmentFactory
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -27,7 +28,7 @@ def member_with_tables():
         username="owner@example.com", email="owner@example.com", password=PASSWORD
     )
     CompletedAssessmentFactory(owner=member)
-    CompletedAssessmentFactory(owner=member, target="vp-engineering")
+    CompletedAssessmentFactory(owner=member, target=StageSlug.VP_ENGINEERING)
     organisation = organisation_services.organisation_create(user=member, name="Kaizen Labs")
     inviter = organisation.memberships.get()
     for n in range(3):

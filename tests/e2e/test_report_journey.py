@@ -13,6 +13,7 @@ from reports.report import build_report
 from tests import real_guide
 from tests.assessments.report_helpers import pdf_text
 from tests.e2e.conftest import axe_violations
+from tests.real_guide import StageSlug
 
 pytestmark = pytest.mark.usefixtures("live_guide")
 
@@ -24,7 +25,7 @@ def take_assessment(page, live_server, begin_label, submit_label, levels=(1, 2, 
     """Start from the home page, answer every step (one level per step, in turn), submit."""
     page.goto(live_server.url + "/")
     page.locator("main a[href='/assessments/start/']").first.click()
-    page.select_option("#id_current_stage", "tech-lead")
+    page.select_option("#id_current_stage", StageSlug.TECH_LEAD)
     page.get_by_role("button", name=begin_label).click()
     page.wait_for_load_state()
     for number in range(COUNTS.steps):
