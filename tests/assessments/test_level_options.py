@@ -17,7 +17,7 @@ def items(guide):
 def _html(items, data, guide):
     form = StepForm(data, items=items, answers={})
     form.is_valid()
-    return [str(row[2].html()) for row in form.rows(guide)]
+    return [str(row.options.html()) for row in form.rows(guide)]
 
 
 @pytest.mark.parametrize("chosen", ["0", "2", "4"])
