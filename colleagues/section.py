@@ -1,7 +1,8 @@
 """The colleagues' view as a section of the report (reports/sections.py lists the sections).
 
-It is drawn per request beside the frozen page body (its figures move while a round is
-open), and into the files, whose drawings its stamp keys.
+Its figures move while a round is open, so the page draws it outside the frozen report
+body; the whole page is still kept as one entry (reports/page.py), whose key holds this
+section's stamp, as the files' keys do.
 """
 
 from typing import Annotated, Literal
@@ -41,7 +42,7 @@ class ColleaguesSection:
     key = "colleagues"
     data_model = ColleaguesData
     template = "colleagues/_section.html"
-    in_page_body = False  # the page shows it around the cached body, drawn per request
+    in_page_body = False  # drawn around the report body, inside the page kept whole
     csv_file = None  # its means are a column of report.csv, no table of its own
 
     def state_for(self, seen, *, language):
