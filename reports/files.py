@@ -41,19 +41,7 @@ def report_data(report):
             "language": report.language,
             "company_kind": report.company_kind.slug if report.company_kind else None,
         },
-        "readiness": {
-            "target": report.target_readiness,
-            "by_stage": [
-                {
-                    "stage": s.slug,
-                    "readiness": s.readiness,
-                    "reached": s.is_reached,
-                    # The stage's core items short of their level: why a stage is not reached.
-                    "blocked_by": [short.slug for short in s.blocked_by],
-                }
-                for s in report.stages
-            ],
-        },
+        "readiness": _readiness_data(report),
         "best_fit_stage": report.best_fit_stage.slug,
         "route": _route_data(report.route),
         "categories": [
@@ -72,36 +60,54 @@ def report_data(report):
             for i in report.items
         ],
         "focus_areas": [i.slug for i in report.focus_areas],
-        "recommendations": {
-            "resources": [
-                {
-                    "resource": r.slug,
-                    "kind": r.kind,
-                    "title": r.title,
-                    "serves": r.serves,
-                    "effort_hours": r.effort_hours,
-                    "levels": _band(r.levels),
-                    "provenance": r.provenance or None,
-                    "url": r.url or None,
-                }
-                for r in report.resources
-            ],
-            "interview_questions": [
-                {
-                    "question": q.slug,
-                    "text": q.title,
-                    "serves": q.serves,
-                    "practice": _practice_data(q.practice),
-                }
-                for q in report.interview_questions
-            ],
-            "trends": [
-                {"trend": t.slug, "name": t.title, "serves": t.serves} for t in report.trends
-            ],
-        },
+        "recommendations": _recommendations_data(report),
     }
     data.update({section.key: section.data(report) for section in SECTIONS})
     return written(data)  # in the declared shape and order (contract.py)
+
+
+def _readiness_data(report):
+    return {
+        "target": report.target_readiness,
+        "by_stage": [
+            {
+                "stage": s.slug,
+                "readiness": s.readiness,
+                "reached": s.is_reached,
+                # The stage's core items short of their level: why a stage is not reached.
+                "blocked_by": [short.slug for short in s.blocked_by],
+            }
+            for s in report.stages
+        ],
+    }
+
+
+def _recommendations_data(report):
+    return {
+        "resources": [
+            {
+                "resource": r.slug,
+                "kind": r.kind,
+                "title": r.title,
+                "serves": r.serves,
+                "effort_hours": r.effort_hours,
+                "levels": _band(r.levels),
+                "provenance": r.provenance or None,
+                "url": r.url or None,
+            }
+            for r in report.resources
+        ],
+        "interview_questions": [
+            {
+                "question": q.slug,
+                "text": q.title,
+                "serves": q.serves,
+                "practice": _practice_data(q.practice),
+            }
+            for q in report.interview_questions
+        ],
+        "trends": [{"trend": t.slug, "name": t.title, "serves": t.serves} for t in report.trends],
+    }
 
 
 def _practice_data(practice):

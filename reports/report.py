@@ -199,61 +199,12 @@ def build_report(assessment, *, language, previous=None, states=None):
 
 
 def _build(assessment, snapshot, score, language, previous):
-    frozen_items = {item.slug: item for item in snapshot.items}
     category_names = {c.slug: c.name[language] for c in snapshot.categories}
-    items = [
-        ItemRow(
-            slug=s.item,
-            name=frozen_items[s.item].name[language],
-            category=s.category,
-            category_name=category_names[s.category],
-            rating=s.rating,
-            rating_name=str(LEVEL_NAMES[s.rating]),
-            expected=s.expected,
-            importance=s.importance,
-            gap=s.gap,
-            priority=s.priority,
-            rubric=frozen_items[s.item].rubric[language],
-            note=frozen_items[s.item].note,
-            evidence=(frozen_items[s.item].evidence if s.rating >= EVIDENCE_FROM_LEVEL else ""),
-        )
-        for s in score.items
-    ]
+    items = _item_rows(snapshot, score, category_names, language)
     by_slug = {row.slug: row for row in items}
-    readiness = {r.stage: r for r in score.by_stage}
-    stage_rows = [
-        StageRow(
-            slug=stage.slug,
-            name=stage.name[language],
-            readiness=readiness[stage.slug].percent,
-            is_reached=readiness[stage.slug].reached,
-            is_target=stage.slug == snapshot.target_stage,
-            is_current=stage.slug == snapshot.current_stage,
-            is_best_fit=stage.slug == score.best_fit_stage,
-            blocked_by=[
-                CoreShortfall(
-                    slug,
-                    by_slug[slug].name,
-                    by_slug[slug].rating,
-                    stage.profile[slug].expected,
-                )
-                for slug in readiness[stage.slug].blocked_by
-            ],
-            core_items=[by_slug[slug].name for slug in stage.core if slug in by_slug],
-        )
-        for stage in snapshot.stages
-    ]
+    stage_rows = _stage_rows(snapshot, score, by_slug, language)
     stage_by_slug = {row.slug: row for row in stage_rows}
-    categories = [
-        CategoryRow(
-            slug=c.category,
-            name=category_names[c.category],
-            mean_rating=round(c.mean_rating, 2),
-            mean_expected=round(c.mean_expected, 2),
-            readiness=scoring.shown_percent(c.readiness),
-        )
-        for c in score.categories
-    ]
+    categories = _category_rows(score, category_names)
     report = Report(
         assessment_id=str(assessment.pk),
         completed_at=assessment.completed_at,
@@ -275,22 +226,90 @@ def _build(assessment, snapshot, score, language, previous):
             kind.slug, kind.name[language], kind.target_note.get(language, "")
         )
     report.route = route_of(snapshot, stage_rows, report.best_fit_stage)
-    report.radar = radar_svg(
-        [
-            Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)
-            for c in categories
-        ],
-        title=_("Your levels against the profile of %(stage)s, by category")
-        % {"stage": report.target_stage.name},
-        self_label=_("You"),
-        target_label=_("Target: %(stage)s") % {"stage": report.target_stage.name},
-    )
+    report.radar = _radar(categories, report.target_stage.name)
     if previous is not None and previous.snapshot:
         report.comparison = _compare(previous, snapshot, score, by_slug, language)
         for row in report.items:
             before = report.comparison.ratings_before.get(row.slug)
             row.change = None if before is None else row.rating - before
     return report
+
+
+def _item_rows(snapshot, score, category_names, language):
+    """Each item as scored, with its frozen name, rubric, note and example."""
+    frozen_items = {item.slug: item for item in snapshot.items}
+    return [
+        ItemRow(
+            slug=s.item,
+            name=frozen_items[s.item].name[language],
+            category=s.category,
+            category_name=category_names[s.category],
+            rating=s.rating,
+            rating_name=str(LEVEL_NAMES[s.rating]),
+            expected=s.expected,
+            importance=s.importance,
+            gap=s.gap,
+            priority=s.priority,
+            rubric=frozen_items[s.item].rubric[language],
+            note=frozen_items[s.item].note,
+            evidence=(frozen_items[s.item].evidence if s.rating >= EVIDENCE_FROM_LEVEL else ""),
+        )
+        for s in score.items
+    ]
+
+
+def _stage_rows(snapshot, score, by_slug, language):
+    """Each stage of the ladder: readiness, reached, and the core items holding it back."""
+    readiness = {r.stage: r for r in score.by_stage}
+    return [
+        StageRow(
+            slug=stage.slug,
+            name=stage.name[language],
+            readiness=readiness[stage.slug].percent,
+            is_reached=readiness[stage.slug].reached,
+            is_target=stage.slug == snapshot.target_stage,
+            is_current=stage.slug == snapshot.current_stage,
+            is_best_fit=stage.slug == score.best_fit_stage,
+            blocked_by=[
+                CoreShortfall(
+                    slug,
+                    by_slug[slug].name,
+                    by_slug[slug].rating,
+                    stage.profile[slug].expected,
+                )
+                for slug in readiness[stage.slug].blocked_by
+            ],
+            core_items=[by_slug[slug].name for slug in stage.core if slug in by_slug],
+        )
+        for stage in snapshot.stages
+    ]
+
+
+def _category_rows(score, category_names):
+    return [
+        CategoryRow(
+            slug=c.category,
+            name=category_names[c.category],
+            mean_rating=round(c.mean_rating, 2),
+            mean_expected=round(c.mean_expected, 2),
+            readiness=scoring.shown_percent(c.readiness),
+        )
+        for c in score.categories
+    ]
+
+
+def _radar(categories, target_name):
+    """The radar of the categories: each named without its parenthesised gloss."""
+    return radar_svg(
+        [
+            Axis(c.name.split("（")[0].split(" (")[0], c.mean_rating, c.mean_expected)
+            for c in categories
+        ],
+        title=_("Your levels against the profile of %(stage)s, by category")
+        % {"stage": target_name},
+        self_label=_("You"),
+        target_label=_("Target: %(stage)s") % {"stage": target_name},
+    )
 
 
 # What each kind of recommendation shows as its title and detail, in one language.
