@@ -19,11 +19,10 @@
         button.textContent = button.getAttribute("data-copied-label");
         var url = button.getAttribute("data-copied-url");
         if (!url || !window.fetch) return;
-        var token = document.querySelector("input[name=csrfmiddlewaretoken]");
         fetch(url, {
           method: "POST",
           credentials: "same-origin",
-          headers: { "X-CSRFToken": token ? token.value : "", Accept: "application/json" },
+          headers: { "X-CSRFToken": csrfToken(document), Accept: "application/json" },
         }).then(function (response) {
           var note = document.getElementById(button.getAttribute("data-copied-note"));
           if (response.ok && note) note.textContent = note.getAttribute("data-copied-text");

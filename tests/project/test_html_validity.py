@@ -137,7 +137,7 @@ def collect(folder, people, language):
         pages.add(holder, path, f"{language}-{name.replace(':', '-')}")
         if name == "assessments:resume":  # the visitor's draft, as they see it
             pages.add(holder, f"/assessments/{people['visitor'].pk}/step/1/", f"{language}-vs")
-    for path in ("/", "/accounts/login/", "/accounts/signup/", "/no-such-page/"):
+    for path in ("/", "/accounts/login/", "/accounts/signup/"):
         pages.add(stranger, path, f"{language}-public")
     not_found = stranger.get("/no-such-page/")
     (folder / f"{language}-404.html").write_bytes(not_found.content)
